@@ -1,0 +1,93 @@
+//! `baocao build`: the pipeline end to end.
+//!
+//! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write.
+//! [`typeset`] stops before writing, for commands and tests that need the laid-out document.
+
+use std::path::{Path, PathBuf};
+
+use typst_layout::PagedDocument;
+
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::narrative::{self, Narrative};
+use crate::output;
+use crate::project::Project;
+use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
+
+/// What `build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Where to write the PDF; default `<project>/build-output/report.pdf`. The generated typst
+    /// source is written beside it with the extension `.typ`.
+    pub output: Option<PathBuf>,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// The PDF written.
+    pub pdf_path: PathBuf,
+    /// The generated typst source written (for inspection).
+    pub typ_path: PathBuf,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings from every stage.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A typeset report: everything up to the laid-out document.
+pub struct Typeset {
+    /// The narrative with source maps.
+    pub narrative: Narrative,
+    /// The generated typst source.
+    pub assembled: Assembled,
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// Warnings from every stage.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The default PDF path of a project.
+pub fn default_output(root: &Path) -> PathBuf {
+    root.join("build-output").join("report.pdf")
+}
+
+/// Runs every stage up to the laid-out document. `typ_path` is the name shown for the
+/// generated source in typst errors; `before_compile` receives the generated source first
+/// (the build writes it to disk so that errors can be looked up in it).
+pub fn typeset(
+    project: &Project,
+    typ_path: &Path,
+    before_compile: impl FnOnce(&str) -> Result<(), Failure>,
+) -> Result<Typeset, Failure> {
+    let narrative = narrative::render(project)?;
+    let assembled = typeset::assemble(project, &narrative)?;
+    before_compile(&assembled.source)?;
+    let world = BaocaoWorld::new(
+        &project.root,
+        assembled.source.clone(),
+        &project.fonts,
+        typeset::report_today(&project.report),
+    );
+    let names = SourceNames { main_path: typ_path.to_path_buf(), project, narrative: &narrative, assembled: &assembled };
+    let compiled = typeset::compile(&world, &names)?;
+    let mut warnings = narrative.warnings.clone();
+    warnings.extend(compiled.warnings);
+    Ok(Typeset { narrative, assembled, document: compiled.document, warnings })
+}
+
+/// Builds the project at `root`: writes the PDF and the generated typst source.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let project = Project::load(root)?;
+    build_project(&project, options)
+}
+
+/// Builds an already loaded project.
+pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
+    let typ_path = pdf_path.with_extension("typ");
+    let result = typeset(project, &typ_path, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
+    let ident = format!("baocao-{:016x}", output::fnv1a(result.assembled.source.as_bytes()));
+    let bytes = output::pdf(&result.document, typeset::report_today(&project.report), &ident)?;
+    output::write_atomic(&pdf_path, &bytes)?;
+    Ok(BuildReport { pdf_path, typ_path, pages: result.document.pages().len(), warnings: result.warnings })
+}

@@ -1,0 +1,287 @@
+//! Findings for people: every error and warning carries the file a person edits, the line and
+//! column, a snippet with a caret, and what to do.
+//!
+//! Every stage (YAML, tera, Markdown, typst, output) reports through [`Diagnostic`]; one
+//! printer ([`Diagnostic::render`]) turns them into text, so all messages look alike.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The report is built anyway.
+    Warning,
+    /// The report cannot be built.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case word printed before the message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A place in a source file: path relative to the project, 1-based line and column
+/// (column counted in characters), the text of that line and how many characters to underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file, relative to the project root where possible.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The full text of the line (without its line ending), for the snippet.
+    pub line_text: String,
+    /// How many characters to underline (at least 1).
+    pub width: usize,
+}
+
+impl Location {
+    /// The location of byte offset `start` (and `len` bytes after it) in `text`.
+    pub fn from_offset(path: &Path, text: &str, start: usize, len: usize) -> Location {
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(text, (start + len).min(line_end));
+        let width = text[start..end.max(start)].chars().count().max(1);
+        Location {
+            path: path.to_path_buf(),
+            line,
+            column,
+            line_text: text[line_start..line_end].trim_end_matches('\r').to_string(),
+            width,
+        }
+    }
+
+    /// The location of 1-based `line` and `column` (characters) in `text`.
+    pub fn from_line_col(path: &Path, text: &str, line: usize, column: usize, width: usize) -> Location {
+        let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+        Location {
+            path: path.to_path_buf(),
+            line: line.max(1),
+            column: column.max(1),
+            line_text: line_text.trim_end_matches('\r').to_string(),
+            width: width.max(1),
+        }
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One finding: what is wrong, where, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// Where, when the finding belongs to a place in a file.
+    pub location: Option<Location>,
+    /// Further places (e.g. where a typst error came from in a section file).
+    pub notes: Vec<(String, Location)>,
+    /// What to do, when we know.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error without a location yet.
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, message: message.into(), location: None, notes: Vec::new(), help: None }
+    }
+
+    /// A warning without a location yet.
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    /// Attach the place the finding is about.
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    /// Attach advice on what to do.
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach a further place with a label.
+    pub fn note(mut self, label: impl Into<String>, location: Location) -> Diagnostic {
+        self.notes.push((label.into(), location));
+        self
+    }
+
+    /// The text shown to a person, in the style of rustc and typst:
+    ///
+    /// ```text
+    /// error: undefined fact `economy.grdp`
+    ///   --> content/sections/01-intro.md:3:12
+    ///    |
+    ///  3 | GRDP tăng {{ economy.grdp | pct }}
+    ///    |              ^^^^^^^^^^^^
+    ///    = help: did you mean `economy.grdp_growth_2021`?
+    /// ```
+    pub fn render(&self) -> String {
+        let mut out = format!("{}: {}\n", self.severity.as_str(), self.message);
+        if let Some(loc) = &self.location {
+            render_location(&mut out, loc, None);
+        }
+        for (label, loc) in &self.notes {
+            render_location(&mut out, loc, Some(label));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "   = help: {help}");
+        }
+        out
+    }
+}
+
+fn render_location(out: &mut String, loc: &Location, label: Option<&str>) {
+    let gutter = loc.line.to_string().len().max(2);
+    let pad = " ".repeat(gutter);
+    match label {
+        Some(label) => {
+            let _ = writeln!(out, "{pad} = note: {label}");
+            let _ = writeln!(out, "{pad}--> {}:{}:{}", loc.path.display(), loc.line, loc.column);
+        }
+        None => {
+            let _ = writeln!(out, "{pad}--> {}:{}:{}", loc.path.display(), loc.line, loc.column);
+        }
+    }
+    // Long paragraphs are one line in the sources: show a window around the column.
+    let chars: Vec<char> = loc.line_text.chars().collect();
+    let col = loc.column - 1;
+    let (from, prefix) = if col > 60 { (col - 40, "…") } else { (0, "") };
+    let to = (col + loc.width + 40).min(chars.len()).max(from);
+    let suffix = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from.min(chars.len())..to].iter().collect();
+    let caret_pad = prefix.chars().count() + col - from;
+    let width = loc.width.min(to.saturating_sub(col)).max(1);
+    let _ = writeln!(out, "{pad} |");
+    let _ = writeln!(out, "{:>gutter$} | {prefix}{shown}{suffix}", loc.line);
+    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_pad), "^".repeat(width));
+}
+
+/// The outcome of a failed command: the findings, and whether the user asked for something
+/// impossible (usage, exit code 2) or the content is wrong (exit code 1).
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// What went wrong (at least one error).
+    pub diagnostics: Vec<Diagnostic>,
+    /// A usage error (bad arguments, missing project) rather than a content error.
+    pub usage: bool,
+}
+
+impl Failure {
+    /// A content failure with these findings.
+    pub fn content(diagnostics: Vec<Diagnostic>) -> Failure {
+        Failure { diagnostics, usage: false }
+    }
+
+    /// A usage failure (exit code 2).
+    pub fn usage(diagnostic: Diagnostic) -> Failure {
+        Failure { diagnostics: vec![diagnostic], usage: true }
+    }
+
+    /// The process exit code for this failure: 2 for usage, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        if self.usage { 2 } else { 1 }
+    }
+
+    /// Every finding rendered, one after another.
+    pub fn render(&self) -> String {
+        self.diagnostics.iter().map(Diagnostic::render).collect::<Vec<_>>().join("\n")
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Failure {
+        Failure::content(vec![d])
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Up to `n` candidates closest to `wanted`, closest first; only reasonably close ones.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let d = edit_distance(wanted, c);
+            // a shared prefix/suffix (same subject, other year) counts as close too
+            let bonus = usize::from(c.starts_with(wanted) || wanted.starts_with(c)) * 2;
+            (d.saturating_sub(bonus), c)
+        })
+        .filter(|(d, c)| *d <= (wanted.chars().count().max(c.chars().count()) / 2).max(2))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_characters_not_bytes() {
+        let text = "dòng một\nhai ô {{ x }}\n";
+        let start = text.find("{{").unwrap();
+        let loc = Location::from_offset(Path::new("a.md"), text, start, 5);
+        assert_eq!((loc.line, loc.column, loc.width), (2, 7, 5));
+        assert_eq!(loc.line_text, "hai ô {{ x }}");
+    }
+
+    #[test]
+    fn rendered_diagnostic_has_path_line_snippet_and_caret() {
+        let text = "a\nGRDP {{ economy.grdp }}\n";
+        let loc = Location::from_offset(Path::new("s.md"), text, 7, 15);
+        let out = Diagnostic::error("undefined fact").at(loc).help("did you mean x?").render();
+        assert!(out.contains("--> s.md:2:6"), "{out}");
+        assert!(out.contains(" 2 | GRDP {{ economy.grdp }}"), "{out}");
+        assert!(out.contains("   |      ^^^^^^^^^^^^^^^"), "{out}");
+        assert!(out.contains("= help: did you mean x?"), "{out}");
+    }
+
+    #[test]
+    fn closest_names_prefers_small_edits() {
+        let names = ["grdp_growth_2021", "grdp_growth_2022", "budget_total"];
+        assert_eq!(closest("grdp_growht_2021", names, 2)[0], "grdp_growth_2021");
+        assert!(closest("zzz", names, 2).is_empty());
+    }
+}

@@ -1,0 +1,100 @@
+//! Escaping, so that no content can become code: text for typst markup, text for typst string
+//! literals, and values printed into Markdown by tera.
+
+use std::fmt::Write as _;
+
+/// Escapes text for typst *markup*: a backslash before every ASCII punctuation character
+/// (`\X` is a valid escape for any non-space X in typst), `\u{…}` for control characters, and
+/// line ends turned into spaces. The result always reads as literal text.
+pub fn typst_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    push_typst_markup(&mut out, text);
+    out
+}
+
+/// Like [`typst_markup`], appending to `out`.
+pub fn push_typst_markup(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || is_invisible_format(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Characters typst would otherwise take as source structure (line and paragraph separators).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// A typst string literal (with quotes) holding `text` exactly.
+pub fn typst_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible_format(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Escapes a value printed by tera into Markdown: a backslash before ASCII punctuation (every
+/// one is escapable in CommonMark) and line ends as spaces, so a fact's text stays one run of text.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ascii_punctuation_is_escaped_in_markup() {
+        for c in (0x21u8..0x7f).map(char::from).filter(char::is_ascii_punctuation) {
+            assert_eq!(typst_markup(&c.to_string()), format!("\\{c}"));
+        }
+        assert_eq!(typst_markup("a\nb"), "a b");
+        assert_eq!(typst_markup("\u{1}"), "\\u{1}");
+        assert_eq!(typst_markup("Hải Dương"), "Hải Dương");
+    }
+
+    #[test]
+    fn string_literals_keep_quotes_and_backslashes() {
+        assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(typst_string("x\ny"), r#""x\ny""#);
+    }
+
+    #[test]
+    fn markdown_escape_keeps_values_as_text() {
+        assert_eq!(markdown("8,58%"), "8\\,58\\%");
+        assert_eq!(markdown("*a* [^1]"), "\\*a\\* \\[\\^1\\]");
+    }
+}

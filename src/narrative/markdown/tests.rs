@@ -1,0 +1,58 @@
+//! Unit tests of the converter's output text; compiled-output tests are in tests/.
+
+use super::*;
+
+fn one(md: &str) -> String {
+    convert(&[md]).sections.remove(0).typst
+}
+
+#[test]
+fn text_is_escaped_and_paragraphs_separated() {
+    assert_eq!(one("a #b $c\n\nd"), "a \\#b \\$c\n\nd\n\n");
+}
+
+#[test]
+fn first_reference_emits_the_note_later_ones_reuse_it() {
+    let out = one("A[^1] B[^1].\n\n[^1]: Note.\n");
+    assert_eq!(out, "A#footnote[Note\\.]<fn-1> B#footnote(<fn-1>)\\.\n\n");
+}
+
+#[test]
+fn a_note_defined_in_another_section_can_be_referenced() {
+    let c = convert(&["A[^x].\n\n[^x]: X.\n", "B[^x]."]);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert_eq!(c.sections[1].typst, "B#footnote(<fn-1>)\\.\n\n");
+}
+
+#[test]
+fn undefined_duplicate_and_unused_notes_are_reported() {
+    let c = convert(&["A[^nope].\n\n[^d]: one\n\n[^d]: two\n\n[^u]: unused\n"]);
+    let kinds: Vec<&str> = c
+        .problems
+        .iter()
+        .map(|p| match p.kind {
+            FootnoteProblemKind::Undefined => "undefined",
+            FootnoteProblemKind::Duplicate => "duplicate",
+            FootnoteProblemKind::Unreferenced => "unreferenced",
+        })
+        .collect();
+    assert!(kinds.contains(&"undefined") && kinds.contains(&"duplicate") && kinds.contains(&"unreferenced"), "{kinds:?}");
+}
+
+#[test]
+fn list_items_keep_their_marker_as_written() {
+    let out = one("- a\n\n+ b\n\n3. c\n");
+    assert!(out.contains("#bc-item(\"-\", depth: 1)[a]"), "{out}");
+    assert!(out.contains("#bc-item(\"+\", depth: 1)[b]"), "{out}");
+    assert!(out.contains("#bc-item(\"3.\", depth: 1)[c]"), "{out}");
+}
+
+#[test]
+fn html_comments_are_dropped_other_html_is_text() {
+    assert_eq!(one("a <!-- note --> b <i>"), "a  b \\<i\\>\n\n");
+}
+
+#[test]
+fn no_smart_punctuation() {
+    assert_eq!(one("\"a\" -- b..."), "\\\"a\\\" \\-\\- b\\.\\.\\.\n\n");
+}

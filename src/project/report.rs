@@ -1,0 +1,200 @@
+//! `content/report.yaml`: the document's metadata (Decree 30/2020 header, title, signer,
+//! recipients). Unknown keys are errors that name the allowed ones.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::SourceFile;
+use crate::diagnostics::{Diagnostic, Location};
+
+/// The report's metadata, as the office writes it in `content/report.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The parent authority (cơ quan chủ quản), printed above the authority, not bold. Usually empty
+    /// for a provincial People's Committee.
+    #[serde(default)]
+    pub parent_authority: Vec<String>,
+    /// Issuing authority (cơ quan ban hành), one entry per printed line: `ỦY BAN NHÂN DÂN`, `TỈNH HẢI DƯƠNG`.
+    pub authority: Vec<String>,
+    /// Quốc hiệu: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+    pub national_title: String,
+    /// Tiêu ngữ: `Độc lập - Tự do - Hạnh phúc`.
+    pub motto: String,
+    /// Document number (`197`); blank (`~`) in a draft, printed as spaces: `Số:      /BC-UBND`.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Document symbol after the number: `BC-UBND`.
+    pub symbol: String,
+    /// Place name of the date line: `Hải Dương`.
+    pub place: String,
+    /// Issue date: `2023-12-05`, or `2023-12` (day left blank), or `2023` (day and month blank).
+    pub date: IssueDate,
+    /// Document type (tên loại): `BÁO CÁO`.
+    pub document_type: String,
+    /// Summary (trích yếu) under the type, bold; one entry per intended line or one long entry.
+    pub summary: Vec<String>,
+    /// Signature block.
+    pub signer: Signer,
+    /// `Nơi nhận:` list, each entry printed after "- ".
+    pub recipients: Vec<String>,
+}
+
+/// The signature block: authority line(s), the signer's title and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Lines above the name, bold capitals: `TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`
+    /// (or `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`).
+    pub titles: Vec<String>,
+    /// The signer's full name, printed bold under the space for signature and seal.
+    pub name: String,
+}
+
+/// An issue date in which the day, or the day and month, may be left blank (drafts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueDate {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12, if known.
+    pub month: Option<u32>,
+    /// Day of month, if known.
+    pub day: Option<u32>,
+}
+
+impl IssueDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (validated with chrono).
+    pub fn parse(s: &str) -> Result<IssueDate, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str| p.parse::<u32>().map_err(|_| format!("`{s}` is not a date"));
+        match parts.as_slice() {
+            [y] if y.len() == 4 => Ok(IssueDate { year: num(y)? as i32, month: None, day: None }),
+            [y, m] if y.len() == 4 => {
+                let month = num(m)?;
+                if !(1..=12).contains(&month) {
+                    return Err(format!("`{s}`: month {month} does not exist"));
+                }
+                Ok(IssueDate { year: num(y)? as i32, month: Some(month), day: None })
+            }
+            [y, _, _] if y.len() == 4 => {
+                let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|e| format!("`{s}` is not a valid date ({e})"))?;
+                use chrono::Datelike;
+                Ok(IssueDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) })
+            }
+            _ => Err(format!("`{s}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")),
+        }
+    }
+
+    /// The full date, when day and month are known.
+    pub fn full(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+
+    /// The Decree 30 date line after the place: `ngày 05 tháng 02 năm 2023` (days below 10 and
+    /// months 1–2 take a leading zero); blanks for what is not known.
+    pub fn long_form(&self) -> String {
+        let blank = "\u{00a0}".repeat(6);
+        let day = self.day.map_or(blank.clone(), |d| format!("{d:02}"));
+        let month = self.month.map_or(blank, |m| if m <= 2 { format!("{m:02}") } else { m.to_string() });
+        format!("ngày {day} tháng {month} năm {}", self.year)
+    }
+}
+
+impl Serialize for IssueDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        };
+        s.serialize_str(&text)
+    }
+}
+
+impl<'de> Deserialize<'de> for IssueDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<IssueDate, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Year(y) => y.to_string(),
+            Raw::Text(t) => t,
+        };
+        IssueDate::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Report {
+    /// Parses `report.yaml`; a YAML or shape error becomes a diagnostic at its line and column.
+    pub fn parse(file: &SourceFile) -> Result<Report, Diagnostic> {
+        serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
+            yaml_error(&file.path, &file.text, &e).help(
+                "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
+                 document_type, summary, signer (titles, name), recipients — see docs/content-format.md",
+            )
+        })
+    }
+
+    /// `Số: 197/BC-UBND`, or `Số:      /BC-UBND` when the number is blank.
+    pub fn number_line(&self) -> String {
+        let number = self.number.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        match number {
+            Some(n) => format!("Số: {n}/{}", self.symbol),
+            None => format!("Số:{}/{}", "\u{00a0}".repeat(8), self.symbol),
+        }
+    }
+
+    /// `Hải Dương, ngày 05 tháng 02 năm 2023`.
+    pub fn place_date_line(&self) -> String {
+        format!("{}, {}", self.place, self.date.long_form())
+    }
+}
+
+/// A YAML error as a diagnostic at its line and column (when the parser knows them).
+pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let message = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is shown separately.
+    let message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
+    if let Some(loc) = e.location() {
+        d = d.at(Location::from_line_col(path, text, loc.line(), loc.column(), 1));
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_date_accepts_blank_day_and_month() {
+        let d = IssueDate::parse("2023").unwrap();
+        assert_eq!(d.long_form(), "ngày \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} tháng \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} năm 2023");
+        assert_eq!(IssueDate::parse("2023-02-05").unwrap().long_form(), "ngày 05 tháng 02 năm 2023");
+        assert_eq!(IssueDate::parse("2023-11-24").unwrap().long_form(), "ngày 24 tháng 11 năm 2023");
+        assert!(IssueDate::parse("2023-02-30").is_err());
+        assert!(IssueDate::parse("2023-13").is_err());
+        assert!(IssueDate::parse("23-1-1").is_err());
+    }
+
+    #[test]
+    fn unknown_key_names_it_and_the_allowed_ones() {
+        let file = SourceFile {
+            path: "content/report.yaml".into(),
+            text: "authority: [A]\nnational_titel: X\n".into(),
+        };
+        let d = Report::parse(&file).unwrap_err();
+        assert!(d.message.contains("unknown field `national_titel`"), "{}", d.message);
+        assert!(d.message.contains("expected one of"), "{}", d.message);
+        assert_eq!(d.location.as_ref().unwrap().line, 2);
+    }
+}

@@ -1,0 +1,186 @@
+//! The typesetting stage: the layout template (tera, typst-escaped) wraps the narrative into
+//! one typst source, `report.typ`, which typst compiles in-process into a laid-out document.
+//!
+//! Errors from typst are located in `report.typ` *and*, when they come from a section, in the
+//! section file and line a person edits.
+
+pub mod text;
+pub mod world;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
+
+use crate::diagnostics::{Diagnostic, Failure, Location};
+use crate::narrative::{Narrative, escape, filters};
+use crate::project::{Project, Report};
+pub use world::BaocaoWorld;
+
+/// The generated typst source and where each section sits in it.
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    /// The full `report.typ`.
+    pub source: String,
+    /// Byte range of each section's markup in `source` (same order as the sections).
+    pub section_ranges: Vec<Range<usize>>,
+}
+
+#[derive(Serialize)]
+struct TemplateSection<'a> {
+    path: String,
+    typst: &'a str,
+}
+
+#[derive(Serialize)]
+struct TemplateReport<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    number_line: String,
+    place_date_line: String,
+    title: String,
+}
+
+/// Renders `templates/report.typ.tera` with the metadata and the narrative. Every `{{ value }}`
+/// is escaped for typst markup; `{{ x | typst_str }}` gives a typst string literal; the
+/// sections' markup is inserted with `| safe` (it was escaped by the converter).
+pub fn assemble(project: &Project, narrative: &Narrative) -> Result<Assembled, Failure> {
+    let template = &project.template;
+    let name = "report.typ";
+    let mut tera = tera::Tera::new();
+    filters::register(&mut tera);
+    tera.register_filter("typst_str", |v: &str, _: tera::Kwargs, _: &tera::State| {
+        tera::Value::safe_string(&escape::typst_string(v))
+    });
+    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| {
+        out.write_all(escape::typst_markup(input).as_bytes())
+    });
+    tera.autoescape_on([".typ"]);
+    let located = |e: tera::Error| -> Failure {
+        let (message, loc) = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                let span = r.span();
+                let start = span.range.start.min(template.text.len());
+                let len = span.range.end.saturating_sub(start);
+                (r.message().to_string(), Some(Location::from_offset(&template.path, &template.text, start, len)))
+            }
+            _ => (e.to_string(), None),
+        };
+        let mut d = Diagnostic::error(format!("in the layout template: {}", message.lines().next().unwrap_or("")))
+            .help("the template may use `report.*` (report.yaml) and `sections`; see docs/content-format.md");
+        if let Some(loc) = loc {
+            d = d.at(loc);
+        }
+        Failure::content(vec![d])
+    };
+    tera.add_raw_template(name, &template.text).map_err(located)?;
+    let report = &project.report;
+    let title = format!("{} {}", report.document_type, report.summary.join(" "));
+    let sections: Vec<TemplateSection> = narrative
+        .sections
+        .iter()
+        .map(|s| TemplateSection { path: s.path.display().to_string(), typst: &s.typst.typst })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "report",
+        &TemplateReport { report, number_line: report.number_line(), place_date_line: report.place_date_line(), title },
+    );
+    ctx.insert("sections", &sections);
+    let source = tera.render(name, &ctx).map_err(located)?;
+    // Find each section's markup in the output, in order, for error locations.
+    let mut section_ranges = Vec::with_capacity(sections.len());
+    let mut from = 0;
+    for s in &sections {
+        match source[from..].find(s.typst) {
+            Some(i) if !s.typst.is_empty() => {
+                section_ranges.push(from + i..from + i + s.typst.len());
+                from += i + s.typst.len();
+            }
+            _ => section_ranges.push(0..0),
+        }
+    }
+    Ok(Assembled { source, section_ranges })
+}
+
+/// The fixed "today" of a build: the report's date (blank parts as 1).
+pub fn report_today(report: &Report) -> Datetime {
+    let d = &report.date;
+    Datetime::from_ymd(d.year, d.month.unwrap_or(1) as u8, d.day.unwrap_or(1) as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("valid date"))
+}
+
+/// A compiled document and the warnings typst gave.
+pub struct Compiled {
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// typst's warnings, located.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Where diagnostics should say `report.typ` lives (the file written for inspection).
+pub struct SourceNames<'a> {
+    /// Path shown for the generated main file, e.g. `build-output/report.typ`.
+    pub main_path: PathBuf,
+    /// The project, to map back to section files.
+    pub project: &'a Project,
+    /// The narrative, with its source maps.
+    pub narrative: &'a Narrative,
+    /// The assembled source.
+    pub assembled: &'a Assembled,
+}
+
+/// Compiles the world's main source into pages.
+pub fn compile(world: &BaocaoWorld, names: &SourceNames) -> Result<Compiled, Failure> {
+    let warned = typst::compile::<PagedDocument>(world);
+    let warnings = warned.warnings.iter().map(|d| typst_diagnostic(world, d, names)).collect();
+    match warned.output {
+        Ok(document) => Ok(Compiled { document, warnings }),
+        Err(errors) => {
+            let mut ds: Vec<Diagnostic> = errors.iter().map(|d| typst_diagnostic(world, d, names)).collect();
+            ds.dedup();
+            Err(Failure::content(ds))
+        }
+    }
+}
+
+/// A typst diagnostic as ours: location in `report.typ`, plus the section file and line when
+/// the span lies in a section's markup.
+pub fn typst_diagnostic(world: &BaocaoWorld, d: &SourceDiagnostic, names: &SourceNames) -> Diagnostic {
+    let mut out = match d.severity {
+        TypstSeverity::Error => Diagnostic::error(format!("typst: {}", d.message)),
+        TypstSeverity::Warning => Diagnostic::warning(format!("typst: {}", d.message)),
+    };
+    let range = world.range(d.span);
+    let id = d.span.id();
+    if let (Some(range), Some(id)) = (range, id) {
+        if id == world.main_id() {
+            let text = &names.assembled.source;
+            out = out.at(Location::from_offset(&names.main_path, text, range.start, range.len()));
+            if let Some(loc) = section_location(names, range.start) {
+                out = out.note("from this place in the section", loc);
+            }
+        } else if let Ok(source) = typst::World::source(world, id) {
+            let path = Path::new(id.vpath().get_with_slash().trim_start_matches('/')).to_path_buf();
+            out = out.at(Location::from_offset(&path, source.text(), range.start, range.len()));
+        }
+    }
+    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    let help = if hints.is_empty() {
+        "if the error is in a section, check the text there; if it is in the template, check templates/report.typ.tera"
+            .to_string()
+    } else {
+        hints.join("; ")
+    };
+    out.help(help)
+}
+
+fn section_location(names: &SourceNames, offset: usize) -> Option<Location> {
+    let index = names.assembled.section_ranges.iter().position(|r| r.contains(&offset))?;
+    let start = names.assembled.section_ranges[index].start;
+    names.narrative.source_location(index, offset - start, names.project)
+}

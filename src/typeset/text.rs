@@ -1,0 +1,110 @@
+//! The text of the laid-out document, page by page and line by line, read from typst's frames.
+//! Tests and checks assert on this (what is really on the page), not on the source.
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst_layout::PagedDocument;
+
+/// A run of text placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Left edge, in points from the page's left.
+    pub x: f64,
+    /// Baseline, in points from the page's top.
+    pub y: f64,
+    /// Width in points.
+    pub width: f64,
+    /// Font size in points.
+    pub size: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// One printed line: its baseline and text (runs joined, a space where there is a gap).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Baseline in points from the page's top.
+    pub y: f64,
+    /// Largest font size on the line.
+    pub size: f64,
+    /// The line's text.
+    pub text: String,
+}
+
+/// Every text run of every page, in reading order per page.
+pub fn page_runs(document: &PagedDocument) -> Vec<Vec<Run>> {
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut runs = Vec::new();
+            collect(&page.frame, Transform::identity(), &mut runs);
+            runs
+        })
+        .collect()
+}
+
+fn collect(frame: &Frame, ts: Transform, runs: &mut Vec<Run>) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let inner = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                collect(&group.frame, inner, runs);
+            }
+            FrameItem::Text(text) => {
+                let p = Point::new(pos.x, pos.y).transform(ts);
+                runs.push(Run {
+                    x: p.x.to_pt(),
+                    y: p.y.to_pt(),
+                    width: text.width().to_pt(),
+                    size: text.size.to_pt(),
+                    text: text.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The lines of each page: runs whose baselines are within a third of the font size of each
+/// other form one line (a superscript footnote number stays on its line).
+pub fn page_lines(document: &PagedDocument) -> Vec<Vec<Line>> {
+    page_runs(document).into_iter().map(lines_of).collect()
+}
+
+fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut groups: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match groups.last_mut() {
+            Some(g) if (run.y - g[0].y).abs() <= g[0].size.max(run.size) * 0.45 => g.push(run),
+            _ => groups.push(vec![run]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let y = g.iter().map(|r| r.y).fold(f64::MIN, f64::max);
+            let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
+            let mut text = String::new();
+            let mut end = f64::MIN;
+            for r in &g {
+                if !text.is_empty() && r.x - end > r.size * 0.1 && !text.ends_with(' ') && !r.text.starts_with(' ') {
+                    text.push(' ');
+                }
+                text.push_str(&r.text);
+                end = r.x + r.width;
+            }
+            Line { y, size, text: text.trim().to_string() }
+        })
+        .collect()
+}
+
+/// All the document's text, pages separated by form feeds, lines by newlines.
+pub fn document_text(document: &PagedDocument) -> String {
+    page_lines(document)
+        .iter()
+        .map(|lines| lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\u{c}")
+}

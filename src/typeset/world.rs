@@ -1,0 +1,124 @@
+//! The typst [`World`]: where the compiler gets its sources, files and fonts. Small and honest:
+//!
+//! - the main source is the generated `report.typ`, held in memory;
+//! - other files come only from the project root: paths escaping it (`..`, absolute paths,
+//!   symlinks pointing outside) are refused; no packages, no network;
+//! - fonts are only those of the project's `fonts/` folder, in file-name order; never system fonts;
+//! - "today" is fixed (the report's date), so the output does not depend on the clock.
+
+use std::path::{Path, PathBuf};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::files::{FileLoader, FileStore, FsRoot};
+use typst_kit::fonts::FontStore;
+
+use crate::project::FontFile;
+
+/// The virtual path of the generated main file.
+pub const MAIN_PATH: &str = "/report.typ";
+
+/// Serves the in-memory main file and confined project files.
+struct Loader {
+    root: FsRoot,
+    canonical_root: PathBuf,
+    main: FileId,
+    main_text: String,
+}
+
+impl FileLoader for Loader {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main {
+            return Ok(Bytes::from_string(self.main_text.clone()));
+        }
+        match id.root() {
+            VirtualRoot::Project => {
+                // `resolve` refuses `..` escapes; canonicalising also catches symlinks.
+                let path = self.root.resolve(id.vpath())?;
+                let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+                if !real.starts_with(&self.canonical_root) {
+                    return Err(FileError::AccessDenied);
+                }
+                self.root.load(id.vpath())
+            }
+            VirtualRoot::Package(_) => {
+                Err(FileError::Other(Some("packages are not available: baocao builds offline".into())))
+            }
+        }
+    }
+}
+
+/// The compiler's view of one build.
+pub struct BaocaoWorld {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    files: FileStore<Loader>,
+    main: FileId,
+    today: Datetime,
+}
+
+impl BaocaoWorld {
+    /// A world for the main source `main_text`, confined to `root`, with `fonts` only.
+    pub fn new(root: &Path, main_text: String, fonts: &[FontFile], today: Datetime) -> BaocaoWorld {
+        let main = RootedPath::new(VirtualRoot::Project, VirtualPath::new(MAIN_PATH).expect("valid path")).intern();
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let mut store = FontStore::new();
+        for file in fonts {
+            for font in Font::iter(Bytes::new(file.data.clone())) {
+                let info = font.info().clone();
+                store.push((font, info));
+            }
+        }
+        BaocaoWorld {
+            library: LazyHash::new(Library::builder().build()),
+            fonts: store,
+            files: FileStore::new(Loader { root: FsRoot::new(root.to_path_buf()), canonical_root, main, main_text }),
+            main,
+            today,
+        }
+    }
+
+    /// The id of the main file.
+    pub fn main_id(&self) -> FileId {
+        self.main
+    }
+
+    /// How many font faces were loaded.
+    pub fn font_count(&self) -> usize {
+        self.fonts.book().families().map(|(_, infos)| infos.count()).sum()
+    }
+
+    /// Replaces the main source (a rebuild) and forgets cached files.
+    pub fn set_main(&mut self, text: String) {
+        self.files.loader_mut().main_text = text;
+        self.files.reset();
+    }
+}
+
+impl World for BaocaoWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+    fn main(&self) -> FileId {
+        self.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
