@@ -58,7 +58,7 @@ fn the_real_report_lays_out_with_header_page_numbers_notes_and_signature() {
     assert!(!notes.is_empty(), "no footnote entries found");
     assert_eq!(notes, (1..=notes.len() as u32).collect::<Vec<_>>(), "note entries run 1, 2, 3… in page order");
     assert_eq!(first_refs, notes, "notes are numbered by first reference in the text");
-    // ISSUE3-NOTE1
+    assert_eq!(body.iter().filter(|n| **n == 1).count(), 2, "note 1 is referenced twice and printed as 1 both times");
 
     let last = texts(pages.last().unwrap());
     assert!(last.iter().any(|l| l.starts_with("Nơi nhận:")), "{last:?}");
