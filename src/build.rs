@@ -44,6 +44,8 @@ pub struct Typeset {
     pub document: PagedDocument,
     /// Warnings from every stage.
     pub warnings: Vec<Diagnostic>,
+    /// The page (1-based) of each fact use, by use id (see [`crate::narrative::fact_uses`]).
+    pub fact_pages: std::collections::HashMap<usize, usize>,
 }
 
 /// The default PDF path of a project.
@@ -72,7 +74,8 @@ pub fn typeset(
     let compiled = typeset::compile(&world, &names)?;
     let mut warnings = narrative.warnings.clone();
     warnings.extend(compiled.warnings);
-    Ok(Typeset { narrative, assembled, document: compiled.document, warnings })
+    let fact_pages = crate::narrative::fact_uses::pages(&compiled.document);
+    Ok(Typeset { narrative, assembled, document: compiled.document, warnings, fact_pages })
 }
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.

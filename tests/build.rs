@@ -143,3 +143,21 @@ fn every_command_has_help() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
     }
 }
+
+#[test]
+fn every_fact_printing_is_located_by_section_line_and_page() {
+    let project = load(&repo());
+    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let uses = &result.narrative.fact_uses;
+    assert!(uses.len() > 300, "only {} fact uses", uses.len());
+    for u in uses {
+        assert!(result.fact_pages.contains_key(&u.id), "no page for use {u:?}");
+    }
+    let poverty = uses.iter().find(|u| u.keys == ["labour.poverty_rate_2021"]).unwrap();
+    assert_eq!(project.sections[poverty.section].path, std::path::Path::new("content/sections/01-khai-quat.md"));
+    assert_eq!(poverty.line, 9);
+    assert_eq!(result.fact_pages[&poverty.id], 1, "the 2021 poverty rate is printed on page 1");
+    // the pages of body uses never go backwards
+    let body_pages: Vec<usize> = uses.iter().filter(|u| u.keys[0].starts_with("labour.poverty")).map(|u| result.fact_pages[&u.id]).collect();
+    assert!(body_pages.windows(2).all(|w| w[0] <= w[1]), "{body_pages:?}");
+}

@@ -20,6 +20,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
+use super::fact_uses;
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
 /// punctuation, so every character prints as written.
@@ -277,7 +278,7 @@ impl Writer<'_> {
     fn event(&mut self, section: usize, event: &Event<'static>, range: &Range<usize>) {
         if let Some(code) = self.code.as_mut() {
             match event {
-                Event::Text(t) => code.push_str(t),
+                Event::Text(t) => code.push_str(&fact_uses::strip(t)),
                 Event::End(TagEnd::CodeBlock) => {
                     let code = self.code.take().unwrap_or_default();
                     self.out.push_str("#raw(block: true, ");
@@ -291,10 +292,10 @@ impl Writer<'_> {
         match event {
             Event::Start(tag) => self.start(section, tag, range),
             Event::End(tag) => self.end(*tag),
-            Event::Text(t) => push_typst_markup(&mut self.out, t),
+            Event::Text(t) => self.text(t),
             Event::Code(t) => {
                 self.out.push_str("#raw(");
-                self.out.push_str(&typst_string(t));
+                self.out.push_str(&typst_string(&fact_uses::strip(t)));
                 self.out.push(')');
             }
             Event::Html(t) | Event::InlineHtml(t) => self.html(t),
@@ -331,7 +332,7 @@ impl Writer<'_> {
             Tag::Strikethrough => self.out.push_str("#strike["),
             Tag::Link { dest_url, .. } => {
                 self.out.push_str("#link(");
-                self.out.push_str(&typst_string(dest_url));
+                self.out.push_str(&typst_string(&fact_uses::strip(dest_url)));
                 self.out.push_str(")[");
             }
             // An image's alt text is printed; no file is ever read from content.
@@ -372,6 +373,16 @@ impl Writer<'_> {
         }
     }
 
+    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers.
+    fn text(&mut self, text: &str) {
+        for (part, id) in fact_uses::split(text) {
+            push_typst_markup(&mut self.out, part);
+            if let Some(id) = id {
+                self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+            }
+        }
+    }
+
     /// HTML is printed as text, except comments (`<!-- … -->`), which are dropped: they carry
     /// notes for editors and `check` directives.
     fn html(&mut self, text: &str) {
@@ -401,7 +412,7 @@ impl Writer<'_> {
             }
         }
         if !visible.trim().is_empty() {
-            push_typst_markup(&mut self.out, &visible);
+            push_typst_markup(&mut self.out, &fact_uses::strip(&visible));
         }
     }
 

@@ -7,6 +7,7 @@
 //!    document-wide.
 
 pub mod escape;
+pub mod fact_uses;
 pub mod filters;
 pub mod markdown;
 
@@ -16,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
 use crate::project::{Project, SourceFile};
 
+pub use fact_uses::FactUse;
 pub use markdown::{FootnoteProblem, FootnoteProblemKind, MapEntry, TypstSection};
 
 /// A section after both steps.
@@ -23,8 +25,10 @@ pub use markdown::{FootnoteProblem, FootnoteProblemKind, MapEntry, TypstSection}
 pub struct RenderedSection {
     /// The section file (relative path).
     pub path: std::path::PathBuf,
-    /// Its Markdown after tera (facts filled in).
+    /// Its Markdown after tera (facts filled in), as a person reads it.
     pub markdown: String,
+    /// The same with fact tags (see [`fact_uses`]); source-map offsets refer to this text.
+    pub(crate) tagged: String,
     /// Its typst markup and source map.
     pub typst: TypstSection,
 }
@@ -36,6 +40,8 @@ pub struct Narrative {
     pub sections: Vec<RenderedSection>,
     /// Warnings (e.g. a footnote never referenced).
     pub warnings: Vec<Diagnostic>,
+    /// Every `{{ … }}` printing of facts, in document order (ids index this list).
+    pub fact_uses: Vec<FactUse>,
 }
 
 impl Narrative {
@@ -48,7 +54,7 @@ impl Narrative {
         let entry = map[i];
         let from = self.sections.get(entry.section)?;
         let source = project.sections.get(entry.section)?;
-        Some(rendered_to_source(&from.markdown, &source.text, &source.path, entry.md_offset))
+        Some(rendered_to_source(&from.tagged, &source.text, &source.path, entry.md_offset))
     }
 }
 
@@ -71,11 +77,19 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
     let context = project.facts.context();
     let mut errors = Vec::new();
     let mut rendered = Vec::with_capacity(project.sections.len());
-    for section in &project.sections {
-        match render_section(section, &project.facts, &context) {
+    let mut fact_uses = Vec::new();
+    let mut next_id = 0;
+    for (index, section) in project.sections.iter().enumerate() {
+        let (tagged, mut uses) = fact_uses::tag(&section.text, index, &mut next_id);
+        let tagged_file = SourceFile { path: section.path.clone(), text: tagged };
+        match render_section(&tagged_file, &project.facts, &context) {
             Ok(md) => rendered.push(md),
-            Err(d) => errors.push(d),
+            // locate errors in the untagged text a person edits
+            Err(_) => errors.push(render_section(section, &project.facts, &context).err().unwrap_or_else(|| {
+                Diagnostic::error(format!("{}: cannot render this section", section.path.display()))
+            })),
         }
+        fact_uses.append(&mut uses);
     }
     if !errors.is_empty() {
         return Err(Failure::content(errors));
@@ -98,9 +112,14 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
         .iter()
         .zip(rendered)
         .zip(converted.sections)
-        .map(|((file, markdown), typst)| RenderedSection { path: file.path.clone(), markdown, typst })
+        .map(|((file, tagged), typst)| RenderedSection {
+            path: file.path.clone(),
+            markdown: fact_uses::strip(&tagged),
+            tagged,
+            typst,
+        })
         .collect();
-    Ok(Narrative { sections, warnings })
+    Ok(Narrative { sections, warnings, fact_uses })
 }
 
 fn footnote_diagnostic(problem: &FootnoteProblem, project: &Project, rendered: &[String]) -> Diagnostic {
