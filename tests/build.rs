@@ -155,7 +155,7 @@ fn every_fact_printing_is_located_by_section_line_and_page() {
     }
     let poverty = uses.iter().find(|u| u.keys == ["labour.poverty_rate_2021"]).unwrap();
     assert_eq!(project.sections[poverty.section].path, std::path::Path::new("content/sections/01-khai-quat.md"));
-    assert_eq!(poverty.line, 9);
+    assert_eq!(poverty.line, 10);
     assert_eq!(result.fact_pages[&poverty.id], 1, "the 2021 poverty rate is printed on page 1");
     // the pages of body uses never go backwards
     let body_pages: Vec<usize> = uses.iter().filter(|u| u.keys[0].starts_with("labour.poverty")).map(|u| result.fact_pages[&u.id]).collect();

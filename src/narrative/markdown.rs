@@ -158,6 +158,8 @@ pub fn convert(sections: &[&str]) -> Converted {
         list_depth: 0,
         in_html_comment: false,
         code: None,
+        pending_right_indent: None,
+        paragraph_wrapped: false,
     };
     let mut out = Vec::with_capacity(sections.len());
     for (index, body) in bodies.iter().enumerate() {
@@ -265,6 +267,10 @@ struct Writer<'a> {
     in_html_comment: bool,
     /// Text of a code block being collected.
     code: Option<String>,
+    /// Right indent for the next paragraph, from a `<!-- baocao: right-indent=… -->` directive.
+    pending_right_indent: Option<String>,
+    /// Whether the open paragraph was wrapped for a right indent.
+    paragraph_wrapped: bool,
 }
 
 impl Writer<'_> {
@@ -310,7 +316,13 @@ impl Writer<'_> {
 
     fn start(&mut self, section: usize, tag: &Tag<'static>, range: &Range<usize>) {
         match tag {
-            Tag::Paragraph => {}
+            Tag::Paragraph => {
+                if let Some(indent) = self.pending_right_indent.take() {
+                    // a negative right indent widens the paragraph, as Word's paragraph indents do
+                    self.out.push_str(&format!("#pad(right: {indent}, par["));
+                    self.paragraph_wrapped = true;
+                }
+            }
             Tag::Heading { level, .. } => {
                 self.out.push_str(&format!("#heading(level: {})[", *level as usize));
             }
@@ -352,6 +364,9 @@ impl Writer<'_> {
         match tag {
             TagEnd::Paragraph => {
                 self.trim_end();
+                if std::mem::take(&mut self.paragraph_wrapped) {
+                    self.out.push_str("])");
+                }
                 self.out.push_str("\n\n");
             }
             TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Item => {
@@ -392,6 +407,7 @@ impl Writer<'_> {
             if self.in_html_comment {
                 match rest.find("-->") {
                     Some(end) => {
+                        self.directive(&rest[..end]);
                         rest = &rest[end + 3..];
                         self.in_html_comment = false;
                     }
@@ -413,6 +429,20 @@ impl Writer<'_> {
         }
         if !visible.trim().is_empty() {
             push_typst_markup(&mut self.out, &fact_uses::strip(&visible));
+        }
+    }
+
+    /// A layout directive in a comment: `<!-- baocao: right-indent=-2.8mm -->` sets the right
+    /// indent of the next paragraph (a length in mm, cm or pt; negative widens it). Anything
+    /// else in a comment is ignored.
+    fn directive(&mut self, comment: &str) {
+        let Some(rest) = comment.trim().strip_prefix("baocao:") else { return };
+        for item in rest.split_whitespace() {
+            if let Some(value) = item.strip_prefix("right-indent=")
+                && is_length(value)
+            {
+                self.pending_right_indent = Some(value.to_string());
+            }
         }
     }
 
@@ -439,6 +469,17 @@ impl Writer<'_> {
         let keep = if trimmed > 0 && self.out[..trimmed].ends_with('\\') { trimmed + 1 } else { trimmed };
         self.out.truncate(keep.min(self.out.len()));
     }
+}
+
+/// A typst length we accept from content: an optional minus, digits, an optional fraction, a unit.
+fn is_length(value: &str) -> bool {
+    let number = ["mm", "cm", "pt"].iter().find_map(|unit| value.strip_suffix(unit));
+    let Some(number) = number else { return false };
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    let mut parts = digits.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty() && int.len() <= 3 && int.bytes().all(|b| b.is_ascii_digit()) && frac.is_none_or(|f| !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).

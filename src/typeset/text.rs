@@ -57,7 +57,8 @@ fn collect(frame: &Frame, ts: Transform, runs: &mut Vec<Run>) {
                     y: p.y.to_pt(),
                     width: text.width().to_pt(),
                     size: text.size.to_pt(),
-                    text: text.text.to_string(),
+                    // invisible format characters (word joiners, zero-width spaces) are not text
+                    text: text.text.chars().filter(|c| !matches!(c, '\u{200b}' | '\u{2060}' | '\u{ad}' | '\u{feff}')).collect(),
                 });
             }
             _ => {}
@@ -65,21 +66,51 @@ fn collect(frame: &Frame, ts: Transform, runs: &mut Vec<Run>) {
     }
 }
 
-/// The lines of each page: runs whose baselines are within a third of the font size of each
-/// other form one line (a superscript footnote number stays on its line).
+/// The lines of each page. Runs of ordinary text whose baselines are within a third of the
+/// font size form one line; a small run (a superscript note number) joins the nearest line
+/// whose baseline is at most 0.7 em of that line below or level with it.
 pub fn page_lines(document: &PagedDocument) -> Vec<Vec<Line>> {
     page_runs(document).into_iter().map(lines_of).collect()
 }
 
-fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+fn lines_of(runs: Vec<Run>) -> Vec<Line> {
+    let largest = runs.iter().map(|r| r.size).fold(0.0, f64::max);
+    // a run is "small" (a superscript) when it is clearly smaller than the text beside it
+    let is_small = |r: &Run, runs: &[Run]| {
+        runs.iter().any(|o| o.size > r.size * 1.3 && (o.y - r.y) >= 0.0 && (o.y - r.y) <= o.size * 0.7 && o.x <= r.x + r.width + o.size && r.x <= o.x + o.width + o.size)
+    };
+    let (small, mut normal): (Vec<Run>, Vec<Run>) = {
+        let flags: Vec<bool> = runs.iter().map(|r| r.size < largest && is_small(r, &runs)).collect();
+        let mut small = Vec::new();
+        let mut normal = Vec::new();
+        for (r, f) in runs.into_iter().zip(flags) {
+            if f { small.push(r) } else { normal.push(r) }
+        }
+        (small, normal)
+    };
+    normal.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut groups: Vec<Vec<Run>> = Vec::new();
-    for run in runs {
+    for run in normal {
         match groups.last_mut() {
-            Some(g) if (run.y - g[0].y).abs() <= g[0].size.max(run.size) * 0.45 => g.push(run),
+            Some(g) if (run.y - g[0].y).abs() <= g[0].size.max(run.size) / 3.0 => g.push(run),
             _ => groups.push(vec![run]),
         }
     }
+    for run in small {
+        let target = groups
+            .iter_mut()
+            .filter(|g| {
+                let base = g[0].y;
+                let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
+                base - run.y >= -0.5 && base - run.y <= size * 0.7
+            })
+            .min_by(|a, b| (a[0].y - run.y).total_cmp(&(b[0].y - run.y)));
+        match target {
+            Some(g) => g.push(run),
+            None => groups.push(vec![run]),
+        }
+    }
+    groups.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
     groups
         .into_iter()
         .map(|mut g| {

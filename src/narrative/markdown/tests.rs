@@ -56,3 +56,12 @@ fn html_comments_are_dropped_other_html_is_text() {
 fn no_smart_punctuation() {
     assert_eq!(one("\"a\" -- b..."), "\\\"a\\\" \\-\\- b\\.\\.\\.\n\n");
 }
+
+#[test]
+fn a_right_indent_directive_widens_only_the_next_paragraph() {
+    let out = one("<!-- baocao: right-indent=-2.8mm -->\nA\n\nB\n");
+    assert_eq!(out, "#pad(right: -2.8mm, par[A])\n\nB\n\n");
+    // anything that is not a plain length is ignored: content never becomes code
+    let out = one("<!-- baocao: right-indent=1mm);#read(\"x\") -->\nA\n");
+    assert_eq!(out, "A\n\n");
+}
