@@ -12,9 +12,20 @@ pub fn typst_markup(text: &str) -> String {
     out
 }
 
-/// Like [`typst_markup`], appending to `out`.
+/// Like [`typst_markup`], appending to `out`. A run of several spaces is kept as written (typst
+/// markup would collapse it to one): the extra spaces go into a string literal.
 pub fn push_typst_markup(out: &mut String, text: &str) {
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.peek() == Some(&' ') {
+            let mut run = String::from(" ");
+            while chars.peek() == Some(&' ') {
+                chars.next();
+                run.push(' ');
+            }
+            let _ = write!(out, "#\"{run}\"");
+            continue;
+        }
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_ascii_punctuation() => {
@@ -84,6 +95,7 @@ mod tests {
         assert_eq!(typst_markup("a\nb"), "a b");
         assert_eq!(typst_markup("\u{1}"), "\\u{1}");
         assert_eq!(typst_markup("Hải Dương"), "Hải Dương");
+        assert_eq!(typst_markup("Kế  hoạch"), "Kế#\"  \"hoạch");
     }
 
     #[test]
