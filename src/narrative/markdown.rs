@@ -159,7 +159,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         in_html_comment: false,
         code: None,
         pending_right_indent: None,
-        paragraph_wrapped: false,
+        paragraphs: Vec::new(),
     };
     let mut out = Vec::with_capacity(sections.len());
     for (index, body) in bodies.iter().enumerate() {
@@ -269,8 +269,8 @@ struct Writer<'a> {
     code: Option<String>,
     /// Right indent for the next paragraph, from a `<!-- baocao: right-indent=… -->` directive.
     pending_right_indent: Option<String>,
-    /// Whether the open paragraph was wrapped for a right indent.
-    paragraph_wrapped: bool,
+    /// For each open paragraph (notes nest inside paragraphs): was it wrapped for a right indent?
+    paragraphs: Vec<bool>,
 }
 
 impl Writer<'_> {
@@ -317,11 +317,12 @@ impl Writer<'_> {
     fn start(&mut self, section: usize, tag: &Tag<'static>, range: &Range<usize>) {
         match tag {
             Tag::Paragraph => {
-                if let Some(indent) = self.pending_right_indent.take() {
+                let indent = self.pending_right_indent.take();
+                if let Some(indent) = &indent {
                     // a negative right indent widens the paragraph, as Word's paragraph indents do
                     self.out.push_str(&format!("#pad(right: {indent}, par["));
-                    self.paragraph_wrapped = true;
                 }
+                self.paragraphs.push(indent.is_some());
             }
             Tag::Heading { level, .. } => {
                 self.out.push_str(&format!("#heading(level: {})[", *level as usize));
@@ -364,7 +365,7 @@ impl Writer<'_> {
         match tag {
             TagEnd::Paragraph => {
                 self.trim_end();
-                if std::mem::take(&mut self.paragraph_wrapped) {
+                if self.paragraphs.pop().unwrap_or(false) {
                     self.out.push_str("])");
                 }
                 self.out.push_str("\n\n");

@@ -65,3 +65,9 @@ fn a_right_indent_directive_widens_only_the_next_paragraph() {
     let out = one("<!-- baocao: right-indent=1mm);#read(\"x\") -->\nA\n");
     assert_eq!(out, "A\n\n");
 }
+
+#[test]
+fn a_note_inside_a_widened_paragraph_does_not_close_it() {
+    let out = one("<!-- baocao: right-indent=-3mm -->\nA[^1] B.\n\n[^1]: Note.\n");
+    assert_eq!(out, "#pad(right: -3mm, par[A#footnote[Note\\.]<fn-1> B\\.])\n\n");
+}
