@@ -1,12 +1,14 @@
 //! `baocao build`: the pipeline end to end.
 //!
-//! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write.
+//! load project → check → narrative (tera, Markdown → typst) → template → typst compile → PDF →
+//! write. The check's errors stop the build; its warnings are the build's first warnings.
 //! [`typeset`] stops before writing, for commands and tests that need the laid-out document.
 
 use std::path::{Path, PathBuf};
 
 use typst_layout::PagedDocument;
 
+use crate::check;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::output;
@@ -84,13 +86,21 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Failure
     build_project(&project, options)
 }
 
-/// Builds an already loaded project.
+/// Builds an already loaded project: `check` first (its errors stop the build, nothing is
+/// written), then every stage.
 pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let checked = check::run(project);
+    if checked.has_errors() {
+        return Err(Failure::content(checked.findings));
+    }
     let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
     let typ_path = pdf_path.with_extension("typ");
     let result = typeset(project, &typ_path, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
     let ident = format!("baocao-{:016x}", output::fnv1a(result.assembled.source.as_bytes()));
     let bytes = output::pdf(&result.document, typeset::report_today(&project.report), &ident)?;
     output::write_atomic(&pdf_path, &bytes)?;
-    Ok(BuildReport { pdf_path, typ_path, pages: result.document.pages().len(), warnings: result.warnings })
+    // Findings with a code are check's: reported above (or silenced there), not twice.
+    let mut warnings = checked.findings;
+    warnings.extend(result.warnings.into_iter().filter(|w| w.code.is_none()));
+    Ok(BuildReport { pdf_path, typ_path, pages: result.document.pages().len(), warnings })
 }

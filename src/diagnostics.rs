@@ -95,12 +95,22 @@ pub struct Diagnostic {
     pub notes: Vec<(String, Location)>,
     /// What to do, when we know.
     pub help: Option<String>,
+    /// A stable name for the kind of finding (`fact-undefined`, `typo-no-space-after`…), set by
+    /// `baocao check` and shown as `warning[code]`; `None` for findings of other stages.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
     /// An error without a location yet.
     pub fn error(message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, message: message.into(), location: None, notes: Vec::new(), help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            notes: Vec::new(),
+            help: None,
+            code: None,
+        }
     }
 
     /// A warning without a location yet.
@@ -117,6 +127,12 @@ impl Diagnostic {
     /// Attach advice on what to do.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Attach the stable code of the kind of finding (see `baocao check`).
+    pub fn code(mut self, code: &'static str) -> Diagnostic {
+        self.code = Some(code);
         self
     }
 
@@ -137,7 +153,10 @@ impl Diagnostic {
     ///    = help: did you mean `economy.grdp_growth_2021`?
     /// ```
     pub fn render(&self) -> String {
-        let mut out = format!("{}: {}\n", self.severity.as_str(), self.message);
+        let mut out = match self.code {
+            Some(code) => format!("{}[{code}]: {}\n", self.severity.as_str(), self.message),
+            None => format!("{}: {}\n", self.severity.as_str(), self.message),
+        };
         if let Some(loc) = &self.location {
             render_location(&mut out, loc, None);
         }

@@ -9,12 +9,15 @@
 //! - [`narrative`]: tera (facts) → Markdown → typst markup, every text run escaped;
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export and atomic writes;
+//! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
+//!   Vietnamese typography, glyphs), run by `baocao check` and by every build;
 //! - [`build`]: the pipeline end to end;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
 #![deny(missing_docs)]
 
 pub mod build;
+pub mod check;
 pub mod diagnostics;
 pub mod facts;
 pub mod narrative;

@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use baocao::build::{self, BuildOptions};
+use baocao::check::{self, CheckReport};
 use baocao::diagnostics::{Diagnostic, Failure};
+use baocao::project::Project;
 
 /// Build official Vietnamese government reports from YAML facts and Markdown narrative.
 #[derive(Parser)]
@@ -27,6 +29,30 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Check the report for mistakes: undefined or unused facts, footnotes, heading numbers,
+    /// Vietnamese typography, characters the fonts cannot show. Exit 0 when there is no error,
+    /// 1 when there is one (or a warning, with --deny-warnings), 2 on a usage error.
+    Check {
+        /// The report project (holds content/, templates/, fonts/).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        project: PathBuf,
+        /// `human`: findings on stderr with snippets; `json`: the report on stdout, in the
+        /// versioned format of docs/check-json.md.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people: each finding with file:line:col, a snippet and what to do (stderr).
+    Human,
+    /// For programs: one JSON document (stdout).
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -48,7 +74,33 @@ fn main() -> ExitCode {
                 Err(failure) => fail(failure, &project),
             }
         }
+        Command::Check { project, format, deny_warnings } => run_check(&project, format, deny_warnings),
     }
+}
+
+fn run_check(project: &Path, format: Format, deny_warnings: bool) -> ExitCode {
+    let report = match Project::load(project) {
+        Ok(loaded) => check::run(&loaded),
+        Err(failure) if failure.usage => {
+            print_all(&failure.diagnostics, project);
+            return ExitCode::from(2);
+        }
+        Err(failure) => CheckReport::from_load_failure(&failure),
+    };
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report.to_json()) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: cannot write the report as JSON: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        Format::Human => {
+            print_all(&report.findings, project);
+            eprintln!("check: {}", report.summary());
+        }
+    }
+    ExitCode::from(report.exit_code(deny_warnings) as u8)
 }
 
 /// Prints the findings, with paths shown relative to where the user runs the command.

@@ -186,12 +186,15 @@ pub fn convert(sections: &[&str]) -> Converted {
 
 /// Footnote labels a section defines and references, found by scanning its text.
 #[derive(Default)]
-struct Scan {
-    defined: Vec<(String, usize)>,
-    referenced: Vec<(String, usize)>,
+pub(crate) struct Scan {
+    /// Labels defined (`[^x]:` at a line start), lower-cased, with their byte offsets.
+    pub(crate) defined: Vec<(String, usize)>,
+    /// Labels referenced (`[^x]` elsewhere), lower-cased, with their byte offsets.
+    pub(crate) referenced: Vec<(String, usize)>,
 }
 
-fn scan(md: &str) -> Scan {
+/// Finds the footnote labels a section's Markdown defines and references.
+pub(crate) fn scan(md: &str) -> Scan {
     let mut result = Scan::default();
     let bytes = md.as_bytes();
     let mut i = 0;

@@ -61,7 +61,7 @@ impl Narrative {
 /// Maps a byte offset in tera's output back to the section source. tera keeps line breaks
 /// outside `{% %}` blocks, so lines correspond when the line counts agree; otherwise the
 /// rendered line number is used as the best guess.
-fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
+pub(crate) fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
     let rendered_loc = Location::from_offset(path, rendered, offset, 1);
     let line = rendered_loc.line.min(source.lines().count().max(1));
     let line_text = source.split('\n').nth(line - 1).unwrap_or("");
@@ -97,8 +97,12 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
     let inputs: Vec<&str> = rendered.iter().map(String::as_str).collect();
     let converted = markdown::convert(&inputs);
     let mut warnings = Vec::new();
+    let at = |section: usize, offset: usize| {
+        let file = &project.sections[section];
+        rendered_to_source(&rendered[section], &file.text, &file.path, offset)
+    };
     for problem in &converted.problems {
-        let d = footnote_diagnostic(problem, project, &rendered);
+        let d = footnote_diagnostic(problem, &at);
         match d.severity {
             crate::diagnostics::Severity::Error => errors.push(d),
             crate::diagnostics::Severity::Warning => warnings.push(d),
@@ -122,21 +126,23 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
     Ok(Narrative { sections, warnings, fact_uses })
 }
 
-fn footnote_diagnostic(problem: &FootnoteProblem, project: &Project, rendered: &[String]) -> Diagnostic {
-    let at = |section: usize, offset: usize| {
-        let file = &project.sections[section];
-        rendered_to_source(&rendered[section], &file.text, &file.path, offset)
-    };
+/// A footnote problem as a diagnostic (with its `check` code); `at` turns a section index and a
+/// byte offset in that section's rendered Markdown into a place in the section file.
+pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, usize) -> Location) -> Diagnostic {
+    use crate::check::code;
     let label = &problem.label;
     let here = widen(at(problem.section, problem.offset), label.chars().count() + 3);
     match problem.kind {
         FootnoteProblemKind::Undefined => {
             Diagnostic::error(format!("footnote `[^{label}]` is referenced but never defined"))
+                .code(code::FOOTNOTE_UNDEFINED)
                 .at(here)
                 .help(format!("add the note's text on its own line: `[^{label}]: …`, or remove the reference"))
         }
         FootnoteProblemKind::Duplicate => {
-            let mut d = Diagnostic::error(format!("footnote `[^{label}]` is defined twice")).at(here);
+            let mut d = Diagnostic::error(format!("footnote `[^{label}]` is defined twice"))
+                .code(code::FOOTNOTE_DUPLICATE)
+                .at(here);
             if let Some((section, offset)) = problem.first {
                 d = d.note("first defined here", at(section, offset));
             }
@@ -144,6 +150,7 @@ fn footnote_diagnostic(problem: &FootnoteProblem, project: &Project, rendered: &
         }
         FootnoteProblemKind::Unreferenced => {
             Diagnostic::warning(format!("footnote `[^{label}]` is defined but never referenced"))
+                .code(code::FOOTNOTE_UNREFERENCED)
                 .at(here)
                 .help(format!("reference it in the text with `[^{label}]`, or delete the definition"))
         }
@@ -156,32 +163,42 @@ fn widen(mut loc: Location, width: usize) -> Location {
 }
 
 /// Step 1 for one section: tera with the facts.
-fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) -> Result<String, Diagnostic> {
+pub(crate) fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) -> Result<String, Diagnostic> {
     // Fast path, as Zola does: no tera syntax, nothing to render.
     if !section.text.contains("{{") && !section.text.contains("{%") && !section.text.contains("{#") {
         return Ok(section.text.clone());
     }
     let name = format!("{}.md", section.path.display());
+    let mut tera = section_tera();
+    tera.add_raw_template(&name, &section.text).map_err(|e| tera_diagnostic(&e, section, 0, facts))?;
+    tera.render(&name, context).map_err(|e| tera_diagnostic(&e, section, 0, facts))
+}
+
+/// A tera instance set up as for sections: the Vietnamese filters, and every printed value
+/// Markdown-escaped in templates named `*.md`.
+pub(crate) fn section_tera() -> tera::Tera {
     let mut tera = tera::Tera::new();
     filters::register(&mut tera);
     tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| out.write_all(escape::markdown(input).as_bytes()));
     tera.autoescape_on([".md"]);
-    tera.add_raw_template(&name, &section.text).map_err(|e| tera_diagnostic(&e, section, facts))?;
-    tera.render(&name, context).map_err(|e| tera_diagnostic(&e, section, facts))
+    tera
 }
 
 /// A tera error as a diagnostic in the section file, with "did you mean" for unknown facts.
-fn tera_diagnostic(e: &tera::Error, section: &SourceFile, facts: &Facts) -> Diagnostic {
+/// `base` is the byte offset in the section of the template tera was given (0 for the whole
+/// section; the start of the `{{ … }}` when `check` renders one expression at a time).
+pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize, facts: &Facts) -> Diagnostic {
+    use crate::check::code;
     let report = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
         _ => None,
     };
     let Some(report) = report else {
-        return Diagnostic::error(format!("{}: {}", section.path.display(), error_chain(e)));
+        return Diagnostic::error(format!("{}: {}", section.path.display(), error_chain(e))).code(code::FACT_FORMAT);
     };
     let span = report.span();
-    let start = span.range.start.min(section.text.len());
-    let end = span.range.end.clamp(start, section.text.len());
+    let start = (base + span.range.start).min(section.text.len());
+    let end = (base + span.range.end).clamp(start, section.text.len());
     let location = Location::from_offset(&section.path, &section.text, start, end - start);
     let message = report.message();
     if message.contains("not defined") || message.contains("not found") || message.contains("undefined") {
@@ -194,23 +211,35 @@ fn tera_diagnostic(e: &tera::Error, section: &SourceFile, facts: &Facts) -> Diag
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
             .collect();
-        let location = Location::from_offset(&section.path, &section.text, name_start, wanted.len());
-        let candidates = closest(&wanted, facts.by_key.keys().map(String::as_str), 3);
-        let d = Diagnostic::error(format!("undefined fact `{wanted}`")).at(location);
-        return if candidates.is_empty() {
-            d.help(format!(
-                "define `{wanted}` in content/facts/{}.yaml, or correct the name",
-                wanted.split('.').next().unwrap_or("")
-            ))
-        } else {
-            let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
-            d.help(format!("did you mean {}?", names.join(" or ")))
-        };
+        return undefined_fact(section, name_start, &wanted, facts);
     }
-    let kind = if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) { "template syntax error" } else { "cannot print" };
+    let syntax = matches!(e.kind(), tera::ErrorKind::SyntaxError(_));
+    let kind = if syntax { "template syntax error" } else { "cannot print" };
+    let help = if message.contains("cannot format the text") {
+        "the fact's value is text: print it without a number filter (`{{ namespace.name }}`), or write a number as its value"
+    } else {
+        "facts are printed as `{{ namespace.name | num }}` or `| pct`; see docs/content-format.md"
+    };
     Diagnostic::error(format!("{kind}: {}", first_line(message)))
+        .code(if syntax { code::FACT_SYNTAX } else { code::FACT_FORMAT })
         .at(location)
-        .help("facts are printed as `{{ namespace.name | num }}` or `| pct`; see docs/content-format.md")
+        .help(help)
+}
+
+/// "undefined fact `wanted`" at byte `start` of the section, with the closest existing names.
+pub(crate) fn undefined_fact(section: &SourceFile, start: usize, wanted: &str, facts: &Facts) -> Diagnostic {
+    let location = Location::from_offset(&section.path, &section.text, start, wanted.len());
+    let candidates = closest(wanted, facts.by_key.keys().map(String::as_str), 3);
+    let d = Diagnostic::error(format!("undefined fact `{wanted}`")).code(crate::check::code::FACT_UNDEFINED).at(location);
+    if candidates.is_empty() {
+        d.help(format!(
+            "define `{wanted}` in content/facts/{}.yaml, or correct the name",
+            wanted.split('.').next().unwrap_or("")
+        ))
+    } else {
+        let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+        d.help(format!("did you mean {}?", names.join(" or ")))
+    }
 }
 
 fn first_line(s: &str) -> &str {

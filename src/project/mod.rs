@@ -52,6 +52,8 @@ pub struct Project {
     pub report_file: SourceFile,
     /// All facts of `content/facts/`.
     pub facts: Facts,
+    /// The facts files as read (for locations and `baocao-allow` comments), in file-name order.
+    pub fact_files: Vec<SourceFile>,
     /// `content/sections/*.md` in file-name order.
     pub sections: Vec<SourceFile>,
     /// `templates/report.typ.tera`.
@@ -115,6 +117,7 @@ impl Project {
                 report,
                 report_file,
                 facts,
+                fact_files: fact_sources,
                 sections,
                 template,
                 fonts,

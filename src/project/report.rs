@@ -166,9 +166,39 @@ pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
     };
     let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
     if let Some(loc) = e.location() {
-        d = d.at(Location::from_line_col(path, text, loc.line(), loc.column(), 1));
+        let (line, column, width) = duplicate_key_place(text, loc.line(), loc.column(), &message)
+            .unwrap_or((loc.line(), loc.column(), 1));
+        d = d.at(Location::from_line_col(path, text, line, column, width));
     }
     d
+}
+
+/// For "duplicate entry with key \"k\"", serde_yaml points at the start of the mapping; the
+/// place a person must look at is the second `k:` of that mapping (same indentation, before the
+/// mapping ends). Returns its line, column and width.
+fn duplicate_key_place(text: &str, line: usize, column: usize, message: &str) -> Option<(usize, usize, usize)> {
+    let key = message.split("duplicate entry with key ").nth(1)?;
+    let key = key.strip_prefix('"').and_then(|k| k.split('"').next()).unwrap_or(key.trim());
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (n, l) in text.split('\n').enumerate().skip(line - 1) {
+        let content = l.trim_start();
+        let here = l.len() - content.len();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if here < indent && n + 1 > line {
+            break;
+        }
+        let rest = content.strip_prefix(key).or_else(|| content.strip_prefix(&format!("\"{key}\"")));
+        if here == indent && rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            seen += 1;
+            if seen == 2 {
+                return Some((n + 1, here + 1, key.chars().count()));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -42,6 +42,13 @@ pub fn mini_project() -> tempfile::TempDir {
     temp_project(&repo().join("tests/fixtures/mini/content"))
 }
 
+/// The mini project with a `check` fixture (`tests/fixtures/check/NAME`) laid over it.
+pub fn check_fixture(name: &str) -> tempfile::TempDir {
+    let dir = mini_project();
+    copy_dir(&repo().join("tests/fixtures/check").join(name), dir.path());
+    dir
+}
+
 /// The repository's fonts.
 pub fn fonts() -> Vec<FontFile> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(repo().join("fonts"))

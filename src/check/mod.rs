@@ -1,0 +1,377 @@
+//! `baocao check`: finds the mistakes a reader would otherwise have to find, before the report
+//! goes out.
+//!
+//! Takes a loaded [`Project`] and hands on a [`CheckReport`]: findings (errors and warnings,
+//! each a [`Diagnostic`] with a stable [`code`]) and the findings silenced by
+//! `<!-- baocao-allow: … -->` comments. The checks, one module each:
+//!
+//! - [`facts`]: undefined and unused facts, values a filter cannot print (duplicate keys in a
+//!   facts file are found when the project is loaded);
+//! - [`footnotes`]: references without a note, notes defined twice or never referenced;
+//! - [`headings`]: heading and item numbers that skip or do not follow (`1.3.` → `1.5.`);
+//! - [`typography`]: Vietnamese typography (spaces around punctuation, doubled words, dates…);
+//! - [`glyphs`]: characters the report's fonts cannot show.
+//!
+//! `build` runs the same checks on the same loaded project: errors stop it, warnings are printed.
+//! [`JsonReport`] is the versioned machine-readable form (`check --format json`, docs/check-json.md).
+
+mod allow;
+mod document;
+pub mod facts;
+pub mod footnotes;
+pub mod glyphs;
+pub mod headings;
+pub mod typography;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Failure, Location, Severity};
+use crate::project::Project;
+
+/// The stable codes of findings. A code names one kind of finding; it appears as
+/// `warning[code]` in the human output, in the JSON output, and in `baocao-allow` comments.
+pub mod code {
+    /// A `{{ … }}` names a fact that does not exist.
+    pub const FACT_UNDEFINED: &str = "fact-undefined";
+    /// A fact that no section prints.
+    pub const FACT_UNUSED: &str = "fact-unused";
+    /// A value the filter cannot print (text through `num`, a bad date…).
+    pub const FACT_FORMAT: &str = "fact-format";
+    /// A `{{ … }}` that tera cannot read.
+    pub const FACT_SYNTAX: &str = "fact-syntax";
+    /// The same key twice in one YAML mapping of a facts file.
+    pub const FACT_DUPLICATE_KEY: &str = "fact-duplicate-key";
+    /// `[^x]` with no `[^x]: …` anywhere.
+    pub const FOOTNOTE_UNDEFINED: &str = "footnote-undefined";
+    /// Two definitions of the same note label.
+    pub const FOOTNOTE_DUPLICATE: &str = "footnote-duplicate";
+    /// A note nothing references.
+    pub const FOOTNOTE_UNREFERENCED: &str = "footnote-unreferenced";
+    /// A heading number that jumps over one (`1.3.` → `1.5.`, `a)` → `c)`).
+    pub const HEADING_SKIP: &str = "heading-skip";
+    /// A heading number that does not follow the one before (`2.1.` → `1.2.`, a repeat, a step back).
+    pub const HEADING_NUMBER: &str = "heading-number";
+    /// `.`, `,`, `;` or `:` directly followed by a letter.
+    pub const TYPO_NO_SPACE_AFTER: &str = "typo-no-space-after";
+    /// A space before `.`, `,`, `;` or `)`.
+    pub const TYPO_SPACE_BEFORE: &str = "typo-space-before";
+    /// Two or more spaces in a row.
+    pub const TYPO_DOUBLE_SPACE: &str = "typo-double-space";
+    /// An unclosed or unopened `( )`, `“ ”` or `" "`.
+    pub const TYPO_UNBALANCED: &str = "typo-unbalanced";
+    /// A word or phrase written twice in a row.
+    pub const TYPO_DOUBLED_WORD: &str = "typo-doubled-word";
+    /// A number glued to the word after it (`12ha`) where the report's convention has a space.
+    pub const TYPO_GLUED_NUMBER: &str = "typo-glued-number";
+    /// Two Vietnamese syllables written as one word (`làcác`).
+    pub const TYPO_GLUED_WORDS: &str = "typo-glued-words";
+    /// A word pair in a heading spelt with other tone marks than in the text (`Nguyên nhận`).
+    pub const TYPO_TONE_VARIANT: &str = "typo-tone-variant";
+    /// A word with its tone mark on another vowel than elsewhere in the report (`hoá` / `hóa`).
+    pub const TYPO_TONE_PLACEMENT: &str = "typo-tone-placement";
+    /// A date that does not exist (`31/4/2023`).
+    pub const TYPO_DATE: &str = "typo-date";
+    /// A year with the wrong number of digits (`năm 20233`).
+    pub const TYPO_YEAR: &str = "typo-year";
+    /// A range separator (`–` or `-`) other than the one the report mostly uses.
+    pub const TYPO_RANGE_DASH: &str = "typo-range-dash";
+    /// A character the report's text font cannot show.
+    pub const GLYPH_MISSING: &str = "glyph-missing";
+    /// A `baocao-allow` comment naming an unknown code, or an error (errors cannot be silenced).
+    pub const ALLOW_INVALID: &str = "allow-invalid";
+    /// A `baocao-allow` comment that silenced nothing.
+    pub const ALLOW_UNUSED: &str = "allow-unused";
+    /// The project could not be loaded (a file missing or unreadable, bad YAML).
+    pub const PROJECT_LOAD: &str = "project-load";
+}
+
+/// One kind of finding: its code, its severity and what it means.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    /// The code.
+    pub code: &'static str,
+    /// Errors stop the build; warnings do not.
+    pub severity: Severity,
+    /// One line saying what it finds.
+    pub summary: &'static str,
+}
+
+const fn info(code: &'static str, severity: Severity, summary: &'static str) -> CodeInfo {
+    CodeInfo { code, severity, summary }
+}
+
+/// Every code `check` can report.
+pub const CODES: &[CodeInfo] = {
+    use Severity::{Error, Warning};
+    &[
+        info(code::FACT_UNDEFINED, Error, "a `{{ … }}` names a fact that does not exist"),
+        info(code::FACT_UNUSED, Warning, "a fact that no section prints"),
+        info(code::FACT_FORMAT, Error, "a value the filter cannot print"),
+        info(code::FACT_SYNTAX, Error, "a `{{ … }}` that tera cannot read"),
+        info(code::FACT_DUPLICATE_KEY, Error, "the same key twice in one mapping of a facts file"),
+        info(code::FOOTNOTE_UNDEFINED, Error, "a note reference without a definition"),
+        info(code::FOOTNOTE_DUPLICATE, Error, "a note label defined twice"),
+        info(code::FOOTNOTE_UNREFERENCED, Warning, "a note that nothing references"),
+        info(code::HEADING_SKIP, Warning, "a heading number that skips one"),
+        info(code::HEADING_NUMBER, Warning, "a heading number that does not follow the one before"),
+        info(code::TYPO_NO_SPACE_AFTER, Warning, "no space after `.`, `,`, `;` or `:` before a letter"),
+        info(code::TYPO_SPACE_BEFORE, Warning, "a space before `.`, `,`, `;` or `)`"),
+        info(code::TYPO_DOUBLE_SPACE, Warning, "two or more spaces in a row"),
+        info(code::TYPO_UNBALANCED, Warning, "an unbalanced bracket or quotation mark"),
+        info(code::TYPO_DOUBLED_WORD, Warning, "a word or phrase written twice in a row"),
+        info(code::TYPO_GLUED_NUMBER, Warning, "a number glued to the word after it"),
+        info(code::TYPO_GLUED_WORDS, Warning, "two Vietnamese syllables written as one word"),
+        info(code::TYPO_TONE_VARIANT, Warning, "a heading word pair spelt with other tone marks than in the text"),
+        info(code::TYPO_TONE_PLACEMENT, Warning, "a word with its tone mark on another vowel than elsewhere"),
+        info(code::TYPO_DATE, Warning, "a date that does not exist"),
+        info(code::TYPO_YEAR, Warning, "a year with the wrong number of digits"),
+        info(code::TYPO_RANGE_DASH, Warning, "a range separator other than the report's usual one"),
+        info(code::GLYPH_MISSING, Error, "a character the text font cannot show"),
+        info(code::ALLOW_INVALID, Warning, "a `baocao-allow` comment naming an unknown code or an error"),
+        info(code::ALLOW_UNUSED, Warning, "a `baocao-allow` comment that silenced nothing"),
+        info(code::PROJECT_LOAD, Error, "the project could not be loaded"),
+    ]
+};
+
+/// What a code means, if it is one.
+pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
+    CODES.iter().find(|c| c.code == code)
+}
+
+/// A finding silenced by a `baocao-allow` comment.
+#[derive(Debug, Clone)]
+pub struct Silenced {
+    /// The finding.
+    pub finding: Diagnostic,
+    /// The comment that silenced it.
+    pub by: Location,
+}
+
+/// The outcome of `check`.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// Errors and warnings, by file, line and column.
+    pub findings: Vec<Diagnostic>,
+    /// Warnings silenced by `baocao-allow` comments.
+    pub silenced: Vec<Silenced>,
+}
+
+impl CheckReport {
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// True when some finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The process exit code: 1 with errors (or with warnings when they are denied), else 0.
+    pub fn exit_code(&self, deny_warnings: bool) -> i32 {
+        let failing = self.has_errors() || (deny_warnings && !self.findings.is_empty());
+        i32::from(failing)
+    }
+
+    /// The report of a project that could not be loaded: the loader's findings, each with a code
+    /// (`project-load` unless the loader gave a more precise one).
+    pub fn from_load_failure(failure: &Failure) -> CheckReport {
+        let findings = failure
+            .diagnostics
+            .iter()
+            .cloned()
+            .map(|mut d| {
+                d.code.get_or_insert(code::PROJECT_LOAD);
+                d
+            })
+            .collect();
+        CheckReport { findings, silenced: Vec::new() }
+    }
+
+    /// A one-line summary: `3 errors, 12 warnings (2 silenced)`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut s =
+            format!("{}, {}", plural(self.count(Severity::Error), "error"), plural(self.count(Severity::Warning), "warning"));
+        if !self.silenced.is_empty() {
+            s.push_str(&format!(" ({} silenced by baocao-allow comments)", self.silenced.len()));
+        }
+        s
+    }
+}
+
+/// Everything the checks read: the project, its sections rendered with a map back to the
+/// source, and the visible text of every block.
+pub(crate) struct Input<'p> {
+    /// The loaded project.
+    pub project: &'p Project,
+    /// The sections after tera.
+    pub sections: Vec<document::RenderedSection<'p>>,
+    /// Problems tera had printing facts.
+    pub render_problems: Vec<(usize, document::RenderProblem)>,
+    /// Visible text, block by block, in document order.
+    pub blocks: Vec<document::Block>,
+}
+
+/// Runs every check on a loaded project.
+pub fn run(project: &Project) -> CheckReport {
+    let (sections, render_problems) = document::render_sections(project);
+    let blocks = sections.iter().enumerate().flat_map(|(i, s)| document::blocks(i, s)).collect();
+    let input = Input { project, sections, render_problems, blocks };
+    let mut findings = Vec::new();
+    facts::check(&input, &mut findings);
+    footnotes::check(&input, &mut findings);
+    headings::check(&input, &mut findings);
+    typography::check(&input, &mut findings);
+    glyphs::check(&input, &mut findings);
+    let mut report = allow::apply(project, findings);
+    report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));
+    report.silenced.sort_by(|a, b| location_key(&a.finding).cmp(&location_key(&b.finding)));
+    report
+}
+
+/// The name of the JSON format, in every report's `format` field.
+pub const JSON_FORMAT: &str = "baocao-check";
+/// The version of the JSON format. It changes only when a field is removed or changes meaning;
+/// new fields may appear within a version.
+pub const JSON_VERSION: u32 = 1;
+
+/// `check --format json`: the whole report (schema in docs/check-json.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonReport {
+    /// Always [`JSON_FORMAT`].
+    pub format: String,
+    /// [`JSON_VERSION`].
+    pub version: u32,
+    /// Counts.
+    pub summary: JsonSummary,
+    /// Errors and warnings, by file, line and column.
+    pub findings: Vec<JsonFinding>,
+    /// Findings silenced by `baocao-allow` comments.
+    pub silenced: Vec<JsonSilenced>,
+}
+
+/// Counts of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonSummary {
+    /// Findings that are errors.
+    pub errors: usize,
+    /// Findings that are warnings.
+    pub warnings: usize,
+    /// Silenced findings.
+    pub silenced: usize,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonFinding {
+    /// The stable code (see [`CODES`]).
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// Where, when the finding belongs to a place in a file.
+    pub location: Option<JsonLocation>,
+    /// Further places.
+    pub notes: Vec<JsonNote>,
+    /// What to do, when known.
+    pub help: Option<String>,
+}
+
+/// A place in a file of the project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonLocation {
+    /// Path relative to the project root, with `/` separators.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters (Unicode scalar values).
+    pub column: usize,
+    /// How many characters the finding covers (at least 1).
+    pub width: usize,
+    /// The whole line, for showing a snippet.
+    pub line_text: String,
+}
+
+/// A further place of a finding, with what it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonNote {
+    /// What the place is (`first defined here`).
+    pub label: String,
+    /// The place.
+    pub location: JsonLocation,
+}
+
+/// A silenced finding and the comment that silenced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonSilenced {
+    /// The finding.
+    #[serde(flatten)]
+    pub finding: JsonFinding,
+    /// Where the `baocao-allow` comment is.
+    pub allowed_by: JsonLocation,
+}
+
+impl From<&Location> for JsonLocation {
+    fn from(l: &Location) -> JsonLocation {
+        let path = l.path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        JsonLocation { path, line: l.line, column: l.column, width: l.width.max(1), line_text: l.line_text.clone() }
+    }
+}
+
+impl From<&Diagnostic> for JsonFinding {
+    fn from(d: &Diagnostic) -> JsonFinding {
+        JsonFinding {
+            code: d.code.unwrap_or(code::PROJECT_LOAD).to_string(),
+            severity: d.severity.as_str().to_string(),
+            message: d.message.clone(),
+            location: d.location.as_ref().map(JsonLocation::from),
+            notes: d.notes.iter().map(|(label, l)| JsonNote { label: label.clone(), location: l.into() }).collect(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+impl CheckReport {
+    /// The JSON form of the report.
+    pub fn to_json(&self) -> JsonReport {
+        JsonReport {
+            format: JSON_FORMAT.to_string(),
+            version: JSON_VERSION,
+            summary: JsonSummary {
+                errors: self.count(Severity::Error),
+                warnings: self.count(Severity::Warning),
+                silenced: self.silenced.len(),
+            },
+            findings: self.findings.iter().map(JsonFinding::from).collect(),
+            silenced: self
+                .silenced
+                .iter()
+                .map(|s| JsonSilenced { finding: (&s.finding).into(), allowed_by: (&s.by).into() })
+                .collect(),
+        }
+    }
+}
+
+fn location_key(d: &Diagnostic) -> (Option<(std::path::PathBuf, usize, usize)>, &'static str, String) {
+    (
+        d.location.as_ref().map(|l| (l.path.clone(), l.line, l.column)),
+        d.code.unwrap_or(""),
+        d.message.clone(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_listed_once_with_a_kebab_case_name() {
+        let mut seen = std::collections::HashSet::new();
+        for c in CODES {
+            assert!(seen.insert(c.code), "{} listed twice", c.code);
+            assert!(c.code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'), "{}", c.code);
+        }
+    }
+}
