@@ -500,6 +500,24 @@ mod tests {
     }
 
     #[test]
+    fn sections_with_statements_are_rendered_whole_and_mapped_by_line() {
+        let facts = Facts::default();
+        let file = section("Một\n{% if true %}Hai.Ba{% endif %}\n{{ missing.fact }}\n");
+        let (rendered, problems) = RenderedSection::render(&file, &facts, &facts.context());
+        match problems.as_slice() {
+            [RenderProblem::Section(d)] => assert!(d.message.contains("missing.fact"), "{}", d.message),
+            _ => panic!("one problem for the whole section"),
+        }
+        let file = section("Một\n{% if true %}Hai.Ba{% endif %}\n");
+        let (rendered_ok, problems) = RenderedSection::render(&file, &facts, &facts.context());
+        assert!(problems.is_empty() && rendered.markdown.is_empty());
+        let blocks = blocks(0, &rendered_ok);
+        let dot = blocks[0].text.find(".Ba").unwrap();
+        let loc = blocks[0].location(std::slice::from_ref(&rendered_ok), dot..dot + 1);
+        assert_eq!(loc.line, 2, "the line is right; the column is the line's start");
+    }
+
+    #[test]
     fn tags_are_found_with_whitespace_control() {
         let tags = tera_tags("a {{- x -}} b {# c #} {% if y %}");
         let kinds: Vec<TagKind> = tags.iter().map(|t| t.kind).collect();

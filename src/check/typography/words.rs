@@ -44,7 +44,7 @@ fn only_spaces_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
-/// How often each run of one to three words (lower case, spaces only between) occurs in the
+/// How often each run of two or three words (lower case, spaces only between) occurs in the
 /// report: the doubled-word check reads the report as its own dictionary.
 #[derive(Default)]
 pub(super) struct Ngrams(HashMap<String, usize>);
@@ -58,13 +58,13 @@ impl Ngrams {
             let lower: Vec<String> = w.iter().map(|r| text[r.clone()].to_lowercase()).collect();
             for i in 0..w.len() {
                 let mut key = lower[i].clone();
-                for n in 1..=3 {
-                    *counts.0.entry(key.clone()).or_default() += 1;
+                for n in 1..3 {
                     if i + n >= w.len() || !only_spaces_between(text, &w[i + n - 1], &w[i + n]) {
                         break;
                     }
                     key.push(' ');
                     key.push_str(&lower[i + n]);
+                    *counts.0.entry(key.clone()).or_default() += 1;
                 }
             }
         }
@@ -141,9 +141,28 @@ const VOWELS: [&str; 12] = [
     "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ",
 ];
 
+/// The vowel a lower-case letter is, without its tone mark, and the tone (0: none, 1–5: huyền,
+/// sắc, hỏi, ngã, nặng). A table built once: this runs for every letter of the report.
+fn vowel(c: char) -> Option<(char, usize)> {
+    static TABLE: std::sync::OnceLock<HashMap<char, (char, usize)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        VOWELS
+            .iter()
+            .flat_map(|v| {
+                let base = v.chars().next().expect("a vowel row");
+                v.chars().enumerate().map(move |(tone, c)| (c, (base, tone)))
+            })
+            .collect()
+    });
+    if c.is_ascii() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+        return None;
+    }
+    table.get(&c).copied()
+}
+
 /// The vowel a lower-case letter is, without its tone mark.
 fn toneless(c: char) -> Option<char> {
-    VOWELS.iter().find(|v| v.contains(c)).and_then(|v| v.chars().next())
+    vowel(c).map(|(base, _)| base)
 }
 
 /// Lower case, tone marks removed (`Nhận` → `nhân`, `hoá` → `hoa`).
@@ -257,31 +276,40 @@ pub(super) fn glued_numbers(blocks: &[&Block]) -> Vec<(usize, Found)> {
     out
 }
 
-/// The tone of a lower-case vowel (0: none, 1–5: huyền, sắc, hỏi, ngã, nặng).
+/// The tone of a lower-case letter (0 for none and for consonants).
 fn tone(c: char) -> usize {
-    VOWELS.iter().find_map(|v| v.chars().position(|x| x == c)).unwrap_or(0)
+    vowel(c).map_or(0, |(_, t)| t)
 }
 
 /// The same word with its tone mark on another vowel (`hoá` and `hóa`, `uỷ` and `ủy`): the
 /// spelling the report uses less is flagged at each place.
 pub(super) fn tone_placements(blocks: &[&Block]) -> Vec<(usize, Found)> {
-    let mut places: Vec<(usize, Range<usize>, String)> = Vec::new();
-    let mut forms: HashMap<(String, usize), HashMap<String, usize>> = HashMap::new();
+    /// A word's spelling without tones, and its tone: the same word, whatever the placement.
+    type Word = (String, usize);
+    let mut places: Vec<(usize, Range<usize>, String, Word)> = Vec::new();
+    let mut forms: HashMap<Word, HashMap<String, usize>> = HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
         for r in words(&block.text) {
-            let lower = block.text[r.clone()].to_lowercase();
+            let word = &block.text[r.clone()];
+            if word.is_ascii() {
+                continue;
+            }
+            let lower = word.to_lowercase();
             let t = lower.chars().map(tone).max().unwrap_or(0);
             if t == 0 {
                 continue;
             }
-            *forms.entry((strip_tones(&lower), t)).or_default().entry(lower.clone()).or_default() += 1;
-            places.push((i, r, lower));
+            let key = (strip_tones(&lower), t);
+            *forms.entry(key.clone()).or_default().entry(lower.clone()).or_default() += 1;
+            places.push((i, r, lower, key));
         }
     }
     let mut out = Vec::new();
-    for (i, range, lower) in places {
-        let t = lower.chars().map(tone).max().unwrap_or(0);
-        let counts = &forms[&(strip_tones(&lower), t)];
+    for (i, range, lower, key) in places {
+        let counts = &forms[&key];
+        if counts.len() < 2 {
+            continue;
+        }
         let Some((usual, &n)) = counts.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(f.as_str()))) else { continue };
         if *usual == lower {
             continue;
