@@ -262,8 +262,8 @@ fn allow_comments_silence_one_block_and_are_listed_in_the_json() {
         kept,
         [
             ("typo-no-space-after", 4, "no space after `.`"),
-            ("allow-invalid", 6, "`fact-undefined` is an error and cannot be silenced"),
             ("allow-invalid", 6, "`no-such-code` is not a check code"),
+            ("allow-invalid", 6, "`fact-undefined` is an error and cannot be silenced"),
             ("allow-unused", 10, "`baocao-allow: heading-skip` silences nothing"),
         ]
     );

@@ -22,8 +22,8 @@ struct Directive {
     path: PathBuf,
     /// The comment, for messages and the JSON `allowed_by`.
     at: Location,
-    /// The codes named, each with whether it silenced something.
-    codes: Vec<(String, bool)>,
+    /// The codes named, each with where it is written and whether it silenced something.
+    codes: Vec<(String, Location, bool)>,
     /// First silenced place (line, column) and last silenced line.
     from: (usize, usize),
     to_line: usize,
@@ -42,11 +42,11 @@ pub(super) fn apply(project: &Project, findings: Vec<Diagnostic>) -> CheckReport
     let mut report = CheckReport::default();
     for finding in findings {
         let silencer = finding.location.as_ref().filter(|_| finding.severity == Severity::Warning).and_then(|loc| {
-            directives.iter_mut().find(|d| d.covers(loc) && d.codes.iter().any(|(c, _)| Some(c.as_str()) == finding.code))
+            directives.iter_mut().find(|d| d.covers(loc) && d.codes.iter().any(|(c, ..)| Some(c.as_str()) == finding.code))
         });
         match silencer {
             Some(d) => {
-                for (c, used) in &mut d.codes {
+                for (c, _, used) in &mut d.codes {
                     if Some(c.as_str()) == finding.code {
                         *used = true;
                     }
@@ -57,24 +57,24 @@ pub(super) fn apply(project: &Project, findings: Vec<Diagnostic>) -> CheckReport
         }
     }
     for d in &directives {
-        for (c, used) in &d.codes {
+        for (c, at, used) in &d.codes {
             match code_info(c) {
                 None => report.findings.push(
                     Diagnostic::warning(format!("`{c}` is not a check code"))
                         .code(code::ALLOW_INVALID)
-                        .at(d.at.clone())
+                        .at(at.clone())
                         .help("the codes are listed in docs/content-format.md (`baocao-allow`), e.g. `typo-no-space-after`"),
                 ),
                 Some(info) if info.severity == Severity::Error => report.findings.push(
                     Diagnostic::warning(format!("`{c}` is an error and cannot be silenced"))
                         .code(code::ALLOW_INVALID)
-                        .at(d.at.clone())
+                        .at(at.clone())
                         .help("correct the mistake; only warnings can be kept with `baocao-allow`"),
                 ),
                 Some(_) if !used => report.findings.push(
                     Diagnostic::warning(format!("`baocao-allow: {c}` silences nothing"))
                         .code(code::ALLOW_UNUSED)
-                        .at(d.at.clone())
+                        .at(at.clone())
                         .help("the comment applies to the next block only; move it there, or delete it"),
                 ),
                 Some(_) => {}
@@ -84,9 +84,20 @@ pub(super) fn apply(project: &Project, findings: Vec<Diagnostic>) -> CheckReport
     report
 }
 
-/// The codes of a directive's text after the keyword: `a, b c` → `[a, b, c]`.
-fn codes(list: &str) -> Vec<(String, bool)> {
-    list.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()).map(|c| (c.to_string(), false)).collect()
+/// The codes of a directive: `list` starts at byte `start` of `file`'s text; `a, b c` →
+/// `[a, b, c]`, each with its place.
+fn codes(file: &SourceFile, start: usize, list: &str) -> Vec<(String, Location, bool)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in list.split_inclusive(|c: char| c == ',' || c.is_whitespace()) {
+        let code = part.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        if !code.is_empty() {
+            let at = Location::from_offset(&file.path, &file.text, start + offset, code.len());
+            out.push((code.to_string(), at, false));
+        }
+        offset += part.len();
+    }
+    out
 }
 
 fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
@@ -98,8 +109,9 @@ fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
         let Some(len) = text[start..].find("-->") else { break };
         let end = start + len + 3;
         from = end;
-        let body = text[start + 4..end - 3].trim();
-        let Some(list) = body.strip_prefix(KEYWORD) else { continue };
+        let body = &text[start + 4..end - 3];
+        let Some(list) = body.trim_start().strip_prefix(KEYWORD) else { continue };
+        let list_start = end - 3 - list.len();
         let at = Location::from_offset(&file.path, text, start, end - start);
         let after = Location::from_offset(&file.path, text, end, 0);
         // skip the rest of the comment's line when empty, then blank lines; the block runs to the
@@ -119,7 +131,7 @@ fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
         while to_line < lines.len() && !lines[to_line].trim().is_empty() {
             to_line += 1;
         }
-        out.push(Directive { path: file.path.clone(), at, codes: codes(list), from: from_pos, to_line });
+        out.push(Directive { path: file.path.clone(), at, codes: codes(file, list_start, list), from: from_pos, to_line });
     }
     out
 }
@@ -127,11 +139,15 @@ fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
 fn yaml_directives(file: &SourceFile) -> Vec<Directive> {
     let mut out = Vec::new();
     let lines: Vec<&str> = file.text.split('\n').collect();
+    let mut line_start = 0;
     for (n, line) in lines.iter().enumerate() {
+        let start_of_this = line_start;
+        line_start += line.len() + 1;
         let Some(list) = line.trim_start().strip_prefix('#').map(str::trim_start).and_then(|c| c.strip_prefix(KEYWORD))
         else {
             continue;
         };
+        let list_start = start_of_this + line.len() - list.len();
         let column = line.len() - line.trim_start().len() + 1;
         let at = Location::from_line_col(&file.path, &file.text, n + 1, column, line.trim().chars().count());
         let target = (n + 1..lines.len()).find(|&k| {
@@ -139,7 +155,13 @@ fn yaml_directives(file: &SourceFile) -> Vec<Directive> {
             !t.is_empty() && !t.starts_with('#')
         });
         if let Some(k) = target {
-            out.push(Directive { path: file.path.clone(), at, codes: codes(list), from: (k + 1, 1), to_line: k + 1 });
+            out.push(Directive {
+                path: file.path.clone(),
+                at,
+                codes: codes(file, list_start, list),
+                from: (k + 1, 1),
+                to_line: k + 1,
+            });
         }
     }
     out
@@ -158,6 +180,8 @@ mod tests {
         let d = markdown_directives(&file);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].codes.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["typo-double-space", "heading-skip"]);
+        let columns: Vec<(usize, usize)> = d[0].codes.iter().map(|c| (c.1.column, c.1.width)).collect();
+        assert_eq!(columns, [(20, 17), (39, 12)]);
         assert_eq!((d[0].from, d[0].to_line), ((5, 1), 6));
         assert_eq!(d[0].at.line, 3);
     }
