@@ -9,6 +9,7 @@
 pub mod escape;
 pub mod fact_uses;
 pub mod filters;
+pub mod marks;
 pub mod markdown;
 
 use std::path::Path;
@@ -61,7 +62,7 @@ impl Narrative {
 /// Maps a byte offset in tera's output back to the section source. tera keeps line breaks
 /// outside `{% %}` blocks, so lines correspond when the line counts agree; otherwise the
 /// rendered line number is used as the best guess.
-fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
+pub(crate) fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
     let rendered_loc = Location::from_offset(path, rendered, offset, 1);
     let line = rendered_loc.line.min(source.lines().count().max(1));
     let line_text = source.split('\n').nth(line - 1).unwrap_or("");
