@@ -10,12 +10,14 @@
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export and atomic writes;
 //! - [`build`]: the pipeline end to end;
+//! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
 #![deny(missing_docs)]
 
 pub mod build;
 pub mod diagnostics;
+pub mod diff;
 pub mod facts;
 pub mod narrative;
 pub mod output;
