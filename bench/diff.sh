@@ -25,22 +25,26 @@ sed -i '0,/value: /s/value: \([0-9.]*\)/value: 2\1/' "$new/content/facts/budget.
 sed -i '0,/value: /s/value: \([0-9.]*\)/value: 3\1/' "$new/content/facts/labour.yaml"
 sed -i '0,/ổn định/s/ổn định/vững chắc/' "$new/content/sections/01-khai-quat.md"
 
-# median of the wall times (seconds) of running "$@" $runs times
-median() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || [ $? -eq 1 ]   # diff exits 1 when the versions differ
-    t1=$(date +%s.%N)
-    times+=("$(echo "$t1 - $t0" | bc)")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+# wall time (seconds) of one run of "$@"; diff exits 1 when the versions differ
+seconds() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
 }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-build=$(median "$bin" build --project "$new" -o "$work/out/report.pdf")
-diff=$(median "$bin" diff HEAD "$new" --project "$repo" --format json)
-redline=$(median "$bin" diff HEAD "$new" --project "$repo" --format json --redline "$work/out/redline.pdf")
+# interleaved, so that a busy machine slows all three alike
+: >"$work/build" >"$work/diff" >"$work/redline"
+for _ in $(seq "$runs"); do
+  seconds "$bin" build --project "$new" -o "$work/out/report.pdf" >>"$work/build"
+  seconds "$bin" diff HEAD "$new" --project "$repo" --format json >>"$work/diff"
+  seconds "$bin" diff HEAD "$new" --project "$repo" --format json --redline "$work/out/redline.pdf" >>"$work/redline"
+done
+build=$(median <"$work/build")
+diff=$(median <"$work/diff")
+redline=$(median <"$work/redline")
 
 echo "binary: $bin ($runs runs each)"
 printf 'build                      median %6.2f s\n' "$build"

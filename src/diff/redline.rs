@@ -64,14 +64,14 @@ impl Edits {
 
     /// Inserts old words, marked, at `offset` (before the word there, or after the last word).
     pub(crate) fn inline_text(&mut self, section: usize, offset: usize, before: bool, mark: Mark, text: &str) {
-        let marked = format!("{}{}{}", mark.open(), escape::markdown(text), mark.close());
+        let marked = marked_text(mark, text);
         self.push(section, offset, 1, if before { format!("{marked} ") } else { format!(" {marked}") });
     }
 
     /// Inserts an old block, marked, as a paragraph of its own at `offset` (a line start when
     /// `before`, a line end otherwise).
     pub(crate) fn block_text(&mut self, section: usize, offset: usize, before: bool, mark: Mark, text: &str) {
-        let marked = format!("{}{}{}", mark.open(), escape::markdown(text), mark.close());
+        let marked = marked_text(mark, text);
         self.push(section, offset, 1, if before { format!("{marked}\n\n") } else { format!("\n\n{marked}\n\n") });
     }
 
@@ -93,6 +93,11 @@ impl Edits {
         out.push_str(&text[at..]);
         out
     }
+}
+
+/// Old text as Markdown that reads as exactly that text, inside `mark`.
+fn marked_text(mark: Mark, text: &str) -> String {
+    format!("{}{}{}", mark.open(), escape::markdown(&neutralise(text)), mark.close())
 }
 
 /// The functions the marks call, and the page counter's reset after the summary.
@@ -186,7 +191,8 @@ fn summary_page(comparison: &Comparison, new: &Project) -> String {
     if !diff.metadata.is_empty() {
         out.push_str("#text(weight: \"bold\")[Thông tin văn bản]\n#table(columns: (auto, 1fr, 1fr), [*Mục*], [*Bản cũ*], [*Bản mới*],\n");
         for m in &diff.metadata {
-            let _ = writeln!(out, "  [{}], [{}], [{}],", typst_markup(&m.field), typst_markup(&json_text(&m.old)), typst_markup(&json_text(&m.new)));
+            let field = field_name(&m.field);
+            let _ = writeln!(out, "  [{}], [{}], [{}],", typst_markup(&field), typst_markup(&json_text(&m.old)), typst_markup(&json_text(&m.new)));
         }
         out.push_str(")\n");
     }
@@ -246,6 +252,27 @@ fn summary_page(comparison: &Comparison, new: &Project) -> String {
     // the report's own numbering starts again at 1 on the next page
     out.push_str("#counter(page).update(0)\n]\n");
     out
+}
+
+/// The name of a `report.yaml` field as the office calls it.
+fn field_name(field: &str) -> String {
+    let name = match field {
+        "number" => "Số văn bản",
+        "symbol" => "Ký hiệu",
+        "date" => "Ngày ban hành",
+        "place" => "Địa danh",
+        "document_type" => "Tên loại",
+        "summary" => "Trích yếu",
+        "authority" => "Cơ quan ban hành",
+        "parent_authority" => "Cơ quan chủ quản",
+        "national_title" => "Quốc hiệu",
+        "motto" => "Tiêu ngữ",
+        "signer.titles" => "Thẩm quyền ký",
+        "signer.name" => "Người ký",
+        "recipients" => "Nơi nhận",
+        other => other,
+    };
+    format!("{name} ({field})")
 }
 
 /// A metadata value as text: lists joined by "; ", blanks as "(trống)".

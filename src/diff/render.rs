@@ -293,15 +293,23 @@ fn text_line(t: &TextChange, s: Style) -> String {
     let facts = if t.facts.is_empty() { String::new() } else { format!("  {}", s.paint("33", &format!("← {}", t.facts.join(", ")))) };
     match (t.kind, t.scope) {
         (TextChangeKind::Moved, _) => {
-            let from = t.old_place.as_ref().map(place).unwrap_or_default();
+            let from = match (&t.old_place, &t.new_place) {
+                (Some(o), Some(n)) if o.path == n.path => format!(":{}", o.line),
+                (Some(o), _) => place(o),
+                _ => String::new(),
+            };
             format!("{} from {from}: {}", s.paint("36", "moved"), s.paint("36", &cut(&t.new)))
         }
         (TextChangeKind::Inserted, Scope::Block) => format!("{} {}", s.paint("32", "+ paragraph:"), s.inserted(&cut(&t.new))),
         (TextChangeKind::Deleted, Scope::Block) => format!("{} {}", s.paint("31", "- paragraph:"), s.deleted(&cut(&t.old))),
         _ => {
+            // no space where the change is glued to its neighbours (a note number, punctuation)
+            let changed = if t.new.is_empty() { &t.old } else { &t.new };
+            let glued_before = changed.starts_with("[^") || changed.starts_with([',', '.', ';', ':', ')']);
+            let glued_after = t.after.starts_with("[^") || t.after.starts_with([',', '.', ';', ':', ')']);
             let mut line = String::new();
             if !t.before.is_empty() {
-                line.push_str(&format!("…{} ", tail(&t.before, 60)));
+                line.push_str(&format!("…{}{}", tail(&t.before, 60), if glued_before { "" } else { " " }));
             }
             if !t.old.is_empty() {
                 line.push_str(&s.deleted(&cut(&t.old)));
@@ -310,7 +318,7 @@ fn text_line(t: &TextChange, s: Style) -> String {
                 line.push_str(&s.inserted(&cut(&t.new)));
             }
             if !t.after.is_empty() {
-                line.push_str(&format!(" {}…", head(&t.after, 60)));
+                line.push_str(&format!("{}{}…", if glued_after { "" } else { " " }, head(&t.after, 60)));
             }
             line + &facts
         }
