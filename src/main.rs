@@ -31,7 +31,7 @@ enum Command {
     /// Compare two versions of the report: metadata, facts (with every place they are printed),
     /// the text as printed, footnotes. Exit status: 0 identical, 1 different, 2 error.
     Diff {
-        /// The old version: a project folder, or a git revision (`HEAD~1`, a tag, a commit).
+        /// The old version: a project folder, or a git revision (`HEAD~1`, a tag, a commit); a folder wins over a revision of the same name.
         old: String,
         /// The new version: a project folder, or a git revision.
         new: String,
