@@ -63,7 +63,17 @@ pub fn typeset(
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    let narrative = narrative::render(project)?;
+    typeset_rendered(project, narrative::render(project)?, typ_path, before_compile)
+}
+
+/// [`typeset`] for a narrative already rendered from `project` (`diff` renders both versions
+/// first, so that errors are reported per version).
+pub fn typeset_rendered(
+    project: &Project,
+    narrative: Narrative,
+    typ_path: &Path,
+    before_compile: impl FnOnce(&str) -> Result<(), Failure>,
+) -> Result<Typeset, Failure> {
     let assembled = typeset::assemble(project, &narrative)?;
     before_compile(&assembled.source)?;
     let world = BaocaoWorld::new(

@@ -12,6 +12,7 @@
 //! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
 //!   Vietnamese typography, glyphs), run by `baocao check` and by every build;
 //! - [`build`]: the pipeline end to end;
+//! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
 #![deny(missing_docs)]
@@ -19,6 +20,7 @@
 pub mod build;
 pub mod check;
 pub mod diagnostics;
+pub mod diff;
 pub mod facts;
 pub mod narrative;
 pub mod output;

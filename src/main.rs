@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use baocao::build::{self, BuildOptions};
 use baocao::check::{self, CheckReport};
 use baocao::diagnostics::{Diagnostic, Failure};
+use baocao::diff::{self, Version, redline, render};
 use baocao::project::Project;
 
 /// Build official Vietnamese government reports from YAML facts and Markdown narrative.
@@ -44,15 +45,46 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Compare two versions of the report: metadata, facts (with every place they are printed),
+    /// the text as printed, footnotes. Exit status: 0 identical, 1 different, 2 error.
+    Diff {
+        /// The old version: a project folder, or a git revision (`HEAD~1`, a tag, a commit); a folder wins over a revision of the same name.
+        old: String,
+        /// The new version: a project folder, or a git revision.
+        new: String,
+        /// How to print the differences: `human` (summary, then details) or `json` (schema in docs/diff-json.md).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also write a redline PDF: the new report with insertions, deletions and changed facts marked.
+        #[arg(long, value_name = "FILE.pdf")]
+        redline: Option<PathBuf>,
+        /// Colour the human output: `auto` (on a terminal, unless NO_COLOR is set), `always`, `never`.
+        #[arg(long, value_enum, default_value_t = Colour::Auto)]
+        color: Colour,
+        /// The folder whose git repository revisions are read from; the project is the same folder in each revision.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        project: PathBuf,
+    },
 }
 
-/// How `check` prints its findings.
+/// How `check` and `diff` print their results.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// For people: each finding with file:line:col, a snippet and what to do (stderr).
     Human,
     /// For programs: one JSON document (stdout).
     Json,
+}
+
+/// When to colour.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Colour {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 fn main() -> ExitCode {
@@ -75,6 +107,9 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { project, format, deny_warnings } => run_check(&project, format, deny_warnings),
+        Command::Diff { old, new, format, redline, color, project } => {
+            run_diff(&old, &new, format, redline.as_deref(), color, &project)
+        }
     }
 }
 
@@ -103,10 +138,53 @@ fn run_check(project: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     ExitCode::from(report.exit_code(deny_warnings) as u8)
 }
 
+/// `baocao diff`: exit 0 when identical, 1 when different, 2 on any error (as `diff` does).
+fn run_diff(old: &str, new: &str, format: Format, redline_path: Option<&Path>, color: Colour, project: &Path) -> ExitCode {
+    // where the user finds a version's files: `../v2/content/…`, or `HEAD~1:content/…`
+    let base = |arg: &str| if Path::new(arg).is_dir() { PathBuf::from(arg) } else { PathBuf::from(format!("{arg}:")) };
+    let result = (|| {
+        let old_version = Version::open(old, project).map_err(|f| (f, base(old)))?;
+        let new_version = Version::open(new, project).map_err(|f| (f, base(new)))?;
+        let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;
+        if let Some(path) = redline_path {
+            let pages = redline::write(&comparison, &new_version.project, path).map_err(|f| (f, base(new)))?;
+            eprintln!("wrote the redline {} ({pages} pages)", path.display());
+        }
+        Ok::<_, (Failure, PathBuf)>(comparison.diff)
+    })();
+    match result {
+        Ok(d) => {
+            let out = match format {
+                Format::Json => serde_json::to_string_pretty(&render::json(&d)).unwrap_or_default() + "\n",
+                Format::Human => {
+                    use std::io::IsTerminal;
+                    let colour = match color {
+                        Colour::Always => true,
+                        Colour::Never => false,
+                        Colour::Auto => {
+                            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    };
+                    render::human(&d, render::Style::new(colour))
+                }
+            };
+            print!("{out}");
+            ExitCode::from(if d.is_empty() { 0 } else { 1 })
+        }
+        Err((failure, base)) => {
+            for d in &failure.diagnostics {
+                eprintln!("{}", prefixed(d.clone(), &base).render());
+            }
+            eprintln!("error: diff failed");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Prints the findings, with paths shown relative to where the user runs the command.
 fn print_all(diagnostics: &[Diagnostic], project: &Path) {
     for d in diagnostics {
-        eprintln!("{}", with_project_paths(d.clone(), project).render());
+        eprintln!("{}", prefixed(d.clone(), project).render());
     }
 }
 
@@ -117,10 +195,13 @@ fn fail(failure: Failure, project: &Path) -> ExitCode {
     ExitCode::from(failure.exit_code() as u8)
 }
 
-fn with_project_paths(mut d: Diagnostic, project: &Path) -> Diagnostic {
+/// The diagnostic with its paths as the user reaches them: under `base` (a folder), or after
+/// `base` when it names a revision (`HEAD~1:content/…`, as git writes it).
+fn prefixed(mut d: Diagnostic, base: &Path) -> Diagnostic {
+    let revision = base.to_string_lossy().ends_with(':');
     let fix = |path: &mut PathBuf| {
-        if path.is_relative() && project != Path::new(".") && !path.starts_with(project) {
-            *path = project.join(&*path);
+        if path.is_relative() && base != Path::new(".") && !path.starts_with(base) {
+            *path = if revision { PathBuf::from(format!("{}{}", base.display(), path.display())) } else { base.join(&*path) };
         }
     };
     if let Some(loc) = d.location.as_mut() {

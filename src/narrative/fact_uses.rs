@@ -2,9 +2,10 @@
 //! so that the place survives tera and Markdown and reaches the laid-out document.
 //!
 //! A tag is a run of private-use characters placed just before the expression: U+E000, the
-//! use's number in digits U+E010–U+E019, U+E001. The converter turns a tag into
-//! `#metadata(N)<bc-fact>` (invisible), and [`pages`] reads back the page of each tag from the
-//! laid-out document. [`strip`] removes tags from text meant for people.
+//! use's number in digits U+E010–U+E019, U+E001; and U+E002 just after it, so the printed
+//! value is delimited. The converter turns a tag into `#metadata(N)<bc-fact>` (invisible) and
+//! drops the end marker, and [`pages`] reads back the page of each tag from the laid-out
+//! document. [`strip`] removes tags from text meant for people.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
@@ -13,6 +14,8 @@ use typst_layout::PagedDocument;
 
 const OPEN: char = '\u{e000}';
 const CLOSE: char = '\u{e001}';
+/// Placed after a `{{ … }}` expression: the end of the fact's printing.
+pub const END: char = '\u{e002}';
 const DIGIT0: u32 = 0xe010;
 
 /// The typst label of fact tags.
@@ -53,6 +56,7 @@ pub fn tag(text: &str, section: usize, next_id: &mut usize) -> (String, Vec<Fact
         *next_id += 1;
         push_tag(&mut out, id);
         out.push_str(&rest[open..open + len + 2]);
+        out.push(END);
         uses.push(FactUse { id, section, line, column, keys: keys_in(&expression), expression });
         consumed += open + len + 2;
         rest = &rest[open + len + 2..];
@@ -98,27 +102,59 @@ pub fn keys_in(expression: &str) -> Vec<String> {
     keys
 }
 
-/// Splits text at tags: `(text before, Some(id))` pairs, the last with `None`.
-pub fn split(text: &str) -> Vec<(&str, Option<usize>)> {
+/// A piece of tagged text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text as printed.
+    Text(&'a str),
+    /// The start of fact use `id`'s printing.
+    Use(usize),
+    /// The end of the printing begun by the last [`Piece::Use`].
+    End,
+}
+
+/// Splits tagged text into text, tags and end markers, in order.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut parts = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find(OPEN) {
-        let after = &rest[open + OPEN.len_utf8()..];
-        let Some(close) = after.find(CLOSE) else { break };
+    while let Some(at) = rest.find([OPEN, END]) {
+        if at > 0 {
+            parts.push(Piece::Text(&rest[..at]));
+        }
+        if rest[at..].starts_with(END) {
+            parts.push(Piece::End);
+            rest = &rest[at + END.len_utf8()..];
+            continue;
+        }
+        let after = &rest[at + OPEN.len_utf8()..];
+        let Some(close) = after.find(CLOSE) else {
+            rest = after;
+            continue;
+        };
         let id: String = after[..close].chars().filter_map(|c| char::from_digit((c as u32).checked_sub(DIGIT0)?, 10)).collect();
-        parts.push((&rest[..open], id.parse().ok()));
+        if let Ok(id) = id.parse() {
+            parts.push(Piece::Use(id));
+        }
         rest = &after[close + CLOSE.len_utf8()..];
     }
-    parts.push((rest, None));
+    if !rest.is_empty() {
+        parts.push(Piece::Text(rest));
+    }
     parts
 }
 
-/// Text without tags (for people, diffs and checks).
+/// Text without tags and end markers (for people, diffs and checks).
 pub fn strip(text: &str) -> String {
-    if !text.contains(OPEN) {
+    if !text.contains([OPEN, END]) {
         return text.to_string();
     }
-    split(text).into_iter().map(|(t, _)| t).collect()
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The page (1-based) of each tagged use in the laid-out document, by use id.
@@ -153,9 +189,10 @@ mod tests {
         assert_eq!(uses[1].keys, vec!["a.b", "c.d"]);
         assert_eq!(uses[1].line, 2);
         assert_eq!(strip(&tagged), "A {{ economy.x | pct }}\nB {{ (a.b / c.d) | num }}");
-        let parts = split(&tagged);
-        assert_eq!(parts[0], ("A ", Some(7)));
-        assert_eq!(parts[1].1, Some(8));
+        let parts = pieces(&tagged);
+        assert_eq!(parts[..4], [Piece::Text("A "), Piece::Use(7), Piece::Text("{{ economy.x | pct }}"), Piece::End]);
+        assert_eq!(parts[5], Piece::Use(8));
+        assert_eq!(parts.last(), Some(&Piece::End));
     }
 
     #[test]

@@ -20,7 +20,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
-use super::fact_uses;
+use super::fact_uses::{self, Piece};
+use super::marks::{Mark, OpenMarks};
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
 /// punctuation, so every character prints as written.
@@ -84,7 +85,8 @@ pub struct Converted {
     pub problems: Vec<FootnoteProblem>,
 }
 
-type Events = Vec<(Event<'static>, Range<usize>)>;
+/// Parser events with their byte ranges in the section's Markdown.
+pub(crate) type Events = Vec<(Event<'static>, Range<usize>)>;
 
 struct Definition {
     section: usize,
@@ -95,12 +97,49 @@ struct Definition {
 
 /// Converts the sections' Markdown (already rendered by tera) into typst markup.
 pub fn convert(sections: &[&str]) -> Converted {
+    convert_with(sections, None)
+}
+
+/// What the redline asks of the converter: interpret change marks ([`super::marks`]) and
+/// highlight the printings of these fact uses (by use id).
+#[derive(Debug, Clone, Default)]
+pub struct Marking {
+    /// Fact uses whose printed value is highlighted as a changed fact.
+    pub highlight: HashSet<usize>,
+}
+
+/// Like [`convert`], turning change marks into the redline's mark functions.
+pub fn convert_marked(sections: &[&str], marking: &Marking) -> Converted {
+    convert_with(sections, Some(marking))
+}
+
+/// A footnote definition as parsed: where it is and its events.
+pub(crate) struct ParsedDefinition {
+    /// Index of the section holding it.
+    pub section: usize,
+    /// The label as written.
+    pub label: String,
+    /// Byte offset of `[^label]:` in the section's Markdown.
+    pub offset: usize,
+    /// The note's events (offsets in the section's Markdown).
+    pub events: Events,
+}
+
+/// Every section parsed once (see the module documentation, steps 1 and 2).
+pub(crate) struct Parsed {
+    scans: Vec<Scan>,
+    /// Each section's events without its footnote definitions.
+    pub bodies: Vec<Events>,
+    /// The footnote definitions of all sections, in order (duplicates included).
+    pub definitions: Vec<ParsedDefinition>,
+}
+
+/// Parses every section, recognising references to notes defined in other sections.
+pub(crate) fn parse_sections(sections: &[&str]) -> Parsed {
     let scans: Vec<Scan> = sections.iter().map(|md| scan(md)).collect();
     let defined_anywhere: HashSet<&str> = scans.iter().flat_map(|s| s.defined.iter().map(|(l, _)| l.as_str())).collect();
-
-    let mut problems = Vec::new();
-    let mut definitions: HashMap<String, Definition> = HashMap::new();
-    let mut bodies: Vec<Events> = Vec::with_capacity(sections.len());
+    let mut bodies = Vec::with_capacity(sections.len());
+    let mut definitions = Vec::new();
     for (index, md) in sections.iter().enumerate() {
         let local: HashSet<&str> = scans[index].defined.iter().map(|(l, _)| l.as_str()).collect();
         let mut source = md.to_string();
@@ -118,22 +157,34 @@ pub fn convert(sections: &[&str]) -> Converted {
             source.push_str("]: stub\n");
         }
         let (body, defs) = parse(&source, md.len());
-        for (label, offset, events) in defs {
-            let key = label.to_lowercase();
-            if let Some(first) = definitions.get(&key) {
-                problems.push(FootnoteProblem {
-                    kind: FootnoteProblemKind::Duplicate,
-                    label,
-                    section: index,
-                    offset,
-                    first: Some((first.section, first.offset)),
-                });
-                continue;
-            }
-            let typst_label = format!("fn-{}", definitions.len() + 1);
-            definitions.insert(key, Definition { section: index, offset, events, typst_label });
-        }
+        definitions.extend(
+            defs.into_iter().map(|(label, offset, events)| ParsedDefinition { section: index, label, offset, events }),
+        );
         bodies.push(body);
+    }
+    Parsed { scans, bodies, definitions }
+}
+
+fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
+    let Parsed { scans, bodies, definitions: parsed } = parse_sections(sections);
+    let defined_anywhere: HashSet<&str> = scans.iter().flat_map(|s| s.defined.iter().map(|(l, _)| l.as_str())).collect();
+
+    let mut problems = Vec::new();
+    let mut definitions: HashMap<String, Definition> = HashMap::new();
+    for ParsedDefinition { section, label, offset, events } in parsed {
+        let key = label.to_lowercase();
+        if let Some(first) = definitions.get(&key) {
+            problems.push(FootnoteProblem {
+                kind: FootnoteProblemKind::Duplicate,
+                label,
+                section,
+                offset,
+                first: Some((first.section, first.offset)),
+            });
+            continue;
+        }
+        let typst_label = format!("fn-{}", definitions.len() + 1);
+        definitions.insert(key, Definition { section, offset, events, typst_label });
     }
     for (index, scan) in scans.iter().enumerate() {
         for (label, offset) in &scan.referenced {
@@ -160,6 +211,8 @@ pub fn convert(sections: &[&str]) -> Converted {
         code: None,
         pending_right_indent: None,
         paragraphs: Vec::new(),
+        marking,
+        marks: OpenMarks::default(),
     };
     let mut out = Vec::with_capacity(sections.len());
     for (index, body) in bodies.iter().enumerate() {
@@ -274,13 +327,28 @@ struct Writer<'a> {
     pending_right_indent: Option<String>,
     /// For each open paragraph (notes nest inside paragraphs): was it wrapped for a right indent?
     paragraphs: Vec<bool>,
+    /// Change marks are interpreted (redline), with these facts highlighted.
+    marking: Option<&'a Marking>,
+    /// Change marks open at this point of the output.
+    marks: OpenMarks,
 }
 
 impl Writer<'_> {
     fn events(&mut self, section: usize, events: &[(Event<'static>, Range<usize>)]) {
         for (event, range) in events {
+            // Marks never straddle structure: closed before a tag, reopened inside an inline
+            // one, dropped at the end of a block (so brackets always balance).
+            let tag = match event {
+                Event::Start(tag) => Some(is_inline(tag)),
+                Event::End(tag) => Some(is_inline_end(*tag)),
+                _ => None,
+            };
+            let open = if tag.is_some() { self.marks.close_all(&mut self.out) } else { Vec::new() };
             self.map.push(MapEntry { typst_offset: self.out.len(), section, md_offset: range.start });
             self.event(section, event, range);
+            if tag == Some(true) {
+                self.marks.reopen(&mut self.out, open);
+            }
         }
     }
 
@@ -392,14 +460,39 @@ impl Writer<'_> {
         }
     }
 
-    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers.
+    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers (and, when
+    /// marking, change marks into mark functions).
     fn text(&mut self, text: &str) {
-        for (part, id) in fact_uses::split(text) {
-            push_typst_markup(&mut self.out, part);
-            if let Some(id) = id {
-                self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+        for piece in fact_uses::pieces(text) {
+            match piece {
+                Piece::Text(part) => self.plain(part),
+                Piece::Use(id) => {
+                    self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+                    if self.marking.is_some_and(|m| m.highlight.contains(&id)) {
+                        self.marks.open(&mut self.out, Mark::Fact);
+                    }
+                }
+                Piece::End => self.marks.close(&mut self.out, Mark::Fact),
             }
         }
+    }
+
+    fn plain(&mut self, text: &str) {
+        if self.marking.is_none() {
+            push_typst_markup(&mut self.out, text);
+            return;
+        }
+        let mut rest = text;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| Mark::of(*c).is_some()) {
+            push_typst_markup(&mut self.out, &rest[..at]);
+            match Mark::of(c) {
+                Some((mark, true)) => self.marks.open(&mut self.out, mark),
+                Some((mark, false)) => self.marks.close(&mut self.out, mark),
+                None => {}
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        push_typst_markup(&mut self.out, rest);
     }
 
     /// HTML is printed as text, except comments (`<!-- … -->`), which are dropped: they carry
@@ -456,15 +549,18 @@ impl Writer<'_> {
             push_typst_markup(&mut self.out, &format!("[^{label}]"));
             return;
         };
+        let open = self.marks.close_all(&mut self.out);
         if !self.emitted.insert(def.typst_label.clone()) {
             self.out.push_str(&format!("#footnote(<{}>)", def.typst_label));
-            return;
+        } else {
+            self.out.push_str("#footnote[");
+            let (section, events) = (def.section, &def.events);
+            self.events(section, events);
+            self.marks.close_all(&mut self.out);
+            self.trim_end();
+            self.out.push_str(&format!("]<{}>", def.typst_label));
         }
-        self.out.push_str("#footnote[");
-        let (section, events) = (def.section, &def.events);
-        self.events(section, events);
-        self.trim_end();
-        self.out.push_str(&format!("]<{}>", def.typst_label));
+        self.marks.reopen(&mut self.out, open);
     }
 
     fn trim_end(&mut self) {
@@ -484,6 +580,21 @@ fn is_length(value: &str) -> bool {
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
     !int.is_empty() && int.len() <= 3 && int.bytes().all(|b| b.is_ascii_digit()) && frac.is_none_or(|f| !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a tag is inline (marks reopen inside it) rather than a block (marks end with it).
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript
+    )
 }
 
 /// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).

@@ -9,6 +9,7 @@
 pub mod escape;
 pub mod fact_uses;
 pub mod filters;
+pub mod marks;
 pub mod markdown;
 
 use std::path::Path;

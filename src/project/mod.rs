@@ -10,12 +10,19 @@
 //! templates/report.typ.tera  the layout
 //! fonts/                     the only fonts the PDF may use
 //! ```
+//!
+//! Files are read through a [`Source`]: a folder on disk ([`DirSource`]) or a git revision
+//! ([`GitSource`], for `diff HEAD~1 .`); the checks and messages are the same for both.
 
+pub mod git;
 mod report;
+mod source;
 
 pub(crate) use report::yaml_error;
 
+pub use git::GitSource;
 pub use report::{IssueDate, Report, Signer};
+pub use source::{DirSource, Source};
 
 use std::path::{Path, PathBuf};
 
@@ -74,15 +81,30 @@ impl Project {
                     .help("run baocao inside a report project, or pass `--project DIR`"),
             ));
         }
-        let content = root.join("content");
-        if !content.is_dir() {
+        Project::load_from(&DirSource::new(root))
+    }
+
+    /// Reads and validates the project folder `dir` as it is in git `revision` of the
+    /// repository holding `dir` (see [`git`]); the work tree is not read. `Ok(None)` when
+    /// `revision` names no commit there.
+    pub fn load_revision(dir: &Path, revision: &str) -> Result<Option<(Project, String)>, Failure> {
+        let Some(source) = GitSource::open(dir, revision).map_err(Failure::usage)? else { return Ok(None) };
+        let commit = source.commit().to_string();
+        Ok(Some((Project::load_from(&source)?, commit)))
+    }
+
+    /// Reads and validates a project from any [`Source`]: the one loader behind [`Project::load`]
+    /// and [`Project::load_revision`].
+    pub fn load_from(source: &dyn Source) -> Result<Project, Failure> {
+        let root = source.root();
+        if !source.is_dir(Path::new("content")) {
             return Err(Failure::usage(
-                Diagnostic::error(format!("`{}` is not a baocao project: it has no content/ folder", root.display()))
+                Diagnostic::error(format!("{} is not a baocao project: it has no content/ folder", source.describe()))
                     .help("a project holds content/report.yaml, content/facts/, content/sections/, templates/ and fonts/"),
             ));
         }
         let mut errors = Vec::new();
-        let report_file = read_source(root, Path::new("content/report.yaml"), &mut errors);
+        let report_file = read_source(source, Path::new("content/report.yaml"), &mut errors);
         let report = report_file.as_ref().and_then(|f| match Report::parse(f) {
             Ok(r) => Some(r),
             Err(d) => {
@@ -90,9 +112,9 @@ impl Project {
                 None
             }
         });
-        let fact_files = list_files(root, "content/facts", &["yaml", "yml"], &mut errors);
+        let fact_files = list_files(source, "content/facts", &["yaml", "yml"], &mut errors);
         let fact_sources: Vec<SourceFile> =
-            fact_files.iter().filter_map(|p| read_source(root, p, &mut errors)).collect();
+            fact_files.iter().filter_map(|p| read_source(source, p, &mut errors)).collect();
         let facts = match Facts::parse(&fact_sources) {
             Ok(f) => Some(f),
             Err(mut ds) => {
@@ -100,7 +122,7 @@ impl Project {
                 None
             }
         };
-        let section_paths = list_files(root, "content/sections", &["md"], &mut errors);
+        let section_paths = list_files(source, "content/sections", &["md"], &mut errors);
         if section_paths.is_empty() && errors.is_empty() {
             errors.push(
                 Diagnostic::error("content/sections/ has no sections (*.md files)")
@@ -108,9 +130,9 @@ impl Project {
             );
         }
         let sections: Vec<SourceFile> =
-            section_paths.iter().filter_map(|p| read_source(root, p, &mut errors)).collect();
-        let template = read_source(root, Path::new("templates/report.typ.tera"), &mut errors);
-        let fonts = load_fonts(root, &mut errors);
+            section_paths.iter().filter_map(|p| read_source(source, p, &mut errors)).collect();
+        let template = read_source(source, Path::new("templates/report.typ.tera"), &mut errors);
+        let fonts = load_fonts(source, &mut errors);
         match (report, report_file, facts, template) {
             (Some(report), Some(report_file), Some(facts), Some(template)) if errors.is_empty() => Ok(Project {
                 root: root.to_path_buf(),
@@ -127,51 +149,43 @@ impl Project {
     }
 }
 
-/// Files with one of `extensions` directly or deeper under `dir`, sorted by path.
-fn list_files(root: &Path, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let full = root.join(dir);
-    if !full.is_dir() {
+/// Files with one of `extensions` directly or deeper under `dir`, sorted by path (file-name
+/// order within each folder); hidden files and editor backups (`~`) are left out.
+fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    if !source.is_dir(Path::new(dir)) {
         errors.push(
             Diagnostic::error(format!("the folder `{dir}/` is missing"))
-                .help(format!("create `{dir}/` in the project ({})", root.display())),
+                .help(format!("create `{dir}/` in the project ({})", source.describe())),
         );
         return Vec::new();
     }
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(&full).follow_links(true).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push(Diagnostic::error(format!("cannot read `{dir}/`: {e}")));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        if entry.file_name().to_str().is_none() {
+    for rel in source.files_under(Path::new(dir), errors) {
+        let Some(name) = rel.file_name() else { continue };
+        let Some(name) = name.to_str() else {
             errors.push(
                 Diagnostic::error(format!("the file name `{}` is not valid UTF-8", rel.display()))
                     .help("rename the file using only letters, digits, `-` and `_`"),
             );
             continue;
+        };
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
         }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
         if extensions.iter().any(|x| x.eq_ignore_ascii_case(ext)) {
             found.push(rel);
         }
     }
+    // `Path` orders by components: the order of a walk sorted by file name in every folder
+    found.sort();
     found
 }
 
 /// Reads a UTF-8 text file (relative path), normalising BOM and line ends; records a
 /// diagnostic and returns `None` on failure.
-fn read_source(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let full = root.join(rel);
-    let bytes = match read_limited(&full) {
+fn read_source(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let bytes = match source.read(rel) {
         Ok(b) => b,
         Err(e) => {
             errors.push(Diagnostic::error(format!("cannot read `{}`: {e}", rel.display())).help(
@@ -219,15 +233,15 @@ pub fn normalise_text(text: String) -> String {
     if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
 }
 
-fn load_fonts(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<FontFile> {
+fn load_fonts(source: &dyn Source, errors: &mut Vec<Diagnostic>) -> Vec<FontFile> {
     let mut fonts = Vec::new();
-    for rel in list_files(root, "fonts", &["ttf", "otf", "ttc", "otc"], errors) {
-        match read_limited(&root.join(&rel)) {
+    for rel in list_files(source, "fonts", &["ttf", "otf", "ttc", "otc"], errors) {
+        match source.read(&rel) {
             Ok(data) => fonts.push(FontFile { path: rel, data }),
             Err(e) => errors.push(Diagnostic::error(format!("cannot read font `{}`: {e}", rel.display()))),
         }
     }
-    if fonts.is_empty() && root.join("fonts").is_dir() {
+    if fonts.is_empty() && source.is_dir(Path::new("fonts")) {
         errors.push(
             Diagnostic::error("fonts/ holds no font files (.ttf, .otf, .ttc)")
                 .help("put the report's fonts (Liberation Serif: Regular, Bold, Italic, Bold Italic) in fonts/"),

@@ -94,3 +94,22 @@ pub fn load(root: &Path) -> Project {
 pub fn baocao(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).output().unwrap()
 }
+
+/// A diff fixture pair in a temporary folder: `old/` is the base project
+/// (`tests/fixtures/diff/base`), `new/` the base with the case's files laid over it
+/// (`tests/fixtures/diff/<case>/new`); both with the repository's templates and fonts.
+pub fn diff_pair(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = repo().join("tests/fixtures/diff");
+    for side in ["old", "new"] {
+        let root = dir.path().join(side);
+        copy_dir(&fixtures.join("base/content"), &root.join("content"));
+        let overlay = fixtures.join(case).join(side).join("content");
+        if overlay.is_dir() {
+            copy_dir(&overlay, &root.join("content"));
+        }
+        copy_dir(&repo().join("templates"), &root.join("templates"));
+        copy_dir(&repo().join("fonts"), &root.join("fonts"));
+    }
+    dir
+}

@@ -70,4 +70,23 @@ fn a_right_indent_directive_widens_only_the_next_paragraph() {
 fn a_note_inside_a_widened_paragraph_does_not_close_it() {
     let out = one("<!-- baocao: right-indent=-3mm -->\nA[^1] B.\n\n[^1]: Note.\n");
     assert_eq!(out, "#pad(right: -3mm, par[A#footnote[Note\\.]<fn-1> B\\.])\n\n");
+fn change_marks_become_mark_functions_only_when_marking_and_never_straddle_structure() {
+    use super::super::marks::Mark;
+    let (ins, end) = (Mark::Inserted.open(), Mark::Inserted.close());
+    let md = format!("x {ins}a *b* c{end} y");
+    // a normal build prints the characters as text: content never becomes code
+    assert!(!one(&md).contains("#bc-ins"), "{}", one(&md));
+    let marked = convert_marked(&[&md], &Marking::default()).sections.remove(0).typst;
+    assert_eq!(marked, "x #bc-ins[a ]#emph[#bc-ins[b]]#bc-ins[ c] y\n\n");
+}
+
+#[test]
+fn a_highlighted_fact_is_marked_from_its_tag_to_the_end_of_its_printing() {
+    let mut next = 0;
+    let (tagged, _) = super::super::fact_uses::tag("A {{ x.y }} B", 0, &mut next);
+    let marking = Marking { highlight: [0].into_iter().collect() };
+    let out = convert_marked(&[&tagged.replace("{{ x.y }}", "8,5")], &marking).sections.remove(0).typst;
+    assert_eq!(out, "A #metadata(0)<bc-fact>#bc-fact-changed[8\\,5] B\n\n");
+    let plain = convert(&[&tagged.replace("{{ x.y }}", "8,5")]).sections.remove(0).typst;
+    assert_eq!(plain, "A #metadata(0)<bc-fact>8\\,5 B\n\n", "the end marker is dropped");
 }

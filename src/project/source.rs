@@ -1,0 +1,67 @@
+//! Where a project's files are read from. [`super::Project::load_from`] reads every file through
+//! a [`Source`], so a project directory on disk ([`DirSource`]) and a git revision
+//! ([`super::git::GitSource`]) are loaded by the same code, with the same checks and messages.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// A read-only view of a project's files, by path relative to the project root.
+pub trait Source {
+    /// The project root: where typst may read further files, and the base of relative paths
+    /// in messages.
+    fn root(&self) -> &Path;
+    /// The source as named in messages: "`./v2`", "revision `HEAD~1`".
+    fn describe(&self) -> String;
+    /// Whether `rel` is a directory of the project.
+    fn is_dir(&self, rel: &Path) -> bool;
+    /// Every file directly or deeper under the directory `rel`, as paths relative to the
+    /// root, in any order; problems met on the way are recorded in `errors`.
+    fn files_under(&self, rel: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf>;
+    /// The bytes of the file `rel` (refusing files over [`super::MAX_FILE_BYTES`]).
+    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>>;
+}
+
+/// A project directory on disk.
+pub struct DirSource {
+    root: PathBuf,
+}
+
+impl DirSource {
+    /// The project in directory `root`.
+    pub fn new(root: &Path) -> DirSource {
+        DirSource { root: root.to_path_buf() }
+    }
+}
+
+impl Source for DirSource {
+    fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn describe(&self) -> String {
+        format!("`{}`", self.root.display())
+    }
+
+    fn is_dir(&self, rel: &Path) -> bool {
+        self.root.join(rel).is_dir()
+    }
+
+    fn files_under(&self, rel: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(self.root.join(rel)).follow_links(true) {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    found.push(e.path().strip_prefix(&self.root).unwrap_or(e.path()).to_path_buf())
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(Diagnostic::error(format!("cannot read `{}/`: {e}", rel.display()))),
+            }
+        }
+        found
+    }
+
+    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
+        super::read_limited(&self.root.join(rel))
+    }
+}
