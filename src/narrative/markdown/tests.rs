@@ -70,6 +70,9 @@ fn a_right_indent_directive_widens_only_the_next_paragraph() {
 fn a_note_inside_a_widened_paragraph_does_not_close_it() {
     let out = one("<!-- baocao: right-indent=-3mm -->\nA[^1] B.\n\n[^1]: Note.\n");
     assert_eq!(out, "#pad(right: -3mm, par[A#footnote[Note\\.]<fn-1> B\\.])\n\n");
+}
+
+#[test]
 fn change_marks_become_mark_functions_only_when_marking_and_never_straddle_structure() {
     use super::super::marks::Mark;
     let (ins, end) = (Mark::Inserted.open(), Mark::Inserted.close());
