@@ -325,19 +325,13 @@ pub(crate) fn blocks(index: usize, section: &RenderedSection) -> Vec<Block> {
     // references, as the converter does.
     let scan = markdown::scan(md);
     let mut source = md.clone();
-    let mut stubs: Vec<&str> = scan
+    let stubs: Vec<&str> = scan
         .referenced
         .iter()
         .map(|(l, _)| l.as_str())
         .filter(|l| !scan.defined.iter().any(|(d, _)| d == l))
         .collect();
-    stubs.sort_unstable();
-    stubs.dedup();
-    for label in stubs {
-        source.push_str("\n\n[^");
-        source.push_str(label);
-        source.push_str("]: stub\n");
-    }
+    crate::narrative::markdown::append_stubs(&mut source, stubs);
     let mut walker = Walker { index, blocks: Vec::new(), current: None, footnote_depth: 0, item_depth: 0, code: false };
     for (event, range) in Parser::new_ext(&source, markdown::parser_options()).into_offset_iter() {
         if range.start >= md.len() {

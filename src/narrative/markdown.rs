@@ -143,19 +143,13 @@ pub(crate) fn parse_sections(sections: &[&str]) -> Parsed {
     for (index, md) in sections.iter().enumerate() {
         let local: HashSet<&str> = scans[index].defined.iter().map(|(l, _)| l.as_str()).collect();
         let mut source = md.to_string();
-        let mut stubs: Vec<&str> = scans[index]
+        let stubs: Vec<&str> = scans[index]
             .referenced
             .iter()
             .map(|(l, _)| l.as_str())
             .filter(|l| !local.contains(l) && defined_anywhere.contains(l))
             .collect();
-        stubs.sort_unstable();
-        stubs.dedup();
-        for label in stubs {
-            source.push_str("\n\n[^");
-            source.push_str(label);
-            source.push_str("]: stub\n");
-        }
+        append_stubs(&mut source, stubs);
         let (body, defs) = parse(&source, md.len());
         definitions.extend(
             defs.into_iter().map(|(label, offset, events)| ParsedDefinition { section: index, label, offset, events }),
@@ -235,6 +229,18 @@ fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
         });
     }
     Converted { sections: out, problems }
+}
+
+/// Appends a stub definition for each label (sorted, once each), so pulldown-cmark reads
+/// references to notes defined in other sections as references; stubs are never printed.
+pub(crate) fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
+    labels.sort_unstable();
+    labels.dedup();
+    for label in labels {
+        source.push_str("\n\n[^");
+        source.push_str(label);
+        source.push_str("]: stub\n");
+    }
 }
 
 /// Footnote labels a section defines and references, found by scanning its text.
