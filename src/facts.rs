@@ -111,8 +111,7 @@ impl Facts {
             .at(whole_file)
             .help("name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`")]);
         }
-        let root: serde_yaml::Value = serde_yaml::from_str(&file.text)
-            .map_err(|e| vec![crate::project::yaml_error(&file.path, &file.text, &e)])?;
+        let root = crate::project::parse_yaml(file).map_err(|d| vec![d])?;
         let mapping = match root {
             serde_yaml::Value::Null => return Ok(()),
             serde_yaml::Value::Mapping(m) => m,

@@ -9,6 +9,7 @@
 //! - [`narrative`]: tera (facts) → Markdown → typst markup, every text run escaped;
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export and atomic writes;
+//! - [`limits`]: how much input is accepted (file sizes, nesting, footnotes, YAML aliases);
 //! - [`build`]: the pipeline end to end;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
@@ -17,6 +18,7 @@
 pub mod build;
 pub mod diagnostics;
 pub mod facts;
+pub mod limits;
 pub mod narrative;
 pub mod output;
 pub mod project;

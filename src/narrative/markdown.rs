@@ -6,20 +6,28 @@
 //! Footnotes are document-wide: a note defined in one section may be referenced from another
 //! (note 1 of the report is). The converter therefore works on all sections at once:
 //!
-//! 1. a text scan finds which labels each section defines and references;
-//! 2. each section is parsed once (pulldown-cmark, footnotes and tables, *no* smart punctuation),
-//!    with stub definitions appended for labels defined in other sections, so references to them
-//!    are recognised; definitions are set aside;
-//! 3. the writer walks the events; at a note's first reference it emits `#footnote[body]<fn-N>`,
+//! 1. each section is parsed (pulldown-cmark, footnotes and tables, *no* smart punctuation);
+//!    a section that references a label defined in another section is parsed again with a stub
+//!    definition appended, so the reference is recognised; definitions are set aside
+//!    ([`notes`]);
+//! 2. the writer walks the events; at a note's first reference it emits `#footnote[body]<fn-N>`,
 //!    at later ones `#footnote(<fn-N>)` (same number, no new note), so notes are numbered by
 //!    first reference, and a note may reference another.
+//!
+//! Input beyond the limits of [`crate::limits`] (nesting depth, footnote count) is refused with
+//! the place where the limit was passed, before typst (whose own limits report the generated
+//! source, not the Markdown) and before the writer recurses into notes inside notes.
+
+mod notes;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
+use crate::limits::MAX_NESTING;
+use notes::Definition;
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
 /// punctuation, so every character prints as written.
@@ -81,73 +89,41 @@ pub struct Converted {
     pub sections: Vec<TypstSection>,
     /// Footnote problems (undefined and duplicate are errors, unreferenced a warning).
     pub problems: Vec<FootnoteProblem>,
+    /// Set when the input is beyond a limit; `sections` is then empty.
+    pub exceeded: Option<LimitExceeded>,
 }
 
-type Events = Vec<(Event<'static>, Range<usize>)>;
+/// Why the converter stopped: the input is beyond one of the [`crate::limits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitExceeded {
+    /// Which limit.
+    pub kind: LimitKind,
+    /// Index of the section where the limit was passed.
+    pub section: usize,
+    /// Byte offset there, in the section's (tera-rendered) Markdown.
+    pub offset: usize,
+}
 
-struct Definition {
-    section: usize,
-    offset: usize,
-    events: Events,
-    typst_label: String,
+/// The limits the converter enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitKind {
+    /// Elements nested deeper than [`MAX_NESTING`].
+    Nesting,
+    /// More than [`crate::limits::MAX_FOOTNOTES`] footnote definitions.
+    FootnoteDefinitions,
+    /// More than [`crate::limits::MAX_FOOTNOTES`] footnote references.
+    FootnoteReferences,
 }
 
 /// Converts the sections' Markdown (already rendered by tera) into typst markup.
+///
+/// Input beyond a limit ([`crate::limits`]: nesting depth, footnote count) gives no markup:
+/// `exceeded` says which limit and where.
 pub fn convert(sections: &[&str]) -> Converted {
-    let scans: Vec<Scan> = sections.iter().map(|md| scan(md)).collect();
-    let defined_anywhere: HashSet<&str> = scans.iter().flat_map(|s| s.defined.iter().map(|(l, _)| l.as_str())).collect();
-
-    let mut problems = Vec::new();
-    let mut definitions: HashMap<String, Definition> = HashMap::new();
-    let mut bodies: Vec<Events> = Vec::with_capacity(sections.len());
-    for (index, md) in sections.iter().enumerate() {
-        let local: HashSet<&str> = scans[index].defined.iter().map(|(l, _)| l.as_str()).collect();
-        let mut source = md.to_string();
-        let mut stubs: Vec<&str> = scans[index]
-            .referenced
-            .iter()
-            .map(|(l, _)| l.as_str())
-            .filter(|l| !local.contains(l) && defined_anywhere.contains(l))
-            .collect();
-        stubs.sort_unstable();
-        stubs.dedup();
-        for label in stubs {
-            source.push_str("\n\n[^");
-            source.push_str(label);
-            source.push_str("]: stub\n");
-        }
-        let (body, defs) = parse(&source, md.len());
-        for (label, offset, events) in defs {
-            let key = label.to_lowercase();
-            if let Some(first) = definitions.get(&key) {
-                problems.push(FootnoteProblem {
-                    kind: FootnoteProblemKind::Duplicate,
-                    label,
-                    section: index,
-                    offset,
-                    first: Some((first.section, first.offset)),
-                });
-                continue;
-            }
-            let typst_label = format!("fn-{}", definitions.len() + 1);
-            definitions.insert(key, Definition { section: index, offset, events, typst_label });
-        }
-        bodies.push(body);
+    let notes::Collected { bodies, definitions, mut problems, exceeded } = notes::collect(sections);
+    if exceeded.is_some() {
+        return Converted { sections: Vec::new(), problems, exceeded };
     }
-    for (index, scan) in scans.iter().enumerate() {
-        for (label, offset) in &scan.referenced {
-            if !defined_anywhere.contains(label.as_str()) {
-                problems.push(FootnoteProblem {
-                    kind: FootnoteProblemKind::Undefined,
-                    label: label.clone(),
-                    section: index,
-                    offset: *offset,
-                    first: None,
-                });
-            }
-        }
-    }
-
     let mut writer = Writer {
         out: String::new(),
         map: Vec::new(),
@@ -155,6 +131,8 @@ pub fn convert(sections: &[&str]) -> Converted {
         sources: sections,
         emitted: HashSet::new(),
         list_depth: 0,
+        depth: 0,
+        exceeded: None,
         in_html_comment: false,
         code: None,
     };
@@ -162,88 +140,26 @@ pub fn convert(sections: &[&str]) -> Converted {
     for (index, body) in bodies.iter().enumerate() {
         writer.out.clear();
         writer.map.clear();
+        writer.depth = 0;
         writer.events(index, body);
+        if writer.exceeded.is_some() {
+            return Converted { sections: Vec::new(), problems, exceeded: writer.exceeded };
+        }
         out.push(TypstSection { typst: std::mem::take(&mut writer.out), map: std::mem::take(&mut writer.map) });
     }
-    let mut unreferenced: Vec<&Definition> =
-        definitions.values().filter(|d| !writer.emitted.contains(&d.typst_label)).collect();
-    unreferenced.sort_by_key(|d| (d.section, d.offset));
-    for d in unreferenced {
-        let label = definitions.iter().find(|(_, v)| std::ptr::eq(*v, d)).map(|(k, _)| k.clone()).unwrap_or_default();
+    let mut unreferenced: Vec<(&String, &Definition)> =
+        definitions.iter().filter(|(_, d)| !writer.emitted.contains(&d.typst_label)).collect();
+    unreferenced.sort_by_key(|(_, d)| (d.section, d.offset));
+    for (label, d) in unreferenced {
         problems.push(FootnoteProblem {
             kind: FootnoteProblemKind::Unreferenced,
-            label,
+            label: label.clone(),
             section: d.section,
             offset: d.offset,
             first: None,
         });
     }
-    Converted { sections: out, problems }
-}
-
-/// Footnote labels a section defines and references, found by scanning its text.
-#[derive(Default)]
-struct Scan {
-    defined: Vec<(String, usize)>,
-    referenced: Vec<(String, usize)>,
-}
-
-fn scan(md: &str) -> Scan {
-    let mut result = Scan::default();
-    let bytes = md.as_bytes();
-    let mut i = 0;
-    while let Some(pos) = md[i..].find("[^") {
-        let start = i + pos;
-        i = start + 2;
-        let escaped = start > 0 && bytes[start - 1] == b'\\';
-        let Some(len) = md[i..].find(|c: char| c == ']' || c == '[' || c.is_whitespace()) else { break };
-        if len == 0 || bytes[i + len] != b']' || escaped {
-            continue;
-        }
-        let label = md[i..i + len].to_lowercase();
-        let line_start = md[..start].rfind('\n').map_or(0, |p| p + 1);
-        let at_line_start = md[line_start..start].chars().all(|c| c == ' ') && start - line_start <= 3;
-        if at_line_start && md[i + len + 1..].starts_with(':') {
-            result.defined.push((label, start));
-        } else {
-            result.referenced.push((label, start));
-        }
-        i += len + 1;
-    }
-    result
-}
-
-/// Parses one section: the body events, and the footnote definitions found before `limit`
-/// (those at or after it are the stubs we appended).
-fn parse(source: &str, limit: usize) -> (Events, Vec<(String, usize, Events)>) {
-    let mut body = Vec::new();
-    let mut defs = Vec::new();
-    let mut current: Option<(String, usize, Events, usize)> = None; // label, offset, events, depth
-    for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
-        let event = event.into_static();
-        if let Some((_, _, events, depth)) = current.as_mut() {
-            match &event {
-                Event::Start(Tag::FootnoteDefinition(_)) => *depth += 1,
-                Event::End(TagEnd::FootnoteDefinition) if *depth == 0 => {
-                    let (label, offset, events, _) = current.take().expect("inside a definition");
-                    if offset < limit {
-                        defs.push((label, offset, events));
-                    }
-                    continue;
-                }
-                Event::End(TagEnd::FootnoteDefinition) => *depth -= 1,
-                _ => {}
-            }
-            events.push((event, range));
-            continue;
-        }
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
-            current = Some((label.to_string(), range.start, Vec::new(), 0));
-            continue;
-        }
-        body.push((event, range));
-    }
-    (body, defs)
+    Converted { sections: out, problems, exceeded: None }
 }
 
 /// Walks events and writes typst markup.
@@ -260,6 +176,10 @@ struct Writer<'a> {
     emitted: HashSet<String>,
     /// How many lists are open (an item's indentation level).
     list_depth: usize,
+    /// How many elements are open (see [`nests`]), notes inside notes included.
+    depth: usize,
+    /// Where the nesting first went beyond [`MAX_NESTING`]; nothing more is written then.
+    exceeded: Option<LimitExceeded>,
     /// Inside an HTML comment that spans several HTML events.
     in_html_comment: bool,
     /// Text of a code block being collected.
@@ -269,8 +189,24 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn events(&mut self, section: usize, events: &[(Event<'static>, Range<usize>)]) {
         for (event, range) in events {
+            if self.exceeded.is_some() {
+                return;
+            }
             self.map.push(MapEntry { typst_offset: self.out.len(), section, md_offset: range.start });
+            match event {
+                Event::Start(tag) if nests(tag) => self.enter(section, range.start),
+                Event::End(tag) if nests_end(*tag) => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
             self.event(section, event, range);
+        }
+    }
+
+    /// Opens one level of nesting; past [`MAX_NESTING`] records where and stops the writer.
+    fn enter(&mut self, section: usize, offset: usize) {
+        self.depth += 1;
+        if self.depth > MAX_NESTING && self.exceeded.is_none() {
+            self.exceeded = Some(LimitExceeded { kind: LimitKind::Nesting, section, offset });
         }
     }
 
@@ -301,7 +237,7 @@ impl Writer<'_> {
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("#linebreak()\n"),
             Event::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n"),
-            Event::FootnoteReference(label) => self.footnote_reference(label),
+            Event::FootnoteReference(label) => self.footnote_reference(section, label, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => push_typst_markup(&mut self.out, t),
             Event::TaskListMarker(done) => self.out.push_str(if *done { "☒ " } else { "☐ " }),
         }
@@ -405,7 +341,7 @@ impl Writer<'_> {
         }
     }
 
-    fn footnote_reference(&mut self, label: &str) {
+    fn footnote_reference(&mut self, section: usize, label: &str, offset: usize) {
         let Some(def) = self.definitions.get(&label.to_lowercase()) else {
             // unreachable for parsed references (stubs exist only for defined labels); print as written
             push_typst_markup(&mut self.out, &format!("[^{label}]"));
@@ -415,11 +351,16 @@ impl Writer<'_> {
             self.out.push_str(&format!("#footnote(<{}>)", def.typst_label));
             return;
         }
+        // the note's body is written here, inside the text that references it: one level deeper
+        self.enter(section, offset);
+        if self.exceeded.is_some() {
+            return;
+        }
         self.out.push_str("#footnote[");
-        let (section, events) = (def.section, &def.events);
-        self.events(section, events);
+        self.events(def.section, &def.events);
         self.trim_end();
         self.out.push_str(&format!("]<{}>", def.typst_label));
+        self.depth -= 1;
     }
 
     fn trim_end(&mut self) {
@@ -428,6 +369,40 @@ impl Writer<'_> {
         let keep = if trimmed > 0 && self.out[..trimmed].ends_with('\\') { trimmed + 1 } else { trimmed };
         self.out.truncate(keep.min(self.out.len()));
     }
+}
+
+/// Whether a tag opens an element that nests in the typst output (a content block or an
+/// argument list), counted against [`MAX_NESTING`]. Paragraphs, lists (their items count),
+/// table rows and images write no nesting of their own.
+fn nests(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::Item
+            | Tag::Heading { .. }
+            | Tag::Table(_)
+            | Tag::TableCell
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+    )
+}
+
+/// The end tag of an element that [`nests`].
+fn nests_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::BlockQuote(_)
+            | TagEnd::Item
+            | TagEnd::Heading(_)
+            | TagEnd::Table
+            | TagEnd::TableCell
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+    )
 }
 
 /// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).

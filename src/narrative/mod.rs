@@ -14,9 +14,10 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
+use crate::limits::{MAX_FOOTNOTES, MAX_NESTING};
 use crate::project::{Project, SourceFile};
 
-pub use markdown::{FootnoteProblem, FootnoteProblemKind, MapEntry, TypstSection};
+pub use markdown::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, MapEntry, TypstSection};
 
 /// A section after both steps.
 #[derive(Debug, Clone)]
@@ -56,6 +57,9 @@ impl Narrative {
 /// outside `{% %}` blocks, so lines correspond when the line counts agree; otherwise the
 /// rendered line number is used as the best guess.
 fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
+    if rendered == source {
+        return Location::from_offset(path, source, offset, 1);
+    }
     let rendered_loc = Location::from_offset(path, rendered, offset, 1);
     let line = rendered_loc.line.min(source.lines().count().max(1));
     let line_text = source.split('\n').nth(line - 1).unwrap_or("");
@@ -82,6 +86,9 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
     }
     let inputs: Vec<&str> = rendered.iter().map(String::as_str).collect();
     let converted = markdown::convert(&inputs);
+    if let Some(exceeded) = converted.exceeded {
+        return Err(Failure::content(vec![limit_diagnostic(&exceeded, project, &rendered)]));
+    }
     let mut warnings = Vec::new();
     for problem in &converted.problems {
         let d = footnote_diagnostic(problem, project, &rendered);
@@ -129,6 +136,28 @@ fn footnote_diagnostic(problem: &FootnoteProblem, project: &Project, rendered: &
                 .help(format!("reference it in the text with `[^{label}]`, or delete the definition"))
         }
     }
+}
+
+fn limit_diagnostic(exceeded: &LimitExceeded, project: &Project, rendered: &[String]) -> Diagnostic {
+    let file = &project.sections[exceeded.section];
+    let here = rendered_to_source(&rendered[exceeded.section], &file.text, &file.path, exceeded.offset);
+    let (message, help) = match exceeded.kind {
+        LimitKind::Nesting => (
+            format!("the text is nested more than {MAX_NESTING} levels deep here"),
+            "block quotes, list items, emphasis, links and notes inside notes each open a level; \
+             flatten the structure (a report needs 4 or 5 levels)"
+                .to_string(),
+        ),
+        LimitKind::FootnoteDefinitions => (
+            format!("more than {MAX_FOOTNOTES} footnotes are defined; this is the first one over the limit"),
+            "split the report, or move long lists of sources into an appendix".to_string(),
+        ),
+        LimitKind::FootnoteReferences => (
+            format!("more than {MAX_FOOTNOTES} footnote references; this is the first one over the limit"),
+            "split the report, or reference each source once".to_string(),
+        ),
+    };
+    Diagnostic::error(message).at(here).help(help)
 }
 
 fn widen(mut loc: Location, width: usize) -> Location {

@@ -1,11 +1,10 @@
 //! `content/report.yaml`: the document's metadata (Decree 30/2020 header, title, signer,
 //! recipients). Unknown keys are errors that name the allowed ones.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 use super::SourceFile;
+use super::yaml::yaml_error;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// The report's metadata, as the office writes it in `content/report.yaml`.
@@ -130,15 +129,22 @@ impl<'de> Deserialize<'de> for IssueDate {
     }
 }
 
+/// The keys of report.yaml, for help texts.
+const KEYS_HELP: &str = "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
+     document_type, summary, signer (titles, name), recipients — see docs/content-format.md";
+
 impl Report {
     /// Parses `report.yaml`; a YAML or shape error becomes a diagnostic at its line and column.
     pub fn parse(file: &SourceFile) -> Result<Report, Diagnostic> {
-        serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
-            yaml_error(&file.path, &file.text, &e).help(
-                "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
-                 document_type, summary, signer (titles, name), recipients — see docs/content-format.md",
-            )
-        })
+        if file.text.trim().is_empty() {
+            return Err(Diagnostic::error(format!("`{}` is empty", file.path.display()))
+                .at(Location::from_line_col(&file.path, &file.text, 1, 1, 1))
+                .help(KEYS_HELP));
+        }
+        // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
+        // errors name the key and its line
+        super::yaml::parse(file)?;
+        serde_yaml::from_str::<Report>(&file.text).map_err(|e| yaml_error(&file.path, &file.text, &e).help(KEYS_HELP))
     }
 
     /// `Số: 197/BC-UBND`, or `Số:      /BC-UBND` when the number is blank.
@@ -154,21 +160,6 @@ impl Report {
     pub fn place_date_line(&self) -> String {
         format!("{}, {}", self.place, self.date.long_form())
     }
-}
-
-/// A YAML error as a diagnostic at its line and column (when the parser knows them).
-pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let message = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
-    };
-    let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
-    if let Some(loc) = e.location() {
-        d = d.at(Location::from_line_col(path, text, loc.line(), loc.column(), 1));
-    }
-    d
 }
 
 #[cfg(test)]
