@@ -24,7 +24,9 @@ pub fn pdf(document: &PagedDocument, today: typst::foundations::Datetime, ident:
         timestamp: Some(Timestamp::new_utc(today)),
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
+    let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
+        .map_err(|panic| Failure::content(vec![crate::typeset::internal_error("writing the PDF", &*panic)]))?;
+    exported.map_err(|errors| {
         Failure::content(
             errors
                 .iter()

@@ -131,6 +131,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         sources: sections,
         emitted: HashSet::new(),
         list_depth: 0,
+        items: Vec::new(),
         depth: 0,
         exceeded: None,
         in_html_comment: false,
@@ -141,6 +142,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         writer.out.clear();
         writer.map.clear();
         writer.depth = 0;
+        writer.in_html_comment = false;
         writer.events(index, body);
         if writer.exceeded.is_some() {
             return Converted { sections: Vec::new(), problems, exceeded: writer.exceeded };
@@ -180,6 +182,8 @@ struct Writer<'a> {
     depth: usize,
     /// Where the nesting first went beyond [`MAX_NESTING`]; nothing more is written then.
     exceeded: Option<LimitExceeded>,
+    /// The list items open, innermost last.
+    items: Vec<ItemState>,
     /// Inside an HTML comment that spans several HTML events.
     in_html_comment: bool,
     /// Text of a code block being collected.
@@ -236,7 +240,10 @@ impl Writer<'_> {
             Event::Html(t) | Event::InlineHtml(t) => self.html(t),
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("#linebreak()\n"),
-            Event::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n"),
+            Event::Rule => {
+                self.before_block(false);
+                self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n");
+            }
             Event::FootnoteReference(label) => self.footnote_reference(section, label, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => push_typst_markup(&mut self.out, t),
             Event::TaskListMarker(done) => self.out.push_str(if *done { "☒ " } else { "☐ " }),
@@ -244,6 +251,9 @@ impl Writer<'_> {
     }
 
     fn start(&mut self, section: usize, tag: &Tag<'static>, range: &Range<usize>) {
+        if is_block(tag) {
+            self.before_block(matches!(tag, Tag::Paragraph));
+        }
         match tag {
             Tag::Paragraph => {}
             Tag::Heading { level, .. } => {
@@ -257,6 +267,7 @@ impl Writer<'_> {
                 self.out.push_str("#bc-item(");
                 self.out.push_str(&typst_string(&marker));
                 self.out.push_str(&format!(", depth: {})[", self.list_depth));
+                self.items.push(ItemState { open: true, blocks: 0 });
             }
             Tag::Table(aligns) => self.out.push_str(&format!("#table(columns: {}, ", aligns.len().max(1))),
             Tag::TableHead => self.out.push_str("table.header("),
@@ -289,9 +300,15 @@ impl Writer<'_> {
                 self.trim_end();
                 self.out.push_str("\n\n");
             }
-            TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Item => {
+            TagEnd::Heading(_) | TagEnd::BlockQuote(_) => {
                 self.trim_end();
                 self.out.push_str("]\n\n");
+            }
+            TagEnd::Item => {
+                if self.items.pop().is_some_and(|item| item.open) {
+                    self.trim_end();
+                    self.out.push_str("]\n\n");
+                }
             }
             TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
             TagEnd::Table => {
@@ -305,6 +322,23 @@ impl Writer<'_> {
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => self.out.push(']'),
             _ => {}
+        }
+    }
+
+    /// A list item is one paragraph (the template's `bc-item`), and typst drops a paragraph
+    /// inside a paragraph, with its text. So the item's paragraph ends before any block inside
+    /// the item other than its first paragraph (a nested list, a second paragraph, a quote…),
+    /// and that block follows it.
+    fn before_block(&mut self, paragraph: bool) {
+        if let Some(item) = self.items.last_mut()
+            && item.open
+        {
+            item.blocks += 1;
+            if !(paragraph && item.blocks == 1) {
+                item.open = false;
+                self.trim_end();
+                self.out.push_str("]\n\n");
+            }
         }
     }
 
@@ -369,6 +403,30 @@ impl Writer<'_> {
         let keep = if trimmed > 0 && self.out[..trimmed].ends_with('\\') { trimmed + 1 } else { trimmed };
         self.out.truncate(keep.min(self.out.len()));
     }
+}
+
+/// A list item being written.
+struct ItemState {
+    /// Its `bc-item[…]` paragraph is still open.
+    open: bool,
+    /// How many blocks it has started.
+    blocks: usize,
+}
+
+/// Whether a tag starts a block (which cannot sit inside a list item's paragraph).
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::MetadataBlock(_)
+            | Tag::DefinitionList
+    )
 }
 
 /// Whether a tag opens an element that nests in the typst output (a content block or an
