@@ -105,3 +105,9 @@ fn line_and_paragraph_separators_print_as_spaces() {
     assert_prints_as_pulldown_reads("\u{202e}\u{200f}\u{2028}\u{301}A");
     assert_prints_as_pulldown_reads("a\u{2028}b\u{2029}c\u{85}d");
 }
+
+#[test]
+fn a_link_without_url_prints_its_text() {
+    // `#link("")` is a typst error ("URL must not be empty"): CommonMark spec examples 200, 485–487, 567
+    assert_prints_as_pulldown_reads("[foo]() and [link](<>) and [](<>)");
+}

@@ -132,6 +132,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         emitted: HashSet::new(),
         list_depth: 0,
         items: Vec::new(),
+        links: Vec::new(),
         depth: 0,
         exceeded: None,
         in_html_comment: false,
@@ -184,6 +185,8 @@ struct Writer<'a> {
     exceeded: Option<LimitExceeded>,
     /// The list items open, innermost last.
     items: Vec<ItemState>,
+    /// For each open link, whether it was written as `#link` (it has a URL).
+    links: Vec<bool>,
     /// Inside an HTML comment that spans several HTML events.
     in_html_comment: bool,
     /// Text of a code block being collected.
@@ -276,10 +279,15 @@ impl Writer<'_> {
             Tag::Emphasis => self.out.push_str("#emph["),
             Tag::Strong => self.out.push_str("#strong["),
             Tag::Strikethrough => self.out.push_str("#strike["),
+            // typst refuses an empty URL (`[text]()`): the text alone is printed then
             Tag::Link { dest_url, .. } => {
-                self.out.push_str("#link(");
-                self.out.push_str(&typst_string(dest_url));
-                self.out.push_str(")[");
+                let linked = !dest_url.is_empty();
+                if linked {
+                    self.out.push_str("#link(");
+                    self.out.push_str(&typst_string(dest_url));
+                    self.out.push_str(")[");
+                }
+                self.links.push(linked);
             }
             // An image's alt text is printed; no file is ever read from content.
             Tag::Image { .. } => {}
@@ -320,7 +328,12 @@ impl Writer<'_> {
                 self.trim_end();
                 self.out.push_str("], ");
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => self.out.push(']'),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.out.push(']'),
+            TagEnd::Link => {
+                if self.links.pop().unwrap_or(false) {
+                    self.out.push(']');
+                }
+            }
             _ => {}
         }
     }
