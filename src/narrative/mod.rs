@@ -171,6 +171,9 @@ fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) 
     if !section.text.contains("{{") && !section.text.contains("{%") && !section.text.contains("{#") {
         return Ok(section.text.clone());
     }
+    if let Some(d) = template_access(section) {
+        return Err(d);
+    }
     let name = format!("{}.md", section.path.display());
     let mut tera = tera::Tera::new();
     filters::register(&mut tera);
@@ -180,6 +183,36 @@ fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) 
     tera.render(&name, context).map_err(|e| tera_diagnostic(&e, section, facts))
 }
 
+/// Tags that reach other templates; a section sees the facts and nothing else.
+const TEMPLATE_TAGS: &[&str] = &["include", "extends", "import"];
+
+/// Refuses `{% include %}`, `{% extends %}` and `{% import %}` in a section, at their place.
+/// (tera would look the name up among the templates it holds, which in a section is none, and
+/// say so without a clear place; this says why.)
+fn template_access(section: &SourceFile) -> Option<Diagnostic> {
+    let text = &section.text;
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{%") {
+        let open = from + i + 2;
+        let rest = &text[open..];
+        let inner = rest.trim_start_matches(['-', '+']).trim_start();
+        let word: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if TEMPLATE_TAGS.contains(&word.as_str()) {
+            let at = open + (rest.len() - inner.len());
+            return Some(
+                Diagnostic::error(format!("`{{% {word} %}}` is not available in sections"))
+                    .at(Location::from_offset(&section.path, text, at, word.len()))
+                    .help(
+                        "a section prints facts (`{{ namespace.name | num }}`) and nothing else; write the text here, \
+                         or put it in a section file of its own (content/sections/NN-name.md)",
+                    ),
+            );
+        }
+        from = open;
+    }
+    None
+}
+
 /// A tera error as a diagnostic in the section file, with "did you mean" for unknown facts.
 fn tera_diagnostic(e: &tera::Error, section: &SourceFile, facts: &Facts) -> Diagnostic {
     let report = match e.kind() {
@@ -187,7 +220,7 @@ fn tera_diagnostic(e: &tera::Error, section: &SourceFile, facts: &Facts) -> Diag
         _ => None,
     };
     let Some(report) = report else {
-        return Diagnostic::error(format!("{}: {}", section.path.display(), error_chain(e)));
+        return reported_error(e, section);
     };
     let span = report.span();
     let start = span.range.start.min(section.text.len());
@@ -221,6 +254,27 @@ fn tera_diagnostic(e: &tera::Error, section: &SourceFile, facts: &Facts) -> Diag
     Diagnostic::error(format!("{kind}: {}", first_line(message)))
         .at(location)
         .help("facts are printed as `{{ namespace.name | num }}` or `| pct`; see docs/content-format.md")
+}
+
+/// A tera error without a typed span (an unknown function, filter or test is reported as a
+/// ready-made text: `error: Unknown function \`x\`` and ` --> name:line:column`): read the message
+/// and place back into a diagnostic.
+fn reported_error(e: &tera::Error, section: &SourceFile) -> Diagnostic {
+    let text = error_chain(e);
+    let message = text.lines().find_map(|l| l.trim().strip_prefix("error: ")).map(str::to_string);
+    let place = text.lines().find_map(|l| {
+        let (line, column) = l.trim().strip_prefix("--> ")?.rsplit_once(':').map(|(rest, c)| (rest.rsplit_once(':'), c))?;
+        Some((line?.1.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
+    });
+    match (message, place) {
+        (Some(message), Some((line, column))) => {
+            let known = "the filters are num, pct, vn_date and vn_date_long; no functions are available in sections";
+            Diagnostic::error(format!("template error: {message}"))
+                .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
+                .help(known)
+        }
+        _ => Diagnostic::error(format!("{}: {}", section.path.display(), first_line(&text))),
+    }
 }
 
 fn first_line(s: &str) -> &str {
