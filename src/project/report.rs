@@ -144,7 +144,16 @@ impl Report {
         // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
         // errors name the key and its line
         super::yaml::parse(file)?;
-        serde_yaml::from_str::<Report>(&file.text).map_err(|e| yaml_error(&file.path, &file.text, &e).help(KEYS_HELP))
+        serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
+            let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
+            // serde places an error of the date's own parser at the start of the mapping
+            if d.message.contains("date") && !d.message.contains("date:")
+                && let Some(line) = file.text.split('\n').position(|l| l.starts_with("date:"))
+            {
+                d = d.at(Location::from_line_col(&file.path, &file.text, line + 1, 7, 1));
+            }
+            d
+        })
     }
 
     /// `Số: 197/BC-UBND`, or `Số:      /BC-UBND` when the number is blank.

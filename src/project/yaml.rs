@@ -25,8 +25,16 @@ pub(crate) fn parse(file: &SourceFile) -> Result<Value, Diagnostic> {
     let count = Cell::new(0);
     let deserializer = serde_yaml::Deserializer::from_str(&file.text);
     Limited { count: &count, siblings: None }.deserialize(deserializer).map_err(|e| {
-        let d = yaml_error(&file.path, &file.text, &e);
-        if e.to_string().contains(TOO_MANY) {
+        let mut d = yaml_error(&file.path, &file.text, &e);
+        if e.to_string().contains("repetition limit exceeded") {
+            // serde_yaml's own guard against nested aliases: no place in its error; show the
+            // first alias
+            d.message = format!("{}: YAML aliases expand to {TOO_MANY}", file.path.display());
+            if let Some(at) = first_alias(&file.text) {
+                d = d.at(Location::from_offset(&file.path, &file.text, at, 1));
+            }
+        }
+        if d.message.contains(TOO_MANY) {
             d.help(format!(
                 "the file, with its aliases (`*name`) expanded, holds more than {MAX_YAML_VALUES} values; \
                  write the values out instead of repeating anchors"
@@ -40,6 +48,16 @@ pub(crate) fn parse(file: &SourceFile) -> Result<Value, Diagnostic> {
 }
 
 const TOO_MANY: &str = "too many values";
+
+/// The byte offset of the first alias (`*name` after a space, `[`, `,` or `:`), if any.
+fn first_alias(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len()).find(|&i| {
+        bytes[i] == b'*'
+            && matches!(bytes[i - 1], b' ' | b'[' | b',' | b':' | b'\t')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    })
+}
 const TAGGED: &str = "YAML tag";
 
 /// A YAML error as a diagnostic at its line and column (when the parser knows them).
@@ -50,6 +68,15 @@ pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
         Some(i) => message[..i].to_string(),
         None => message,
     };
+    // libyaml's reader errors ("control characters are not allowed at position 27") give a
+    // byte offset, and no line
+    if let Some((before, offset)) = message.rsplit_once(" at position ")
+        && let Ok(offset) = offset.trim().parse::<usize>()
+    {
+        return Diagnostic::error(format!("{}: {before}", path.display()))
+            .at(Location::from_offset(path, text, offset, 1))
+            .help("remove the character, or write it as an escape in a double-quoted string (\"\\x07\")");
+    }
     let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
     if let Some(loc) = e.location() {
         let mut at = Location::from_line_col(path, text, loc.line(), loc.column(), 1);
@@ -91,7 +118,7 @@ impl Limited<'_> {
     fn counted<E: de::Error>(&self, value: Value) -> Result<Value, E> {
         self.count.set(self.count.get() + 1);
         if self.count.get() > MAX_YAML_VALUES {
-            return Err(E::custom(format!("{TOO_MANY}: more than {MAX_YAML_VALUES}")));
+            return Err(E::custom(format!("YAML aliases expand to {TOO_MANY} (more than {MAX_YAML_VALUES})")));
         }
         if let Some(map) = self.siblings
             && map.contains_key(&value)
