@@ -2,7 +2,9 @@
 //!
 //! 1. **tera** renders each section with the facts in context (`{{ economy.grdp_2021 | pct }}`);
 //!    printed values are Markdown-escaped, so a fact is always text. An undefined fact is an error
-//!    at the section's file:line:col with the closest existing names.
+//!    at the section's file:line:col with the closest existing names. A section sees the facts and
+//!    nothing else: no template is loaded beside it, no function is registered, and
+//!    `{% include %}`, `{% extends %}` and `{% import %}` are refused at their place.
 //! 2. **Markdown → typst** ([`markdown::convert`]) over all sections at once, since footnotes are
 //!    document-wide.
 
