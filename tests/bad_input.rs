@@ -379,3 +379,17 @@ fn a_one_megabyte_line_builds() {
     std::fs::write(dir.path().join("content/sections/03-long.md"), "x".repeat(1024 * 1024) + "\n").unwrap();
     assert_builds(dir.path());
 }
+
+#[test]
+fn special_files_among_the_sections_are_never_read_forever() {
+    // a named pipe and a link to /dev/zero would block or never end if read: they are not
+    // regular files, so they are skipped; a folder link back up is a loop, reported
+    let dir = mini_project();
+    let sections = dir.path().join("content/sections");
+    assert!(std::process::Command::new("mkfifo").arg(sections.join("03-pipe.md")).status().unwrap().success());
+    std::os::unix::fs::symlink("/dev/zero", sections.join("04-zero.md")).unwrap();
+    assert_builds(dir.path());
+    let dir = mini_project();
+    std::os::unix::fs::symlink("..", dir.path().join("content/sections/loop")).unwrap();
+    assert_fails(dir.path(), "content/sections/", "File system loop found");
+}
