@@ -2,14 +2,14 @@
 //!
 //! 1. **tera** renders each section with the facts in context (`{{ economy.grdp_2021 | pct }}`);
 //!    printed values are Markdown-escaped, so a fact is always text. An undefined fact is an error
-//!    at the section's file:line:col with the closest existing names. A section sees the facts and
-//!    nothing else: no template is loaded beside it, no function is registered, and
-//!    `{% include %}`, `{% extends %}` and `{% import %}` are refused at their place.
+//!    at the section's file:line:col with the closest existing names. A section prints facts and
+//!    does nothing else ([`guard`]: no statements, no functions, a short list of filters).
 //! 2. **Markdown → typst** ([`markdown::convert`]) over all sections at once, since footnotes are
 //!    document-wide.
 
 pub mod escape;
 pub mod filters;
+pub mod guard;
 pub mod markdown;
 
 use std::path::Path;
@@ -173,7 +173,7 @@ fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) 
     if !section.text.contains("{{") && !section.text.contains("{%") && !section.text.contains("{#") {
         return Ok(section.text.clone());
     }
-    if let Some(d) = template_access(section) {
+    if let Some(d) = guard::check(section) {
         return Err(d);
     }
     let name = format!("{}.md", section.path.display());
@@ -183,36 +183,6 @@ fn render_section(section: &SourceFile, facts: &Facts, context: &tera::Context) 
     tera.autoescape_on([".md"]);
     tera.add_raw_template(&name, &section.text).map_err(|e| tera_diagnostic(&e, section, facts))?;
     tera.render(&name, context).map_err(|e| tera_diagnostic(&e, section, facts))
-}
-
-/// Tags that reach other templates; a section sees the facts and nothing else.
-const TEMPLATE_TAGS: &[&str] = &["include", "extends", "import"];
-
-/// Refuses `{% include %}`, `{% extends %}` and `{% import %}` in a section, at their place.
-/// (tera would look the name up among the templates it holds, which in a section is none, and
-/// say so without a clear place; this says why.)
-fn template_access(section: &SourceFile) -> Option<Diagnostic> {
-    let text = &section.text;
-    let mut from = 0;
-    while let Some(i) = text[from..].find("{%") {
-        let open = from + i + 2;
-        let rest = &text[open..];
-        let inner = rest.trim_start_matches(['-', '+']).trim_start();
-        let word: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-        if TEMPLATE_TAGS.contains(&word.as_str()) {
-            let at = open + (rest.len() - inner.len());
-            return Some(
-                Diagnostic::error(format!("`{{% {word} %}}` is not available in sections"))
-                    .at(Location::from_offset(&section.path, text, at, word.len()))
-                    .help(
-                        "a section prints facts (`{{ namespace.name | num }}`) and nothing else; write the text here, \
-                         or put it in a section file of its own (content/sections/NN-name.md)",
-                    ),
-            );
-        }
-        from = open;
-    }
-    None
 }
 
 /// A tera error as a diagnostic in the section file, with "did you mean" for unknown facts.
@@ -270,10 +240,9 @@ fn reported_error(e: &tera::Error, section: &SourceFile) -> Diagnostic {
     });
     match (message, place) {
         (Some(message), Some((line, column))) => {
-            let known = "the filters are num, pct, vn_date and vn_date_long; no functions are available in sections";
             Diagnostic::error(format!("template error: {message}"))
                 .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
-                .help(known)
+                .help(format!("the filters available in sections are {}", guard::FILTERS.join(", ")))
         }
         _ => Diagnostic::error(format!("{}: {}", section.path.display(), first_line(&text))),
     }
