@@ -14,9 +14,9 @@
 /// about 1 000 pages of text (≈6 s of layout). Larger files are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The most text a project may hold in all its text input files together: 16 MiB (≈4 000
-/// pages, ≈25 s and ≈3.5 GB of memory to lay out).
-pub const MAX_PROJECT_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+/// The most text a project may hold in all its text input files together: 8 MiB (≈2 000
+/// pages, ≈12 s and ≈1.7 GB of memory to lay out).
+pub const MAX_PROJECT_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The largest font file: 64 MiB (large CJK fonts are 20–30 MB).
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
@@ -35,6 +35,13 @@ pub const MAX_YAML_VALUES: usize = 1_000_000;
 /// converter writes notes inside notes by recursion; this limit comes first, with the section's
 /// file and line. A report needs 4 or 5.
 pub const MAX_NESTING: usize = 12;
+
+/// The most Markdown elements in the whole narrative: paragraphs, headings, list items,
+/// quotes, emphasis, links, table rows and cells, code, line breaks, rules and note references,
+/// each counting one. typst's time and memory grow with them, not only with the text: within
+/// 4 MB, a million one-letter paragraphs, headings or list items took typst over two minutes and
+/// 6–15 GB; 20 000 take 1–3 s (a 6 700-row table about 2 s). The Hải Dương report has 405.
+pub const MAX_ELEMENTS: usize = 20_000;
 
 /// The most footnote definitions, and the most footnote references, in the whole narrative
 /// (each reference is a typst footnote to lay out: 5 000 take about 5 s).

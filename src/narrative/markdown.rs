@@ -26,7 +26,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
-use crate::limits::MAX_NESTING;
+use crate::limits::{MAX_ELEMENTS, MAX_NESTING};
 use notes::Definition;
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
@@ -109,6 +109,8 @@ pub struct LimitExceeded {
 pub enum LimitKind {
     /// Elements nested deeper than [`MAX_NESTING`].
     Nesting,
+    /// More than [`MAX_ELEMENTS`] elements in the narrative.
+    Elements,
     /// More than [`crate::limits::MAX_FOOTNOTES`] footnote definitions.
     FootnoteDefinitions,
     /// More than [`crate::limits::MAX_FOOTNOTES`] footnote references.
@@ -134,6 +136,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         items: Vec::new(),
         links: Vec::new(),
         depth: 0,
+        elements: 0,
         exceeded: None,
         in_html_comment: false,
         code: None,
@@ -181,7 +184,9 @@ struct Writer<'a> {
     list_depth: usize,
     /// How many elements are open (see [`nests`]), notes inside notes included.
     depth: usize,
-    /// Where the nesting first went beyond [`MAX_NESTING`]; nothing more is written then.
+    /// How many elements have been written (see [`MAX_ELEMENTS`]).
+    elements: usize,
+    /// Where the input first went beyond a limit; nothing more is written then.
     exceeded: Option<LimitExceeded>,
     /// The list items open, innermost last.
     items: Vec<ItemState>,
@@ -204,6 +209,16 @@ impl Writer<'_> {
                 Event::Start(tag) if nests(tag) => self.enter(section, range.start),
                 Event::End(tag) if nests_end(*tag) => self.depth = self.depth.saturating_sub(1),
                 _ => {}
+            }
+            if matches!(
+                event,
+                Event::Start(_) | Event::FootnoteReference(_) | Event::Code(_) | Event::HardBreak | Event::Rule
+            ) {
+                self.elements += 1;
+                if self.elements > MAX_ELEMENTS && self.exceeded.is_none() {
+                    self.exceeded = Some(LimitExceeded { kind: LimitKind::Elements, section, offset: range.start });
+                    return;
+                }
             }
             self.event(section, event, range);
         }

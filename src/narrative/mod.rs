@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
-use crate::limits::{MAX_FOOTNOTES, MAX_NESTING};
+use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING};
 use crate::project::{Project, SourceFile};
 
 pub use markdown::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, MapEntry, TypstSection};
@@ -148,6 +148,15 @@ fn limit_diagnostic(exceeded: &LimitExceeded, project: &Project, rendered: &[Str
             format!("the text is nested more than {MAX_NESTING} levels deep here"),
             "block quotes, list items, emphasis, links and notes inside notes each open a level; \
              flatten the structure (a report needs 4 or 5 levels)"
+                .to_string(),
+        ),
+        LimitKind::Elements => (
+            format!(
+                "the narrative holds more than {MAX_ELEMENTS} Markdown elements (paragraphs, headings, list items, \
+                 table cells, emphasis…); this is the first one over the limit"
+            ),
+            "a report this size would take minutes to lay out: split it into several reports, or look for text pasted \
+             many times over"
                 .to_string(),
         ),
         LimitKind::FootnoteDefinitions => (
