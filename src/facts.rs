@@ -111,7 +111,7 @@ impl Facts {
             .at(whole_file)
             .help("name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`")]);
         }
-        let root = crate::project::parse_yaml(file).map_err(|d| vec![d])?;
+        let root = crate::project::parse_yaml(file, crate::limits::MAX_YAML_VALUES).map_err(|d| vec![d])?;
         let mapping = match root {
             serde_yaml::Value::Null => return Ok(()),
             serde_yaml::Value::Mapping(m) => m,

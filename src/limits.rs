@@ -4,7 +4,7 @@
 //! thousand deep or a YAML "billion laughs" must fail fast with a message that names the file
 //! (and line), not hang the build, exhaust memory or overflow the stack. Each limit sits far above
 //! what an official report needs (the Hải Dương mid-term report: 170 KB of sections, 67 notes,
-//! nesting depth 4) and far below what makes typst or the converter slow. The figures below were
+//! nesting depth 4, 405 Markdown elements) and far below what makes typst or the converter slow. The figures below were
 //! measured on the dev profile (2 cores): typst lays out about 1 MB of Markdown text per 1.5 s
 //! (≈260 pages, ≈200 MB of memory), and about 1 000 footnotes per second.
 //!
@@ -28,6 +28,10 @@ pub const MAX_FONTS_BYTES: u64 = 256 * 1024 * 1024;
 /// A real facts file has a few thousand; the "billion laughs" and the quadratic alias bomb (a
 /// 150 KB file that expands to 10⁹ values) stop here in well under a second.
 pub const MAX_YAML_VALUES: usize = 1_000_000;
+
+/// The most values report.yaml may hold (it has about 40): each list entry is a line of the
+/// first or last page, so 400 000 recipients (within 4 MB) would be 400 000 lines to lay out.
+pub const MAX_REPORT_VALUES: usize = 1_000;
 
 /// The deepest nesting of Markdown elements: block quotes, list items, emphasis, links, headings,
 /// table cells and notes inside notes, each open element counting one. typst itself stops at

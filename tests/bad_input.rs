@@ -163,8 +163,17 @@ fn a_quadratic_alias_bomb_stops_at_the_alias_limit() {
     let yaml = format!("a: &a [{}]\nb: [{}]\n", vec!["1"; n].join(","), vec!["*a"; n].join(","));
     std::fs::write(dir.path().join("content/facts/bomb.yaml"), yaml).unwrap();
     let started = Instant::now();
-    assert_fails(dir.path(), "content/facts/bomb.yaml:", "YAML aliases expand to too many values");
+    assert_fails(dir.path(), "content/facts/bomb.yaml:", "too many values: more than 1000000");
     assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_report_yaml_of_400_000_recipients_stops_at_its_value_limit() {
+    let dir = mini_project();
+    let path = dir.path().join("content/report.yaml");
+    let report = std::fs::read_to_string(&path).unwrap() + &"  - a\n".repeat(400_000);
+    std::fs::write(&path, report).unwrap();
+    assert_fails(dir.path(), "content/report.yaml:", "too many values: more than 1000");
 }
 
 #[test]

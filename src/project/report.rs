@@ -143,7 +143,7 @@ impl Report {
         }
         // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
         // errors name the key and its line
-        super::yaml::parse(file)?;
+        super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
         serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
             let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
             // serde places an error of the date's own parser at the start of the mapping

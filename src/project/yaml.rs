@@ -18,13 +18,16 @@ use serde_yaml::{Mapping, Value};
 use super::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::limits::MAX_YAML_VALUES;
+#[cfg(doc)]
+use crate::limits::MAX_REPORT_VALUES;
 
-/// Parses a YAML file into a value tree, within [`MAX_YAML_VALUES`]; a YAML error, a tag, a
-/// duplicate key or too many values become a diagnostic at the file, line and column.
-pub(crate) fn parse(file: &SourceFile) -> Result<Value, Diagnostic> {
+/// Parses a YAML file into a value tree of at most `max_values` values ([`MAX_YAML_VALUES`]
+/// for facts, [`MAX_REPORT_VALUES`] for report.yaml); a YAML error, a tag, a duplicate key or
+/// too many values become a diagnostic at the file, line and column.
+pub(crate) fn parse(file: &SourceFile, max_values: usize) -> Result<Value, Diagnostic> {
     let count = Cell::new(0);
     let deserializer = serde_yaml::Deserializer::from_str(&file.text);
-    Limited { count: &count, siblings: None }.deserialize(deserializer).map_err(|e| {
+    Limited { count: &count, max: max_values, siblings: None }.deserialize(deserializer).map_err(|e| {
         let mut d = yaml_error(&file.path, &file.text, &e);
         if e.to_string().contains("repetition limit exceeded") {
             // serde_yaml's own guard against nested aliases: no place in its error; show the
@@ -36,8 +39,8 @@ pub(crate) fn parse(file: &SourceFile) -> Result<Value, Diagnostic> {
         }
         if d.message.contains(TOO_MANY) {
             d.help(format!(
-                "the file, with its aliases (`*name`) expanded, holds more than {MAX_YAML_VALUES} values; \
-                 write the values out instead of repeating anchors"
+                "the file, with its aliases (`*name`) expanded, holds more than {max_values} values; \
+                 write the values out instead of repeating anchors, and keep only what the report needs"
             ))
         } else if e.to_string().contains(TAGGED) {
             d.help("remove the tag: facts and report.yaml use plain YAML values (numbers, text, lists, mappings)")
@@ -111,14 +114,15 @@ fn duplicate_key_line(message: &str, text: &str, from_line: usize) -> Option<usi
 /// `siblings` is the mapping a key is being read for, to refuse a duplicate key where it is.
 struct Limited<'a> {
     count: &'a Cell<usize>,
+    max: usize,
     siblings: Option<&'a Mapping>,
 }
 
 impl Limited<'_> {
     fn counted<E: de::Error>(&self, value: Value) -> Result<Value, E> {
         self.count.set(self.count.get() + 1);
-        if self.count.get() > MAX_YAML_VALUES {
-            return Err(E::custom(format!("YAML aliases expand to {TOO_MANY} (more than {MAX_YAML_VALUES})")));
+        if self.count.get() > self.max {
+            return Err(E::custom(format!("{TOO_MANY}: more than {} (aliases `*name` counted at every use)", self.max)));
         }
         if let Some(map) = self.siblings
             && map.contains_key(&value)
@@ -175,7 +179,7 @@ impl<'de> Visitor<'de> for Limited<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Limited { count: self.count, siblings: None })? {
+        while let Some(item) = seq.next_element_seed(Limited { count: self.count, max: self.max, siblings: None })? {
             items.push(item);
         }
         self.counted(Value::Sequence(items))
@@ -183,9 +187,9 @@ impl<'de> Visitor<'de> for Limited<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut mapping = Mapping::new();
         loop {
-            let key = map.next_key_seed(Limited { count: self.count, siblings: Some(&mapping) })?;
+            let key = map.next_key_seed(Limited { count: self.count, max: self.max, siblings: Some(&mapping) })?;
             let Some(key) = key else { break };
-            let value = map.next_value_seed(Limited { count: self.count, siblings: None })?;
+            let value = map.next_value_seed(Limited { count: self.count, max: self.max, siblings: None })?;
             mapping.insert(key, value);
         }
         self.counted(Value::Mapping(mapping))
@@ -201,6 +205,10 @@ impl<'de> Visitor<'de> for Limited<'_> {
 mod tests {
     use super::*;
 
+    fn parse_facts(file: &SourceFile) -> Result<Value, Diagnostic> {
+        parse(file, MAX_YAML_VALUES)
+    }
+
     fn file(text: &str) -> SourceFile {
         SourceFile { path: "content/facts/a.yaml".into(), text: text.into() }
     }
@@ -208,7 +216,7 @@ mod tests {
     #[test]
     fn plain_yaml_reads_as_serde_yaml_reads_it() {
         let text = "a:\n  value: 8.58\n  unit: \"%\"\nb: [1, -2, x, ~, true]\nc: &c {k: v}\nd: *c\n";
-        assert_eq!(parse(&file(text)).unwrap(), serde_yaml::from_str::<Value>(text).unwrap());
+        assert_eq!(parse_facts(&file(text)).unwrap(), serde_yaml::from_str::<Value>(text).unwrap());
     }
 
     #[test]
@@ -216,7 +224,7 @@ mod tests {
         let n = 2_000;
         let text = format!("a: &a [{}]\nb: [{}]\n", vec!["1"; n].join(","), vec!["*a"; n].join(","));
         let started = std::time::Instant::now();
-        let d = parse(&file(&text)).unwrap_err();
+        let d = parse_facts(&file(&text)).unwrap_err();
         assert!(d.message.contains("too many values"), "{}", d.message);
         assert!(d.help.as_deref().unwrap_or("").contains("aliases"), "{d:?}");
         assert!(started.elapsed().as_secs() < 10);
@@ -224,14 +232,14 @@ mod tests {
 
     #[test]
     fn a_tag_is_refused_at_its_line() {
-        let d = parse(&file("a:\n  value: 1\nb: !fact\n  value: 2\n")).unwrap_err();
+        let d = parse_facts(&file("a:\n  value: 1\nb: !fact\n  value: 2\n")).unwrap_err();
         assert!(d.message.contains("YAML tag `!fact`"), "{}", d.message);
         assert_eq!(d.location.unwrap().line, 3);
     }
 
     #[test]
     fn a_duplicate_key_is_reported_at_its_second_occurrence() {
-        let d = parse(&file("x:\n  value: 1\n  unit: ha\n  value: 2\n")).unwrap_err();
+        let d = parse_facts(&file("x:\n  value: 1\n  unit: ha\n  value: 2\n")).unwrap_err();
         assert!(d.message.contains("duplicate key `value`"), "{}", d.message);
         assert_eq!(d.location.unwrap().line, 4);
     }
