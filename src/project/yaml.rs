@@ -4,8 +4,8 @@
 //! guard (100 alias uses per YAML event) stops the exponential "billion laughs" but not a
 //! quadratic bomb: a 150 KB file holding a list of 30 000 values and a list of 30 000 aliases to
 //! it expands to 9 × 10⁸ values (minutes and gigabytes). [`parse`] therefore builds the value
-//! tree itself, counting every value as serde_yaml hands it over, and stops at
-//! [`MAX_YAML_VALUES`]. It also refuses YAML tags (`!fact`, which baocao would otherwise
+//! tree itself, counting every value as serde_yaml hands it over, and stops at a limit
+//! ([`crate::limits::MAX_YAML_VALUES`]). It also refuses YAML tags (`!fact`, which baocao would otherwise
 //! silently drop) and reports a duplicate key at the line of its second occurrence.
 
 use std::cell::Cell;
@@ -17,12 +17,10 @@ use serde_yaml::{Mapping, Value};
 
 use super::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::limits::MAX_YAML_VALUES;
-#[cfg(doc)]
-use crate::limits::MAX_REPORT_VALUES;
 
-/// Parses a YAML file into a value tree of at most `max_values` values ([`MAX_YAML_VALUES`]
-/// for facts, [`MAX_REPORT_VALUES`] for report.yaml); a YAML error, a tag, a duplicate key or
+/// Parses a YAML file into a value tree of at most `max_values` values
+/// ([`crate::limits::MAX_YAML_VALUES`] for facts, [`crate::limits::MAX_REPORT_VALUES`] for
+/// report.yaml); a YAML error, a tag, a duplicate key or
 /// too many values become a diagnostic at the file, line and column.
 pub(crate) fn parse(file: &SourceFile, max_values: usize) -> Result<Value, Diagnostic> {
     let count = Cell::new(0);
@@ -204,6 +202,7 @@ impl<'de> Visitor<'de> for Limited<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::MAX_YAML_VALUES;
 
     fn parse_facts(file: &SourceFile) -> Result<Value, Diagnostic> {
         parse(file, MAX_YAML_VALUES)
