@@ -47,6 +47,12 @@ pub const MAX_NESTING: usize = 12;
 /// 6–15 GB; 20 000 take 1–3 s (a 6 700-row table about 2 s). The Hải Dương report has 405.
 pub const MAX_ELEMENTS: usize = 20_000;
 
+/// The longest paragraph (or heading, list item, table cell, line of code): 64 KiB of text.
+/// typst's time for a paragraph grows with the square of its length: 200 KB took 0.9 s,
+/// 400 KB 2.6 s, and a 3.9 MB paste on one line over two minutes. 64 KiB take 0.3 s; the
+/// longest paragraph of the Hải Dương report is 5 KB.
+pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
 /// The most footnote definitions, and the most footnote references, in the whole narrative
 /// (each reference is a typst footnote to lay out: 5 000 take about 5 s).
 pub const MAX_FOOTNOTES: usize = 5_000;

@@ -395,9 +395,50 @@ fn a_hundred_thousand_footnotes_stop_at_the_footnote_limit() {
 }
 
 #[test]
-fn a_one_megabyte_line_builds() {
+fn a_paragraph_over_the_paragraph_limit_is_refused_at_its_line() {
+    // typst's time grows with the square of a paragraph's length: a 3.9 MB line took over two
+    // minutes; within it, emphasis or notes must not reset the count
+    let sentence = "Nội dung báo cáo về tình hình phát triển kinh tế xã hội. ";
+    let plain = sentence.repeat(3_800_000 / sentence.len());
+    let emphasised = format!("*{}* ", sentence.trim()).repeat(3_800_000 / (sentence.len() + 3));
+    let mut with_notes = String::new();
+    for i in 0..60 {
+        with_notes.push_str(&sentence.repeat(60_000 / sentence.len()));
+        with_notes.push_str(&format!("[^p{i}] "));
+    }
+    with_notes.push_str("\n\n");
+    for i in 0..60 {
+        with_notes.push_str(&format!("[^p{i}]: Ghi chú.\n"));
+    }
+    for (what, md) in [("plain", plain), ("emphasis", emphasised), ("notes", with_notes)] {
+        let dir = mini_project();
+        std::fs::write(dir.path().join("content/sections/03-long.md"), format!("Mở đầu.\n\n{md}\n")).unwrap();
+        let started = Instant::now();
+        assert_fails(dir.path(), "content/sections/03-long.md:3:1", "this paragraph is longer than 64 KB");
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}: {:?}", started.elapsed());
+    }
+    let single_word = "x".repeat(70_000);
     let dir = mini_project();
-    std::fs::write(dir.path().join("content/sections/03-long.md"), "x".repeat(1024 * 1024) + "\n").unwrap();
+    std::fs::write(dir.path().join("content/sections/03-long.md"), format!("```\n{single_word}\n```\n")).unwrap();
+    assert_fails(dir.path(), "content/sections/03-long.md:1:1", "this paragraph is longer than 64 KB");
+}
+
+#[test]
+fn a_report_yaml_value_over_the_paragraph_limit_is_refused_at_its_key() {
+    let dir = mini_project();
+    let path = dir.path().join("content/report.yaml");
+    let long = "Kết quả thực hiện nhiệm vụ ".repeat(100_000);
+    let report = std::fs::read_to_string(&path).unwrap().replace("  - Kết quả thực hiện", &format!("  - {long}"));
+    std::fs::write(&path, report).unwrap();
+    assert_fails(dir.path(), "content/report.yaml:19:1", "`summary` in content/report.yaml is longer than 64 KB");
+}
+
+#[test]
+fn many_paragraphs_just_under_the_paragraph_limit_build() {
+    let sentence = "Nội dung báo cáo về tình hình phát triển kinh tế xã hội. ";
+    let paragraph = sentence.repeat(60_000 / sentence.len());
+    let dir = mini_project();
+    std::fs::write(dir.path().join("content/sections/03-long.md"), format!("{paragraph}\n\n").repeat(8)).unwrap();
     assert_builds(dir.path());
 }
 

@@ -26,7 +26,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
-use crate::limits::{MAX_ELEMENTS, MAX_NESTING};
+use crate::limits::{MAX_ELEMENTS, MAX_NESTING, MAX_PARAGRAPH_BYTES};
 use notes::Definition;
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
@@ -111,6 +111,8 @@ pub enum LimitKind {
     Nesting,
     /// More than [`MAX_ELEMENTS`] elements in the narrative.
     Elements,
+    /// A paragraph (heading, item, cell, line of code) longer than [`MAX_PARAGRAPH_BYTES`].
+    Paragraph,
     /// More than [`crate::limits::MAX_FOOTNOTES`] footnote definitions.
     FootnoteDefinitions,
     /// More than [`crate::limits::MAX_FOOTNOTES`] footnote references.
@@ -137,6 +139,7 @@ pub fn convert(sections: &[&str]) -> Converted {
         links: Vec::new(),
         depth: 0,
         elements: 0,
+        paragraph: (0, 0, 0),
         exceeded: None,
         in_html_comment: false,
         code: None,
@@ -186,6 +189,8 @@ struct Writer<'a> {
     depth: usize,
     /// How many elements have been written (see [`MAX_ELEMENTS`]).
     elements: usize,
+    /// The paragraph being written: bytes of text so far, and where it starts (section, offset).
+    paragraph: (usize, usize, usize),
     /// Where the input first went beyond a limit; nothing more is written then.
     exceeded: Option<LimitExceeded>,
     /// The list items open, innermost last.
@@ -210,6 +215,7 @@ impl Writer<'_> {
                 Event::End(tag) if nests_end(*tag) => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
+            self.measure_paragraph(section, event, range.start);
             if matches!(
                 event,
                 Event::Start(_) | Event::FootnoteReference(_) | Event::Code(_) | Event::HardBreak | Event::Rule
@@ -221,6 +227,29 @@ impl Writer<'_> {
                 }
             }
             self.event(section, event, range);
+        }
+    }
+
+    /// Counts the text of the paragraph being written (a heading, item, cell or line of code
+    /// counts as one), against [`MAX_PARAGRAPH_BYTES`]; a block's start or end begins a new one.
+    fn measure_paragraph(&mut self, section: usize, event: &Event<'static>, offset: usize) {
+        match event {
+            Event::Start(tag) if is_block(tag) || matches!(tag, Tag::Item | Tag::TableCell) => {
+                self.paragraph = (0, section, offset);
+            }
+            Event::End(tag) if ends_block(*tag) => self.paragraph = (0, section, offset),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                let longest = if self.code.is_some() { t.split('\n').map(str::len).max().unwrap_or(0) } else { t.len() };
+                self.paragraph.0 += longest;
+                if self.paragraph.0 > MAX_PARAGRAPH_BYTES && self.exceeded.is_none() {
+                    let (_, section, offset) = self.paragraph;
+                    self.exceeded = Some(LimitExceeded { kind: LimitKind::Paragraph, section, offset });
+                }
+                if self.code.is_some() || t.ends_with('\n') {
+                    self.paragraph.0 = 0;
+                }
+            }
+            _ => {}
         }
     }
 
@@ -419,7 +448,10 @@ impl Writer<'_> {
             return;
         }
         self.out.push_str("#footnote[");
+        // the note is a paragraph of its own; the text around the reference goes on after it
+        let around = self.paragraph;
         self.events(def.section, &def.events);
+        self.paragraph = around;
         self.trim_end();
         self.out.push_str(&format!("]<{}>", def.typst_label));
         self.depth -= 1;
@@ -454,6 +486,24 @@ fn is_block(tag: &Tag) -> bool {
             | Tag::Table(_)
             | Tag::MetadataBlock(_)
             | Tag::DefinitionList
+    )
+}
+
+/// Whether an end tag ends a block, a list item or a table cell (a paragraph of its own).
+fn ends_block(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::TableCell
+            | TagEnd::MetadataBlock(_)
+            | TagEnd::DefinitionList
     )
 }
 

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
-use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING};
+use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
 use crate::project::{Project, SourceFile};
 
 pub use markdown::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, MapEntry, TypstSection};
@@ -157,6 +157,15 @@ fn limit_diagnostic(exceeded: &LimitExceeded, project: &Project, rendered: &[Str
             ),
             "a report this size would take minutes to lay out: split it into several reports, or look for text pasted \
              many times over"
+                .to_string(),
+        ),
+        LimitKind::Paragraph => (
+            format!(
+                "this paragraph is longer than {} KB (a heading, list item, table cell or line of code counts as one)",
+                MAX_PARAGRAPH_BYTES / 1024
+            ),
+            "typst's time grows with the square of a paragraph's length; break the text into paragraphs with a blank \
+             line (a report's longest is a few KB)"
                 .to_string(),
         ),
         LimitKind::FootnoteDefinitions => (

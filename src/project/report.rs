@@ -143,7 +143,8 @@ impl Report {
         }
         // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
         // errors name the key and its line
-        super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
+        let value = super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
+        check_lengths(file, &value)?;
         serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
             let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
             // serde places an error of the date's own parser at the start of the mapping
@@ -168,6 +169,35 @@ impl Report {
     /// `Hải Dương, ngày 05 tháng 02 năm 2023`.
     pub fn place_date_line(&self) -> String {
         format!("{}, {}", self.place, self.date.long_form())
+    }
+}
+
+/// Refuses a value longer than [`crate::limits::MAX_PARAGRAPH_BYTES`]: each is set as one
+/// paragraph (a header line, the title, a recipient), and typst's time for a paragraph grows
+/// with the square of its length.
+fn check_lengths(file: &SourceFile, value: &serde_yaml::Value) -> Result<(), Diagnostic> {
+    let limit = crate::limits::MAX_PARAGRAPH_BYTES;
+    let Some(mapping) = value.as_mapping() else { return Ok(()) };
+    for (key, value) in mapping {
+        let mut texts: Vec<&str> = Vec::new();
+        collect_texts(value, &mut texts);
+        if texts.iter().any(|t| t.len() > limit) {
+            let key = key.as_str().unwrap_or("");
+            let line = file.text.split('\n').position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
+            return Err(Diagnostic::error(format!("`{key}` in {} is longer than {} KB", file.path.display(), limit / 1024))
+                .at(Location::from_line_col(&file.path, &file.text, line, 1, key.chars().count()))
+                .help("each value of report.yaml is a line or two of the first or last page; shorten it"));
+        }
+    }
+    Ok(())
+}
+
+fn collect_texts<'a>(value: &'a serde_yaml::Value, texts: &mut Vec<&'a str>) {
+    match value {
+        serde_yaml::Value::String(s) => texts.push(s),
+        serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| collect_texts(v, texts)),
+        serde_yaml::Value::Mapping(m) => m.values().for_each(|v| collect_texts(v, texts)),
+        _ => {}
     }
 }
 
