@@ -14,9 +14,10 @@
 //!    at later ones `#footnote(<fn-N>)` (same number, no new note), so notes are numbered by
 //!    first reference, and a note may reference another.
 //!
-//! Input beyond the limits of [`crate::limits`] (nesting depth, footnote count) is refused with
-//! the place where the limit was passed, before typst (whose own limits report the generated
-//! source, not the Markdown) and before the writer recurses into notes inside notes.
+//! Input beyond the limits of [`crate::limits`] (nesting depth, number of elements, paragraph
+//! length, footnote count) is refused with the place where the limit was passed: before typst,
+//! which would take minutes on it or report its own limits in the generated source, not the
+//! Markdown, and before the writer recurses into notes inside notes.
 
 mod notes;
 
@@ -121,8 +122,8 @@ pub enum LimitKind {
 
 /// Converts the sections' Markdown (already rendered by tera) into typst markup.
 ///
-/// Input beyond a limit ([`crate::limits`]: nesting depth, footnote count) gives no markup:
-/// `exceeded` says which limit and where.
+/// Input beyond a limit of [`crate::limits`] (nesting depth, number of elements, paragraph
+/// length, footnote count) gives no markup: `exceeded` says which limit and where.
 pub fn convert(sections: &[&str]) -> Converted {
     let notes::Collected { bodies, definitions, mut problems, exceeded } = notes::collect(sections);
     if exceeded.is_some() {
