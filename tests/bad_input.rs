@@ -3,6 +3,9 @@
 //! leaves partial output. Each runs the real binary in a subprocess with a time limit, so a
 //! hang fails the test instead of stalling CI.
 
+// symlinks, named pipes, permissions and non-UTF-8 file names are Unix things
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;

@@ -2,6 +2,9 @@
 //! literally in the laid-out document and reads no file; tera in a section sees the facts and
 //! nothing else; and typst itself reads files only inside the project root.
 
+// the confinement tests make symlinks
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;
