@@ -37,8 +37,8 @@ pub(crate) fn parse(file: &SourceFile, max_values: usize) -> Result<Value, Diagn
         }
         if d.message.contains(TOO_MANY) {
             d.help(format!(
-                "the file, with its aliases (`*name`) expanded, holds more than {max_values} values; \
-                 write the values out instead of repeating anchors, and keep only what the report needs"
+                "each alias (`*name`) repeats its anchored values where it is used; here that adds up to more than \
+                 the {max_values} values a file may hold: write the values out, and keep only what the report needs"
             ))
         } else if e.to_string().contains(TAGGED) {
             d.help("remove the tag: facts and report.yaml use plain YAML values (numbers, text, lists, mappings)")
@@ -225,7 +225,7 @@ mod tests {
         let started = std::time::Instant::now();
         let d = parse_facts(&file(&text)).unwrap_err();
         assert!(d.message.contains("too many values"), "{}", d.message);
-        assert!(d.help.as_deref().unwrap_or("").contains("aliases"), "{d:?}");
+        assert!(d.help.as_deref().unwrap_or("").contains("alias (`*name`)"), "{d:?}");
         assert!(started.elapsed().as_secs() < 10);
     }
 
