@@ -4,9 +4,9 @@
 //! thousand deep or a YAML "billion laughs" must fail fast with a message that names the file
 //! (and line), not hang the build, exhaust memory or overflow the stack. Each limit sits far above
 //! what an official report needs (the Hải Dương mid-term report: 170 KB of sections, 67 notes,
-//! nesting depth 4, 405 Markdown elements) and far below what makes typst or the converter slow. The figures below were
-//! measured on the dev profile (2 cores): typst lays out about 1 MB of Markdown text per 1.5 s
-//! (≈260 pages, ≈200 MB of memory), and about 1 000 footnotes per second.
+//! nesting depth 3, 405 Markdown elements) and far below what makes typst or the converter slow.
+//! The figures below were measured on the dev profile (2 cores): typst lays out about 1 MB of
+//! Markdown text per 1.5 s (≈260 pages, ≈200 MB of memory), and about 1 000 footnotes per second.
 //!
 //! The README lists the same limits for users.
 
@@ -37,7 +37,7 @@ pub const MAX_REPORT_VALUES: usize = 1_000;
 /// table cells and notes inside notes, each open element counting one. typst itself stops at
 /// 17 nested block quotes ("maximum show rule depth exceeded", far from the Markdown line), and the
 /// converter writes notes inside notes by recursion; this limit comes first, with the section's
-/// file and line. A report needs 4 or 5.
+/// file and line. A report needs 2 or 3.
 pub const MAX_NESTING: usize = 12;
 
 /// The most Markdown elements in the whole narrative: paragraphs, headings, list items,

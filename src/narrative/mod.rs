@@ -147,7 +147,7 @@ fn limit_diagnostic(exceeded: &LimitExceeded, project: &Project, rendered: &[Str
         LimitKind::Nesting => (
             format!("the text is nested more than {MAX_NESTING} levels deep here"),
             "block quotes, list items, emphasis, links and notes inside notes each open a level; \
-             flatten the structure (a report needs 4 or 5 levels)"
+             flatten the structure (a report needs 2 or 3 levels)"
                 .to_string(),
         ),
         LimitKind::Elements => (
