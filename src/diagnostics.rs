@@ -186,11 +186,13 @@ fn render_location(out: &mut String, loc: &Location, label: Option<&str>) {
     let chars: Vec<char> = loc.line_text.chars().collect();
     let col = loc.column - 1;
     let (from, prefix) = if col > 60 { (col - 40, "…") } else { (0, "") };
-    let to = (col + loc.width + 40).min(chars.len()).max(from);
+    // a long span (a whole generated line) is underlined for at most 60 characters
+    let width = loc.width.clamp(1, 60);
+    let to = (col + width + 40).min(chars.len()).max(from);
     let suffix = if to < chars.len() { "…" } else { "" };
     let shown: String = chars[from.min(chars.len())..to].iter().collect();
     let caret_pad = prefix.chars().count() + col - from;
-    let width = loc.width.min(to.saturating_sub(col)).max(1);
+    let width = width.min(to.saturating_sub(col)).max(1);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{:>gutter$} | {prefix}{shown}{suffix}", loc.line);
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_pad), "^".repeat(width));
@@ -295,6 +297,15 @@ mod tests {
         assert!(out.contains(" 2 | GRDP {{ economy.grdp }}"), "{out}");
         assert!(out.contains("   |      ^^^^^^^^^^^^^^^"), "{out}");
         assert!(out.contains("= help: did you mean x?"), "{out}");
+    }
+
+    #[test]
+    fn a_long_span_on_a_long_line_shows_a_window() {
+        let text = "x".repeat(100_000);
+        let loc = Location::from_offset(Path::new("r.typ"), &text, 50_000, 40_000);
+        let out = Diagnostic::error("too deep").at(loc).render();
+        assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+        assert!(out.contains(&"^".repeat(60)), "{out}");
     }
 
     #[test]

@@ -111,10 +111,9 @@ impl Facts {
             .at(whole_file)
             .help("name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`")]);
         }
-        let root: serde_yaml::Value = serde_yaml::from_str(&file.text).map_err(|e| {
-            let d = crate::project::yaml_error(&file.path, &file.text, &e);
-            // serde_yaml refuses a key given twice in any mapping (YAML parsers often keep one silently)
-            if e.to_string().contains("duplicate entry") {
+        let root = crate::project::parse_yaml(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
+            // a key given twice in one mapping (YAML parsers often keep one silently)
+            if d.message.contains("duplicate key") {
                 vec![d.code(crate::check::code::FACT_DUPLICATE_KEY).help(
                     "a name may appear once in each mapping: delete one of the two, or rename it",
                 )]
@@ -262,7 +261,7 @@ mod tests {
         assert_eq!(e[0].location.as_ref().unwrap().line, 4);
         let e = Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\n  value: 2\ny:\n  value: 3\n  unit: ha\n")])
             .unwrap_err();
-        assert!(e[0].message.contains("duplicate entry with key \"value\""), "{}", e[0].message);
+        assert!(e[0].message.contains("duplicate key `value`"), "{}", e[0].message);
         assert_eq!(e[0].code, Some("fact-duplicate-key"));
         assert_eq!(e[0].location.as_ref().unwrap().line, 4);
     }

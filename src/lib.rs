@@ -11,6 +11,7 @@
 //! - [`output`]: PDF export and atomic writes;
 //! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
 //!   Vietnamese typography, glyphs), run by `baocao check` and by every build;
+//! - [`limits`]: how much input is accepted (file sizes, nesting, footnotes, YAML aliases);
 //! - [`build`]: the pipeline end to end;
 //! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
@@ -22,6 +23,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod diff;
 pub mod facts;
+pub mod limits;
 pub mod narrative;
 pub mod output;
 pub mod project;

@@ -88,6 +88,18 @@ enum Colour {
 }
 
 fn main() -> ExitCode {
+    // A panic inside typst is caught and reported as an error with advice; print the panic
+    // itself as one line, not as a crash with a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("internal error: {message}{location}");
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Build { project, output } => {

@@ -24,7 +24,9 @@ pub fn pdf(document: &PagedDocument, today: typst::foundations::Datetime, ident:
         timestamp: Some(Timestamp::new_utc(today)),
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
+    let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
+        .map_err(|panic| Failure::content(vec![crate::typeset::internal_error("writing the PDF", &*panic)]))?;
+    exported.map_err(|errors| {
         Failure::content(
             errors
                 .iter()
@@ -58,6 +60,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     };
     std::fs::create_dir_all(&dir).map_err(|e| fail("creating the folder", e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    remove_stale_temp_files(&dir, &name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
@@ -72,6 +75,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Removes temporary files of `name` left by a build that was killed while writing (a killed
+/// process cannot clean up). A temporary file names its writer's process id; one whose process
+/// still runs (another build writing the same output) is left alone.
+fn remove_stale_temp_files(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid != std::process::id() && !process_is_running(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs. Where this cannot be known (no `/proc`), it is assumed
+/// to run, so nothing is removed.
+fn process_is_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +113,21 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_temp_file_left_by_a_killed_writer_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        // pid 4194304 is above Linux's largest pid, so no such process runs
+        let stale = dir.path().join(".a.pdf.4194304.tmp");
+        let unrelated = dir.path().join(".b.pdf.4194304.tmp");
+        std::fs::write(&stale, b"half").unwrap();
+        std::fs::write(&unrelated, b"other").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(stale.exists(), !Path::new("/proc/self").exists());
+        assert!(unrelated.exists(), "only temporary files of the output written are touched");
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

@@ -11,7 +11,6 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::facts::Facts;
 use crate::narrative::{self, markdown};
 use crate::project::{Project, SourceFile};
 
@@ -105,10 +104,11 @@ impl<'p> RenderedSection<'p> {
     /// Renders a section. Without `{% %}` statements each expression is rendered on its own, so
     /// every failing expression is found; with statements the section is rendered whole and the
     /// map back to the source is by line only.
-    pub(crate) fn render(file: &'p SourceFile, facts: &Facts, context: &tera::Context) -> (Self, Vec<RenderProblem>) {
+    pub(crate) fn render(file: &'p SourceFile, context: &tera::Context) -> (Self, Vec<RenderProblem>) {
         let tags = tera_tags(&file.text);
-        if tags.iter().any(|t| t.kind == TagKind::Statement) {
-            return Self::render_whole(file, facts, context, tags);
+        // statements, functions and other filters are refused before tera runs, as in a build
+        if let Some(d) = narrative::guard::check(file) {
+            return (RenderedSection { file, markdown: String::new(), tags, pieces: Vec::new() }, vec![RenderProblem::Section(d)]);
         }
         let mut tera = narrative::section_tera();
         let mut problems = Vec::new();
@@ -154,29 +154,6 @@ impl<'p> RenderedSection<'p> {
         }
         push_piece(&mut out, &mut pieces, literal, source, literal.len(), true);
         (RenderedSection { file, markdown: out, tags, pieces }, problems)
-    }
-
-    fn render_whole(
-        file: &'p SourceFile,
-        facts: &Facts,
-        context: &tera::Context,
-        tags: Vec<TeraTag>,
-    ) -> (Self, Vec<RenderProblem>) {
-        let (markdown, problems) = match narrative::render_section(file, facts, context) {
-            Ok(md) => (md, Vec::new()),
-            Err(d) => (String::new(), vec![RenderProblem::Section(d)]),
-        };
-        // tera keeps line breaks outside statements: map each rendered line to the same line.
-        let source_lines: Vec<usize> =
-            std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let mut pieces = Vec::new();
-        let mut rendered = 0;
-        for (n, line) in markdown.split_inclusive('\n').enumerate() {
-            let source = source_lines[n.min(source_lines.len() - 1)];
-            pieces.push(Piece { rendered, source, source_len: 0, literal: false });
-            rendered += line.len();
-        }
-        (RenderedSection { file, markdown, tags, pieces }, problems)
     }
 
     fn piece(&self, rendered: usize) -> Option<&Piece> {
@@ -225,7 +202,7 @@ pub(crate) fn render_sections<'p>(project: &'p Project) -> (Vec<RenderedSection<
     let mut sections = Vec::with_capacity(project.sections.len());
     let mut problems = Vec::new();
     for (index, file) in project.sections.iter().enumerate() {
-        let (section, found) = RenderedSection::render(file, &project.facts, &context);
+        let (section, found) = RenderedSection::render(file, &context);
         problems.extend(found.into_iter().map(|p| (index, p)));
         sections.push(section);
     }
@@ -477,7 +454,7 @@ mod tests {
         }])
         .unwrap();
         let file = section("Dòng một\nGRDP tăng {{ economy.grdp | pct }}, tốt.Ba\n");
-        let (rendered, problems) = RenderedSection::render(&file, &facts, &facts.context());
+        let (rendered, problems) = RenderedSection::render(&file, &facts.context());
         assert!(problems.is_empty());
         assert!(rendered.markdown.contains("GRDP tăng 8\\,58\\%, tốt.Ba"), "{}", rendered.markdown);
         let blocks = blocks(0, &rendered);
@@ -494,21 +471,18 @@ mod tests {
     }
 
     #[test]
-    fn sections_with_statements_are_rendered_whole_and_mapped_by_line() {
+    fn sections_with_statements_are_refused_before_tera_runs() {
         let facts = Facts::default();
         let file = section("Một\n{% if true %}Hai.Ba{% endif %}\n{{ missing.fact }}\n");
-        let (rendered, problems) = RenderedSection::render(&file, &facts, &facts.context());
+        let (rendered, problems) = RenderedSection::render(&file, &facts.context());
         match problems.as_slice() {
-            [RenderProblem::Section(d)] => assert!(d.message.contains("missing.fact"), "{}", d.message),
+            [RenderProblem::Section(d)] => {
+                assert!(d.message.contains("not available in sections"), "{}", d.message);
+                assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((2, 4)), "at the statement");
+            }
             _ => panic!("one problem for the whole section"),
         }
-        let file = section("Một\n{% if true %}Hai.Ba{% endif %}\n");
-        let (rendered_ok, problems) = RenderedSection::render(&file, &facts, &facts.context());
-        assert!(problems.is_empty() && rendered.markdown.is_empty());
-        let blocks = blocks(0, &rendered_ok);
-        let dot = blocks[0].text.find(".Ba").unwrap();
-        let loc = blocks[0].location(std::slice::from_ref(&rendered_ok), dot..dot + 1);
-        assert_eq!(loc.line, 2, "the line is right; the column is the line's start");
+        assert!(rendered.markdown.is_empty());
     }
 
     #[test]

@@ -216,6 +216,10 @@ pub(crate) struct Input<'p> {
 /// Runs every check on a loaded project.
 pub fn run(project: &Project) -> CheckReport {
     let (sections, render_problems) = document::render_sections(project);
+    let rendered: Vec<String> = sections.iter().map(|s| s.markdown.clone()).collect();
+    if let Some(d) = crate::narrative::exceeded_limit(project, &rendered) {
+        return CheckReport { findings: vec![d], silenced: Vec::new() };
+    }
     let blocks = sections.iter().enumerate().flat_map(|(i, s)| document::blocks(i, s)).collect();
     let input = Input { project, sections, render_problems, blocks };
     let mut findings = Vec::new();

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 /// Escapes text for typst *markup*: a backslash before every ASCII punctuation character
 /// (`\X` is a valid escape for any non-space X in typst), `\u{…}` for control characters, and
-/// line ends turned into spaces. The result always reads as literal text.
+/// line ends (also U+2028, U+2029 and U+0085, which typst reads as line ends in source) turned
+/// into spaces. The result always reads as literal text.
 pub fn typst_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_typst_markup(&mut out, text);
@@ -27,12 +28,12 @@ pub fn push_typst_markup(out: &mut String, text: &str) {
             continue;
         }
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() || is_invisible_format(c) => {
+            c if c.is_control() => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -94,6 +95,7 @@ mod tests {
         }
         assert_eq!(typst_markup("a\nb"), "a b");
         assert_eq!(typst_markup("\u{1}"), "\\u{1}");
+        assert_eq!(typst_markup("a\u{2028}b\u{2029}c\u{85}d"), "a b c d");
         assert_eq!(typst_markup("Hải Dương"), "Hải Dương");
         assert_eq!(typst_markup("Kế  hoạch"), "Kế#\"  \"hoạch");
     }

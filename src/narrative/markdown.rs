@@ -6,22 +6,34 @@
 //! Footnotes are document-wide: a note defined in one section may be referenced from another
 //! (note 1 of the report is). The converter therefore works on all sections at once:
 //!
-//! 1. a text scan finds which labels each section defines and references;
-//! 2. each section is parsed once (pulldown-cmark, footnotes and tables, *no* smart punctuation),
-//!    with stub definitions appended for labels defined in other sections, so references to them
-//!    are recognised; definitions are set aside;
-//! 3. the writer walks the events; at a note's first reference it emits `#footnote[body]<fn-N>`,
+//! 1. each section is parsed (pulldown-cmark, footnotes and tables, *no* smart punctuation);
+//!    a section that references a label defined in another section is parsed again with a stub
+//!    definition appended, so the reference is recognised; definitions are set aside
+//!    ([`notes`]);
+//! 2. the writer walks the events; at a note's first reference it emits `#footnote[body]<fn-N>`,
 //!    at later ones `#footnote(<fn-N>)` (same number, no new note), so notes are numbered by
 //!    first reference, and a note may reference another.
+//!
+//! Input beyond the limits of [`crate::limits`] (nesting depth, number of elements, paragraph
+//! length, footnote count) is refused with the place where the limit was passed: before typst,
+//! which would take minutes on it or report its own limits in the generated source, not the
+//! Markdown, and before the writer recurses into notes inside notes.
+
+mod notes;
+mod tags;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::escape::{push_typst_markup, typst_string};
 use super::fact_uses::{self, Piece};
 use super::marks::{Mark, OpenMarks};
+use crate::limits::{MAX_ELEMENTS, MAX_NESTING, MAX_PARAGRAPH_BYTES};
+use notes::Definition;
+pub(crate) use notes::{Events, scan};
+use tags::{ends_block, is_block, is_inline, is_inline_end, is_length, list_marker, nests, nests_end};
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
 /// punctuation, so every character prints as written.
@@ -83,19 +95,40 @@ pub struct Converted {
     pub sections: Vec<TypstSection>,
     /// Footnote problems (undefined and duplicate are errors, unreferenced a warning).
     pub problems: Vec<FootnoteProblem>,
+    /// Set when the input is beyond a limit; `sections` is then empty.
+    pub exceeded: Option<LimitExceeded>,
 }
 
-/// Parser events with their byte ranges in the section's Markdown.
-pub(crate) type Events = Vec<(Event<'static>, Range<usize>)>;
+/// Why the converter stopped: the input is beyond one of the [`crate::limits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitExceeded {
+    /// Which limit.
+    pub kind: LimitKind,
+    /// Index of the section where the limit was passed.
+    pub section: usize,
+    /// Byte offset there, in the section's (tera-rendered) Markdown.
+    pub offset: usize,
+}
 
-struct Definition {
-    section: usize,
-    offset: usize,
-    events: Events,
-    typst_label: String,
+/// The limits the converter enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitKind {
+    /// Elements nested deeper than [`MAX_NESTING`].
+    Nesting,
+    /// More than [`MAX_ELEMENTS`] elements in the narrative.
+    Elements,
+    /// A paragraph (heading, item, cell, line of code) longer than [`MAX_PARAGRAPH_BYTES`].
+    Paragraph,
+    /// More than [`crate::limits::MAX_FOOTNOTES`] footnote definitions.
+    FootnoteDefinitions,
+    /// More than [`crate::limits::MAX_FOOTNOTES`] footnote references.
+    FootnoteReferences,
 }
 
 /// Converts the sections' Markdown (already rendered by tera) into typst markup.
+///
+/// Input beyond a limit of [`crate::limits`] (nesting depth, number of elements, paragraph
+/// length, footnote count) gives no markup: `exceeded` says which limit and where.
 pub fn convert(sections: &[&str]) -> Converted {
     convert_with(sections, None)
 }
@@ -125,110 +158,23 @@ pub(crate) struct ParsedDefinition {
     pub events: Events,
 }
 
-/// Every section parsed once (see the module documentation, steps 1 and 2).
+/// Every section parsed once, as the converter parses it (see the module documentation, step 1).
 pub(crate) struct Parsed {
-    scans: Vec<Scan>,
     /// Each section's events without its footnote definitions.
     pub bodies: Vec<Events>,
-    /// The footnote definitions of all sections, in order (duplicates included).
+    /// The first definition of each label, in document order.
     pub definitions: Vec<ParsedDefinition>,
 }
 
 /// Parses every section, recognising references to notes defined in other sections.
 pub(crate) fn parse_sections(sections: &[&str]) -> Parsed {
-    let scans: Vec<Scan> = sections.iter().map(|md| scan(md)).collect();
-    let defined_anywhere: HashSet<&str> = scans.iter().flat_map(|s| s.defined.iter().map(|(l, _)| l.as_str())).collect();
-    let mut bodies = Vec::with_capacity(sections.len());
-    let mut definitions = Vec::new();
-    for (index, md) in sections.iter().enumerate() {
-        let local: HashSet<&str> = scans[index].defined.iter().map(|(l, _)| l.as_str()).collect();
-        let mut source = md.to_string();
-        let stubs: Vec<&str> = scans[index]
-            .referenced
-            .iter()
-            .map(|(l, _)| l.as_str())
-            .filter(|l| !local.contains(l) && defined_anywhere.contains(l))
-            .collect();
-        append_stubs(&mut source, stubs);
-        let (body, defs) = parse(&source, md.len());
-        definitions.extend(
-            defs.into_iter().map(|(label, offset, events)| ParsedDefinition { section: index, label, offset, events }),
-        );
-        bodies.push(body);
-    }
-    Parsed { scans, bodies, definitions }
-}
-
-fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
-    let Parsed { scans, bodies, definitions: parsed } = parse_sections(sections);
-    let defined_anywhere: HashSet<&str> = scans.iter().flat_map(|s| s.defined.iter().map(|(l, _)| l.as_str())).collect();
-
-    let mut problems = Vec::new();
-    let mut definitions: HashMap<String, Definition> = HashMap::new();
-    for ParsedDefinition { section, label, offset, events } in parsed {
-        let key = label.to_lowercase();
-        if let Some(first) = definitions.get(&key) {
-            problems.push(FootnoteProblem {
-                kind: FootnoteProblemKind::Duplicate,
-                label,
-                section,
-                offset,
-                first: Some((first.section, first.offset)),
-            });
-            continue;
-        }
-        let typst_label = format!("fn-{}", definitions.len() + 1);
-        definitions.insert(key, Definition { section, offset, events, typst_label });
-    }
-    for (index, scan) in scans.iter().enumerate() {
-        for (label, offset) in &scan.referenced {
-            if !defined_anywhere.contains(label.as_str()) {
-                problems.push(FootnoteProblem {
-                    kind: FootnoteProblemKind::Undefined,
-                    label: label.clone(),
-                    section: index,
-                    offset: *offset,
-                    first: None,
-                });
-            }
-        }
-    }
-
-    let mut writer = Writer {
-        out: String::new(),
-        map: Vec::new(),
-        definitions: &definitions,
-        sources: sections,
-        emitted: HashSet::new(),
-        list_depth: 0,
-        in_html_comment: false,
-        code: None,
-        pending_right_indent: None,
-        paragraphs: Vec::new(),
-        marking,
-        marks: OpenMarks::default(),
-    };
-    let mut out = Vec::with_capacity(sections.len());
-    for (index, body) in bodies.iter().enumerate() {
-        writer.out.clear();
-        writer.map.clear();
-        writer.events(index, body);
-        out.push(TypstSection { typst: std::mem::take(&mut writer.out), map: std::mem::take(&mut writer.map) });
-    }
-    let mut unreferenced: Vec<&Definition> =
-        definitions.values().filter(|d| !writer.emitted.contains(&d.typst_label)).collect();
-    unreferenced.sort_by_key(|d| (d.section, d.offset));
-    for d in unreferenced {
-        let label = definitions.iter().find(|(_, v)| std::ptr::eq(*v, d)).map(|(k, _)| k.clone()).unwrap_or_default();
-        problems.push(FootnoteProblem {
-            kind: FootnoteProblemKind::Unreferenced,
-            label,
-            section: d.section,
-            offset: d.offset,
-            first: None,
-        });
-    }
-    Converted { sections: out, problems }
+    let notes::Collected { bodies, definitions, .. } = notes::collect(sections);
+    let mut definitions: Vec<ParsedDefinition> = definitions
+        .into_values()
+        .map(|d| ParsedDefinition { section: d.section, label: d.label, offset: d.offset, events: d.events })
+        .collect();
+    definitions.sort_by_key(|d| (d.section, d.offset));
+    Parsed { bodies, definitions }
 }
 
 /// Appends a stub definition for each label (sorted, once each), so pulldown-cmark reads
@@ -243,72 +189,56 @@ pub(crate) fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
     }
 }
 
-/// Footnote labels a section defines and references, found by scanning its text.
-#[derive(Default)]
-pub(crate) struct Scan {
-    /// Labels defined (`[^x]:` at a line start), lower-cased, with their byte offsets.
-    pub(crate) defined: Vec<(String, usize)>,
-    /// Labels referenced (`[^x]` elsewhere), lower-cased, with their byte offsets.
-    pub(crate) referenced: Vec<(String, usize)>,
-}
-
-/// Finds the footnote labels a section's Markdown defines and references.
-pub(crate) fn scan(md: &str) -> Scan {
-    let mut result = Scan::default();
-    let bytes = md.as_bytes();
-    let mut i = 0;
-    while let Some(pos) = md[i..].find("[^") {
-        let start = i + pos;
-        i = start + 2;
-        let escaped = start > 0 && bytes[start - 1] == b'\\';
-        let Some(len) = md[i..].find(|c: char| c == ']' || c == '[' || c.is_whitespace()) else { break };
-        if len == 0 || bytes[i + len] != b']' || escaped {
-            continue;
-        }
-        let label = md[i..i + len].to_lowercase();
-        let line_start = md[..start].rfind('\n').map_or(0, |p| p + 1);
-        let at_line_start = md[line_start..start].chars().all(|c| c == ' ') && start - line_start <= 3;
-        if at_line_start && md[i + len + 1..].starts_with(':') {
-            result.defined.push((label, start));
-        } else {
-            result.referenced.push((label, start));
-        }
-        i += len + 1;
+fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
+    let notes::Collected { bodies, definitions, mut problems, exceeded } = notes::collect(sections);
+    if exceeded.is_some() {
+        return Converted { sections: Vec::new(), problems, exceeded };
     }
-    result
-}
-
-/// Parses one section: the body events, and the footnote definitions found before `limit`
-/// (those at or after it are the stubs we appended).
-fn parse(source: &str, limit: usize) -> (Events, Vec<(String, usize, Events)>) {
-    let mut body = Vec::new();
-    let mut defs = Vec::new();
-    let mut current: Option<(String, usize, Events, usize)> = None; // label, offset, events, depth
-    for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
-        let event = event.into_static();
-        if let Some((_, _, events, depth)) = current.as_mut() {
-            match &event {
-                Event::Start(Tag::FootnoteDefinition(_)) => *depth += 1,
-                Event::End(TagEnd::FootnoteDefinition) if *depth == 0 => {
-                    let (label, offset, events, _) = current.take().expect("inside a definition");
-                    if offset < limit {
-                        defs.push((label, offset, events));
-                    }
-                    continue;
-                }
-                Event::End(TagEnd::FootnoteDefinition) => *depth -= 1,
-                _ => {}
-            }
-            events.push((event, range));
-            continue;
+    let mut writer = Writer {
+        out: String::new(),
+        map: Vec::new(),
+        definitions: &definitions,
+        sources: sections,
+        emitted: HashSet::new(),
+        list_depth: 0,
+        items: Vec::new(),
+        links: Vec::new(),
+        depth: 0,
+        elements: 0,
+        paragraph: (0, 0, 0),
+        exceeded: None,
+        in_html_comment: false,
+        code: None,
+        pending_right_indent: None,
+        paragraphs: Vec::new(),
+        marking,
+        marks: OpenMarks::default(),
+    };
+    let mut out = Vec::with_capacity(sections.len());
+    for (index, body) in bodies.iter().enumerate() {
+        writer.out.clear();
+        writer.map.clear();
+        writer.depth = 0;
+        writer.in_html_comment = false;
+        writer.events(index, body);
+        if writer.exceeded.is_some() {
+            return Converted { sections: Vec::new(), problems, exceeded: writer.exceeded };
         }
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
-            current = Some((label.to_string(), range.start, Vec::new(), 0));
-            continue;
-        }
-        body.push((event, range));
+        out.push(TypstSection { typst: std::mem::take(&mut writer.out), map: std::mem::take(&mut writer.map) });
     }
-    (body, defs)
+    let mut unreferenced: Vec<(&String, &Definition)> =
+        definitions.iter().filter(|(_, d)| !writer.emitted.contains(&d.typst_label)).collect();
+    unreferenced.sort_by_key(|(_, d)| (d.section, d.offset));
+    for (label, d) in unreferenced {
+        problems.push(FootnoteProblem {
+            kind: FootnoteProblemKind::Unreferenced,
+            label: label.clone(),
+            section: d.section,
+            offset: d.offset,
+            first: None,
+        });
+    }
+    Converted { sections: out, problems, exceeded: None }
 }
 
 /// Walks events and writes typst markup.
@@ -325,6 +255,18 @@ struct Writer<'a> {
     emitted: HashSet<String>,
     /// How many lists are open (an item's indentation level).
     list_depth: usize,
+    /// How many elements are open (see [`nests`]), notes inside notes included.
+    depth: usize,
+    /// How many elements have been written (see [`MAX_ELEMENTS`]).
+    elements: usize,
+    /// The paragraph being written: bytes of text so far, and where it starts (section, offset).
+    paragraph: (usize, usize, usize),
+    /// Where the input first went beyond a limit; nothing more is written then.
+    exceeded: Option<LimitExceeded>,
+    /// The list items open, innermost last.
+    items: Vec<ItemState>,
+    /// For each open link, whether it was written as `#link` (it has a URL).
+    links: Vec<bool>,
     /// Inside an HTML comment that spans several HTML events.
     in_html_comment: bool,
     /// Text of a code block being collected.
@@ -342,6 +284,26 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn events(&mut self, section: usize, events: &[(Event<'static>, Range<usize>)]) {
         for (event, range) in events {
+            if self.exceeded.is_some() {
+                return;
+            }
+            self.map.push(MapEntry { typst_offset: self.out.len(), section, md_offset: range.start });
+            match event {
+                Event::Start(tag) if nests(tag) => self.enter(section, range.start),
+                Event::End(tag) if nests_end(*tag) => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            self.measure_paragraph(section, event, range.start);
+            if matches!(
+                event,
+                Event::Start(_) | Event::FootnoteReference(_) | Event::Code(_) | Event::HardBreak | Event::Rule
+            ) {
+                self.elements += 1;
+                if self.elements > MAX_ELEMENTS && self.exceeded.is_none() {
+                    self.exceeded = Some(LimitExceeded { kind: LimitKind::Elements, section, offset: range.start });
+                    return;
+                }
+            }
             // Marks never straddle structure: closed before a tag, reopened inside an inline
             // one, dropped at the end of a block (so brackets always balance).
             let tag = match event {
@@ -350,11 +312,41 @@ impl Writer<'_> {
                 _ => None,
             };
             let open = if tag.is_some() { self.marks.close_all(&mut self.out) } else { Vec::new() };
-            self.map.push(MapEntry { typst_offset: self.out.len(), section, md_offset: range.start });
             self.event(section, event, range);
             if tag == Some(true) {
                 self.marks.reopen(&mut self.out, open);
             }
+        }
+    }
+
+    /// Counts the text of the paragraph being written (a heading, item, cell or line of code
+    /// counts as one), against [`MAX_PARAGRAPH_BYTES`]; a block's start or end begins a new one.
+    fn measure_paragraph(&mut self, section: usize, event: &Event<'static>, offset: usize) {
+        match event {
+            Event::Start(tag) if is_block(tag) || matches!(tag, Tag::Item | Tag::TableCell) => {
+                self.paragraph = (0, section, offset);
+            }
+            Event::End(tag) if ends_block(*tag) => self.paragraph = (0, section, offset),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                let longest = if self.code.is_some() { t.split('\n').map(str::len).max().unwrap_or(0) } else { t.len() };
+                self.paragraph.0 += longest;
+                if self.paragraph.0 > MAX_PARAGRAPH_BYTES && self.exceeded.is_none() {
+                    let (_, section, offset) = self.paragraph;
+                    self.exceeded = Some(LimitExceeded { kind: LimitKind::Paragraph, section, offset });
+                }
+                if self.code.is_some() || t.ends_with('\n') {
+                    self.paragraph.0 = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens one level of nesting; past [`MAX_NESTING`] records where and stops the writer.
+    fn enter(&mut self, section: usize, offset: usize) {
+        self.depth += 1;
+        if self.depth > MAX_NESTING && self.exceeded.is_none() {
+            self.exceeded = Some(LimitExceeded { kind: LimitKind::Nesting, section, offset });
         }
     }
 
@@ -384,14 +376,20 @@ impl Writer<'_> {
             Event::Html(t) | Event::InlineHtml(t) => self.html(t),
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("#linebreak()\n"),
-            Event::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n"),
-            Event::FootnoteReference(label) => self.footnote_reference(label),
+            Event::Rule => {
+                self.before_block(false);
+                self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n");
+            }
+            Event::FootnoteReference(label) => self.footnote_reference(section, label, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => push_typst_markup(&mut self.out, t),
             Event::TaskListMarker(done) => self.out.push_str(if *done { "☒ " } else { "☐ " }),
         }
     }
 
     fn start(&mut self, section: usize, tag: &Tag<'static>, range: &Range<usize>) {
+        if is_block(tag) {
+            self.before_block(matches!(tag, Tag::Paragraph));
+        }
         match tag {
             Tag::Paragraph => {
                 let indent = self.pending_right_indent.take();
@@ -412,6 +410,7 @@ impl Writer<'_> {
                 self.out.push_str("#bc-item(");
                 self.out.push_str(&typst_string(&marker));
                 self.out.push_str(&format!(", depth: {})[", self.list_depth));
+                self.items.push(ItemState { open: true, blocks: 0 });
             }
             Tag::Table(aligns) => self.out.push_str(&format!("#table(columns: {}, ", aligns.len().max(1))),
             Tag::TableHead => self.out.push_str("table.header("),
@@ -420,10 +419,16 @@ impl Writer<'_> {
             Tag::Emphasis => self.out.push_str("#emph["),
             Tag::Strong => self.out.push_str("#strong["),
             Tag::Strikethrough => self.out.push_str("#strike["),
+            // typst refuses an empty URL (`[text]()`): the text alone is printed then
             Tag::Link { dest_url, .. } => {
-                self.out.push_str("#link(");
-                self.out.push_str(&typst_string(&fact_uses::strip(dest_url)));
-                self.out.push_str(")[");
+                let url = fact_uses::strip(dest_url);
+                let linked = !url.is_empty();
+                if linked {
+                    self.out.push_str("#link(");
+                    self.out.push_str(&typst_string(&url));
+                    self.out.push_str(")[");
+                }
+                self.links.push(linked);
             }
             // An image's alt text is printed; no file is ever read from content.
             Tag::Image { .. } => {}
@@ -447,9 +452,15 @@ impl Writer<'_> {
                 }
                 self.out.push_str("\n\n");
             }
-            TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Item => {
+            TagEnd::Heading(_) | TagEnd::BlockQuote(_) => {
                 self.trim_end();
                 self.out.push_str("]\n\n");
+            }
+            TagEnd::Item => {
+                if self.items.pop().is_some_and(|item| item.open) {
+                    self.trim_end();
+                    self.out.push_str("]\n\n");
+                }
             }
             TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
             TagEnd::Table => {
@@ -461,44 +472,31 @@ impl Writer<'_> {
                 self.trim_end();
                 self.out.push_str("], ");
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => self.out.push(']'),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.out.push(']'),
+            TagEnd::Link => {
+                if self.links.pop().unwrap_or(false) {
+                    self.out.push(']');
+                }
+            }
             _ => {}
         }
     }
 
-    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers (and, when
-    /// marking, change marks into mark functions).
-    fn text(&mut self, text: &str) {
-        for piece in fact_uses::pieces(text) {
-            match piece {
-                Piece::Text(part) => self.plain(part),
-                Piece::Use(id) => {
-                    self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
-                    if self.marking.is_some_and(|m| m.highlight.contains(&id)) {
-                        self.marks.open(&mut self.out, Mark::Fact);
-                    }
-                }
-                Piece::End => self.marks.close(&mut self.out, Mark::Fact),
+    /// A list item is one paragraph (the template's `bc-item`), and typst drops a paragraph
+    /// inside a paragraph, with its text. So the item's paragraph ends before any block inside
+    /// the item other than its first paragraph (a nested list, a second paragraph, a quote…),
+    /// and that block follows it.
+    fn before_block(&mut self, paragraph: bool) {
+        if let Some(item) = self.items.last_mut()
+            && item.open
+        {
+            item.blocks += 1;
+            if !(paragraph && item.blocks == 1) {
+                item.open = false;
+                self.trim_end();
+                self.out.push_str("]\n\n");
             }
         }
-    }
-
-    fn plain(&mut self, text: &str) {
-        if self.marking.is_none() {
-            push_typst_markup(&mut self.out, text);
-            return;
-        }
-        let mut rest = text;
-        while let Some((at, c)) = rest.char_indices().find(|(_, c)| Mark::of(*c).is_some()) {
-            push_typst_markup(&mut self.out, &rest[..at]);
-            match Mark::of(c) {
-                Some((mark, true)) => self.marks.open(&mut self.out, mark),
-                Some((mark, false)) => self.marks.close(&mut self.out, mark),
-                None => {}
-            }
-            rest = &rest[at + c.len_utf8()..];
-        }
-        push_typst_markup(&mut self.out, rest);
     }
 
     /// HTML is printed as text, except comments (`<!-- … -->`), which are dropped: they carry
@@ -549,7 +547,42 @@ impl Writer<'_> {
         }
     }
 
-    fn footnote_reference(&mut self, label: &str) {
+    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers (and, when
+    /// marking, change marks into mark functions).
+    fn text(&mut self, text: &str) {
+        for piece in fact_uses::pieces(text) {
+            match piece {
+                Piece::Text(part) => self.plain(part),
+                Piece::Use(id) => {
+                    self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+                    if self.marking.is_some_and(|m| m.highlight.contains(&id)) {
+                        self.marks.open(&mut self.out, Mark::Fact);
+                    }
+                }
+                Piece::End => self.marks.close(&mut self.out, Mark::Fact),
+            }
+        }
+    }
+
+    fn plain(&mut self, text: &str) {
+        if self.marking.is_none() {
+            push_typst_markup(&mut self.out, text);
+            return;
+        }
+        let mut rest = text;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| Mark::of(*c).is_some()) {
+            push_typst_markup(&mut self.out, &rest[..at]);
+            match Mark::of(c) {
+                Some((mark, true)) => self.marks.open(&mut self.out, mark),
+                Some((mark, false)) => self.marks.close(&mut self.out, mark),
+                None => {}
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        push_typst_markup(&mut self.out, rest);
+    }
+
+    fn footnote_reference(&mut self, section: usize, label: &str, offset: usize) {
         let Some(def) = self.definitions.get(&label.to_lowercase()) else {
             // unreachable for parsed references (stubs exist only for defined labels); print as written
             push_typst_markup(&mut self.out, &format!("[^{label}]"));
@@ -559,12 +592,23 @@ impl Writer<'_> {
         if !self.emitted.insert(def.typst_label.clone()) {
             self.out.push_str(&format!("#footnote(<{}>)", def.typst_label));
         } else {
+            // the note's body is written here, inside the text that references it: one level deeper
+            self.enter(section, offset);
+            if self.exceeded.is_some() {
+                return;
+            }
             self.out.push_str("#footnote[");
-            let (section, events) = (def.section, &def.events);
-            self.events(section, events);
+            // the note is a paragraph of its own; the text around the reference goes on after it
+            // (and not a block of the list item around the reference)
+            let around = self.paragraph;
+            let items = std::mem::take(&mut self.items);
+            self.events(def.section, &def.events);
+            self.items = items;
+            self.paragraph = around;
             self.marks.close_all(&mut self.out);
             self.trim_end();
             self.out.push_str(&format!("]<{}>", def.typst_label));
+            self.depth -= 1;
         }
         self.marks.reopen(&mut self.out, open);
     }
@@ -577,42 +621,12 @@ impl Writer<'_> {
     }
 }
 
-/// A typst length we accept from content: an optional minus, digits, an optional fraction, a unit.
-fn is_length(value: &str) -> bool {
-    let number = ["mm", "cm", "pt"].iter().find_map(|unit| value.strip_suffix(unit));
-    let Some(number) = number else { return false };
-    let digits = number.strip_prefix('-').unwrap_or(number);
-    let mut parts = digits.splitn(2, '.');
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    !int.is_empty() && int.len() <= 3 && int.bytes().all(|b| b.is_ascii_digit()) && frac.is_none_or(|f| !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether a tag is inline (marks reopen inside it) rather than a block (marks end with it).
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
-    )
-}
-
-fn is_inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript
-    )
-}
-
-/// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).
-fn list_marker(source: &str, offset: usize) -> String {
-    let rest = source.get(offset..).unwrap_or("").trim_start_matches([' ', '\t']);
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        rest.chars().next().filter(|c| matches!(c, '-' | '+' | '*')).unwrap_or('-').to_string()
-    } else {
-        let delimiter = rest[digits.len()..].chars().next().unwrap_or('.');
-        format!("{digits}{delimiter}")
-    }
+/// A list item being written.
+struct ItemState {
+    /// Its `bc-item[…]` paragraph is still open.
+    open: bool,
+    /// How many blocks it has started.
+    blocks: usize,
 }
 
 #[cfg(test)]

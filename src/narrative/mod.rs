@@ -2,7 +2,8 @@
 //!
 //! 1. **tera** renders each section with the facts in context (`{{ economy.grdp_2021 | pct }}`);
 //!    printed values are Markdown-escaped, so a fact is always text. An undefined fact is an error
-//!    at the section's file:line:col with the closest existing names.
+//!    at the section's file:line:col with the closest existing names. A section prints facts and
+//!    does nothing else ([`guard`]: no statements, no functions, a short list of filters).
 //! 2. **Markdown → typst** ([`markdown::convert`]) over all sections at once, since footnotes are
 //!    document-wide.
 
@@ -10,16 +11,18 @@ pub mod escape;
 pub mod fact_uses;
 pub mod filters;
 pub mod marks;
+pub mod guard;
 pub mod markdown;
 
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
+use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
 use crate::project::{Project, SourceFile};
 
 pub use fact_uses::FactUse;
-pub use markdown::{FootnoteProblem, FootnoteProblemKind, MapEntry, TypstSection};
+pub use markdown::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, MapEntry, TypstSection};
 
 /// A section after both steps.
 #[derive(Debug, Clone)]
@@ -63,6 +66,9 @@ impl Narrative {
 /// outside `{% %}` blocks, so lines correspond when the line counts agree; otherwise the
 /// rendered line number is used as the best guess.
 pub(crate) fn rendered_to_source(rendered: &str, source: &str, path: &Path, offset: usize) -> Location {
+    if rendered == source {
+        return Location::from_offset(path, source, offset, 1);
+    }
     let rendered_loc = Location::from_offset(path, rendered, offset, 1);
     let line = rendered_loc.line.min(source.lines().count().max(1));
     let line_text = source.split('\n').nth(line - 1).unwrap_or("");
@@ -97,6 +103,9 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
     }
     let inputs: Vec<&str> = rendered.iter().map(String::as_str).collect();
     let converted = markdown::convert(&inputs);
+    if let Some(exceeded) = converted.exceeded {
+        return Err(Failure::content(vec![limit_diagnostic(&exceeded, project, &rendered)]));
+    }
     let mut warnings = Vec::new();
     let at = |section: usize, offset: usize| {
         let file = &project.sections[section];
@@ -158,6 +167,55 @@ pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, 
     }
 }
 
+/// The first limit of [`crate::limits`] the rendered sections' Markdown goes beyond, as an
+/// error at its place; `check` asks this before reading the text, so that hostile input stops
+/// as fast there as in a build.
+pub(crate) fn exceeded_limit(project: &Project, rendered: &[String]) -> Option<Diagnostic> {
+    let inputs: Vec<&str> = rendered.iter().map(String::as_str).collect();
+    let exceeded = markdown::convert(&inputs).exceeded?;
+    Some(limit_diagnostic(&exceeded, project, rendered))
+}
+
+fn limit_diagnostic(exceeded: &LimitExceeded, project: &Project, rendered: &[String]) -> Diagnostic {
+    let file = &project.sections[exceeded.section];
+    let here = rendered_to_source(&rendered[exceeded.section], &file.text, &file.path, exceeded.offset);
+    let (message, help) = match exceeded.kind {
+        LimitKind::Nesting => (
+            format!("the text is nested more than {MAX_NESTING} levels deep here"),
+            "block quotes, list items, emphasis, links and notes inside notes each open a level; \
+             flatten the structure (a report needs 2 or 3 levels)"
+                .to_string(),
+        ),
+        LimitKind::Elements => (
+            format!(
+                "the narrative holds more than {MAX_ELEMENTS} Markdown elements (paragraphs, headings, list items, \
+                 table cells, emphasis…); this is the first one over the limit"
+            ),
+            "a report this size would take minutes to lay out: split it into several reports, or look for text pasted \
+             many times over"
+                .to_string(),
+        ),
+        LimitKind::Paragraph => (
+            format!(
+                "this paragraph is longer than {} KB (a heading, list item, table cell or line of code counts as one)",
+                MAX_PARAGRAPH_BYTES / 1024
+            ),
+            "typst's time grows with the square of a paragraph's length; break the text into paragraphs with a blank \
+             line (a report's longest is a few KB)"
+                .to_string(),
+        ),
+        LimitKind::FootnoteDefinitions => (
+            format!("more than {MAX_FOOTNOTES} footnotes are defined; this is the first one over the limit"),
+            "split the report, or move long lists of sources into an appendix".to_string(),
+        ),
+        LimitKind::FootnoteReferences => (
+            format!("more than {MAX_FOOTNOTES} footnote references; this is the first one over the limit"),
+            "split the report, or reference each source once".to_string(),
+        ),
+    };
+    Diagnostic::error(message).at(here).help(help)
+}
+
 fn widen(mut loc: Location, width: usize) -> Location {
     loc.width = width;
     loc
@@ -168,6 +226,9 @@ pub(crate) fn render_section(section: &SourceFile, facts: &Facts, context: &tera
     // Fast path, as Zola does: no tera syntax, nothing to render.
     if !section.text.contains("{{") && !section.text.contains("{%") && !section.text.contains("{#") {
         return Ok(section.text.clone());
+    }
+    if let Some(d) = guard::check(section) {
+        return Err(d);
     }
     let name = format!("{}.md", section.path.display());
     let mut tera = section_tera();
@@ -195,7 +256,7 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
         _ => None,
     };
     let Some(report) = report else {
-        return Diagnostic::error(format!("{}: {}", section.path.display(), error_chain(e))).code(code::FACT_FORMAT);
+        return reported_error(e, section);
     };
     let span = report.span();
     let start = (base + span.range.start).min(section.text.len());
@@ -240,6 +301,26 @@ pub(crate) fn undefined_fact(section: &SourceFile, start: usize, wanted: &str, f
     } else {
         let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
         d.help(format!("did you mean {}?", names.join(" or ")))
+    }
+}
+
+/// A tera error without a typed span (an unknown function, filter or test is reported as a
+/// ready-made text: `error: Unknown function \`x\`` and ` --> name:line:column`): read the message
+/// and place back into a diagnostic.
+fn reported_error(e: &tera::Error, section: &SourceFile) -> Diagnostic {
+    let text = error_chain(e);
+    let message = text.lines().find_map(|l| l.trim().strip_prefix("error: ")).map(str::to_string);
+    let place = text.lines().find_map(|l| {
+        let (line, column) = l.trim().strip_prefix("--> ")?.rsplit_once(':').map(|(rest, c)| (rest.rsplit_once(':'), c))?;
+        Some((line?.1.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
+    });
+    match (message, place) {
+        (Some(message), Some((line, column))) => {
+            Diagnostic::error(format!("template error: {message}"))
+                .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
+                .help(format!("the filters available in sections are {}", guard::FILTERS.join(", ")))
+        }
+        _ => Diagnostic::error(format!("{}: {}", section.path.display(), first_line(&text))),
     }
 }
 

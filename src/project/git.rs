@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
 
-use super::MAX_FILE_BYTES;
 use super::source::Source;
 use crate::diagnostics::Diagnostic;
 
@@ -150,16 +149,12 @@ impl Source for GitSource {
         self.files.keys().filter(|p| p.starts_with(rel) && *p != rel).cloned().collect()
     }
 
-    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
+    fn read(&self, rel: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         let entry = self.files.get(rel).ok_or_else(|| {
             std::io::Error::new(std::io::ErrorKind::NotFound, format!("not in revision `{}`", self.revision))
         })?;
-        if entry.size > MAX_FILE_BYTES {
-            return Err(std::io::Error::other(format!(
-                "the file is {} MB; the limit is {} MB",
-                entry.size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            )));
+        if entry.size > limit {
+            return Err(super::too_large(entry.size, limit));
         }
         self.cat(entry)
     }

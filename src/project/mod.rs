@@ -17,8 +17,9 @@
 pub mod git;
 mod report;
 mod source;
+mod yaml;
 
-pub(crate) use report::yaml_error;
+pub(crate) use yaml::parse as parse_yaml;
 
 pub use git::GitSource;
 pub use report::{IssueDate, Report, Signer};
@@ -69,8 +70,8 @@ pub struct Project {
     pub fonts: Vec<FontFile>,
 }
 
-/// The largest input file accepted (bytes); larger files are refused with a message.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::MAX_FILE_BYTES;
+use crate::limits::{MAX_FONT_BYTES, MAX_FONTS_BYTES, MAX_PROJECT_TEXT_BYTES};
 
 impl Project {
     /// Reads and validates the project at `root`. All problems found are returned together.
@@ -133,6 +134,8 @@ impl Project {
             section_paths.iter().filter_map(|p| read_source(source, p, &mut errors)).collect();
         let template = read_source(source, Path::new("templates/report.typ.tera"), &mut errors);
         let fonts = load_fonts(source, &mut errors);
+        let text_files = report_file.iter().chain(&fact_sources).chain(&sections).chain(template.iter());
+        check_total_text(text_files, &mut errors);
         match (report, report_file, facts, template) {
             (Some(report), Some(report_file), Some(facts), Some(template)) if errors.is_empty() => Ok(Project {
                 root: root.to_path_buf(),
@@ -185,16 +188,14 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
 /// Reads a UTF-8 text file (relative path), normalising BOM and line ends; records a
 /// diagnostic and returns `None` on failure.
 fn read_source(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let bytes = match source.read(rel) {
+    let bytes = match source.read(rel, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            errors.push(Diagnostic::error(format!("cannot read `{}`: {e}", rel.display())).help(
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    format!("create `{}`", rel.display())
-                } else {
-                    "check that the file exists and is readable".to_string()
-                },
-            ));
+            errors.push(Diagnostic::error(format!("cannot read `{}`: {e}", rel.display())).help(match e.kind() {
+                std::io::ErrorKind::NotFound => format!("create `{}`", rel.display()),
+                std::io::ErrorKind::FileTooLarge => "split it into several smaller files".to_string(),
+                _ => "check that the file exists and is readable".to_string(),
+            }));
             return None;
         }
     };
@@ -214,17 +215,44 @@ fn read_source(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) ->
     }
 }
 
-/// Reads a file, refusing files over [`MAX_FILE_BYTES`].
-pub(crate) fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+/// Reads a file, refusing (before reading) a file over `limit` bytes.
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let meta = std::fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "the file is {} MB; the limit is {} MB",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+    if meta.len() > limit {
+        return Err(too_large(meta.len(), limit));
     }
     std::fs::read(path)
+}
+
+/// The error for a file of `size` bytes over `limit`.
+pub(crate) fn too_large(size: u64, limit: u64) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!("the file is {}; the limit is {} (see the README, \"Limits\")", megabytes(size), megabytes(limit)),
+    )
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Refuses a project whose text files together exceed [`MAX_PROJECT_TEXT_BYTES`].
+fn check_total_text<'a>(files: impl Iterator<Item = &'a SourceFile>, errors: &mut Vec<Diagnostic>) {
+    let mut sizes: Vec<(u64, &Path)> = files.map(|f| (f.text.len() as u64, f.path.as_path())).collect();
+    let total: u64 = sizes.iter().map(|(n, _)| n).sum();
+    if total > MAX_PROJECT_TEXT_BYTES {
+        sizes.sort_by(|a, b| b.0.cmp(&a.0));
+        let largest: Vec<String> =
+            sizes.iter().take(3).map(|(n, p)| format!("`{}` ({})", p.display(), megabytes(*n))).collect();
+        errors.push(
+            Diagnostic::error(format!(
+                "the project's text files hold {} together; the limit is {}",
+                megabytes(total),
+                megabytes(MAX_PROJECT_TEXT_BYTES)
+            ))
+            .help(format!("the largest are {}; a report this long would take minutes to lay out", largest.join(", "))),
+        );
+    }
 }
 
 /// Removes a byte-order mark and turns CRLF and lone CR line ends into LF.
@@ -235,9 +263,26 @@ pub fn normalise_text(text: String) -> String {
 
 fn load_fonts(source: &dyn Source, errors: &mut Vec<Diagnostic>) -> Vec<FontFile> {
     let mut fonts = Vec::new();
+    let mut total = 0;
     for rel in list_files(source, "fonts", &["ttf", "otf", "ttc", "otc"], errors) {
-        match source.read(&rel) {
-            Ok(data) => fonts.push(FontFile { path: rel, data }),
+        match source.read(&rel, MAX_FONT_BYTES) {
+            Ok(data) if typst::text::Font::iter(typst::foundations::Bytes::new(data.clone())).next().is_none() => {
+                errors.push(
+                    Diagnostic::error(format!("`{}` is not a font file (no font face could be read)", rel.display()))
+                        .help("replace it with the font file itself (.ttf, .otf, .ttc), or remove it from fonts/"),
+                );
+            }
+            Ok(data) => {
+                total += data.len() as u64;
+                if total > MAX_FONTS_BYTES {
+                    errors.push(
+                        Diagnostic::error(format!("fonts/ holds more than {} of fonts", megabytes(MAX_FONTS_BYTES)))
+                            .help("keep only the fonts the template uses"),
+                    );
+                    return fonts;
+                }
+                fonts.push(FontFile { path: rel, data });
+            }
             Err(e) => errors.push(Diagnostic::error(format!("cannot read font `{}`: {e}", rel.display()))),
         }
     }

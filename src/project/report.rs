@@ -1,11 +1,10 @@
 //! `content/report.yaml`: the document's metadata (Decree 30/2020 header, title, signer,
 //! recipients). Unknown keys are errors that name the allowed ones.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 use super::SourceFile;
+use super::yaml::yaml_error;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// The report's metadata, as the office writes it in `content/report.yaml`.
@@ -130,14 +129,31 @@ impl<'de> Deserialize<'de> for IssueDate {
     }
 }
 
+/// The keys of report.yaml, for help texts.
+const KEYS_HELP: &str = "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
+     document_type, summary, signer (titles, name), recipients — see docs/content-format.md";
+
 impl Report {
     /// Parses `report.yaml`; a YAML or shape error becomes a diagnostic at its line and column.
     pub fn parse(file: &SourceFile) -> Result<Report, Diagnostic> {
+        if file.text.trim().is_empty() {
+            return Err(Diagnostic::error(format!("`{}` is empty", file.path.display()))
+                .at(Location::from_line_col(&file.path, &file.text, 1, 1, 1))
+                .help(KEYS_HELP));
+        }
+        // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
+        // errors name the key and its line
+        let value = super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
+        check_lengths(file, &value)?;
         serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
-            yaml_error(&file.path, &file.text, &e).help(
-                "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
-                 document_type, summary, signer (titles, name), recipients — see docs/content-format.md",
-            )
+            let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
+            // serde places an error of the date's own parser at the start of the mapping
+            if d.message.contains("date") && !d.message.contains("date:")
+                && let Some(line) = file.text.split('\n').position(|l| l.starts_with("date:"))
+            {
+                d = d.at(Location::from_line_col(&file.path, &file.text, line + 1, 7, 1));
+            }
+            d
         })
     }
 
@@ -156,49 +172,33 @@ impl Report {
     }
 }
 
-/// A YAML error as a diagnostic at its line and column (when the parser knows them).
-pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let message = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
-    };
-    let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
-    if let Some(loc) = e.location() {
-        let (line, column, width) = duplicate_key_place(text, loc.line(), loc.column(), &message)
-            .unwrap_or((loc.line(), loc.column(), 1));
-        d = d.at(Location::from_line_col(path, text, line, column, width));
+/// Refuses a value longer than [`crate::limits::MAX_PARAGRAPH_BYTES`]: each is set as one
+/// paragraph (a header line, the title, a recipient), and typst's time for a paragraph grows
+/// with the square of its length.
+fn check_lengths(file: &SourceFile, value: &serde_yaml::Value) -> Result<(), Diagnostic> {
+    let limit = crate::limits::MAX_PARAGRAPH_BYTES;
+    let Some(mapping) = value.as_mapping() else { return Ok(()) };
+    for (key, value) in mapping {
+        let mut texts: Vec<&str> = Vec::new();
+        collect_texts(value, &mut texts);
+        if texts.iter().any(|t| t.len() > limit) {
+            let key = key.as_str().unwrap_or("");
+            let line = file.text.split('\n').position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
+            return Err(Diagnostic::error(format!("`{key}` in {} is longer than {} KB", file.path.display(), limit / 1024))
+                .at(Location::from_line_col(&file.path, &file.text, line, 1, key.chars().count()))
+                .help("each value of report.yaml is a line or two of the first or last page; shorten it"));
+        }
     }
-    d
+    Ok(())
 }
 
-/// For "duplicate entry with key \"k\"", serde_yaml points at the start of the mapping; the
-/// place a person must look at is the second `k:` of that mapping (same indentation, before the
-/// mapping ends). Returns its line, column and width.
-fn duplicate_key_place(text: &str, line: usize, column: usize, message: &str) -> Option<(usize, usize, usize)> {
-    let key = message.split("duplicate entry with key ").nth(1)?;
-    let key = key.strip_prefix('"').and_then(|k| k.split('"').next()).unwrap_or(key.trim());
-    let indent = column.checked_sub(1)?;
-    let mut seen = 0;
-    for (n, l) in text.split('\n').enumerate().skip(line - 1) {
-        let content = l.trim_start();
-        let here = l.len() - content.len();
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        if here < indent && n + 1 > line {
-            break;
-        }
-        let rest = content.strip_prefix(key).or_else(|| content.strip_prefix(&format!("\"{key}\"")));
-        if here == indent && rest.is_some_and(|r| r.trim_start().starts_with(':')) {
-            seen += 1;
-            if seen == 2 {
-                return Some((n + 1, here + 1, key.chars().count()));
-            }
-        }
+fn collect_texts<'a>(value: &'a serde_yaml::Value, texts: &mut Vec<&'a str>) {
+    match value {
+        serde_yaml::Value::String(s) => texts.push(s),
+        serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| collect_texts(v, texts)),
+        serde_yaml::Value::Mapping(m) => m.values().for_each(|v| collect_texts(v, texts)),
+        _ => {}
     }
-    None
 }
 
 #[cfg(test)]

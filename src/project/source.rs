@@ -18,8 +18,9 @@ pub trait Source {
     /// Every file directly or deeper under the directory `rel`, as paths relative to the
     /// root, in any order; problems met on the way are recorded in `errors`.
     fn files_under(&self, rel: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf>;
-    /// The bytes of the file `rel` (refusing files over [`super::MAX_FILE_BYTES`]).
-    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>>;
+    /// The bytes of the file `rel`, refusing (before reading) a file over `limit` bytes
+    /// ([`crate::limits::MAX_FILE_BYTES`] for text, [`crate::limits::MAX_FONT_BYTES`] for a font).
+    fn read(&self, rel: &Path, limit: u64) -> std::io::Result<Vec<u8>>;
 }
 
 /// A project directory on disk.
@@ -61,7 +62,7 @@ impl Source for DirSource {
         found
     }
 
-    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
-        super::read_limited(&self.root.join(rel))
+    fn read(&self, rel: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        super::read_limited(&self.root.join(rel), limit)
     }
 }

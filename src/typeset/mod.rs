@@ -134,9 +134,12 @@ pub struct SourceNames<'a> {
     pub assembled: &'a Assembled,
 }
 
-/// Compiles the world's main source into pages.
+/// Compiles the world's main source into pages. A panic inside typst (its debug assertions
+/// fire on some sequences of bidi controls and combining marks, for one) becomes an error, not
+/// a crash.
 pub fn compile(world: &BaocaoWorld, names: &SourceNames) -> Result<Compiled, Failure> {
-    let warned = typst::compile::<PagedDocument>(world);
+    let warned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst::compile::<PagedDocument>(world)))
+        .map_err(|panic| Failure::content(vec![internal_error("laying out the document", &*panic)]))?;
     let warnings = warned.warnings.iter().map(|d| typst_diagnostic(world, d, names)).collect();
     match warned.output {
         Ok(document) => Ok(Compiled { document, warnings }),
@@ -146,6 +149,19 @@ pub fn compile(world: &BaocaoWorld, names: &SourceNames) -> Result<Compiled, Fai
             Err(Failure::content(ds))
         }
     }
+}
+
+/// A panic caught in typst, as an error that says what to try.
+pub fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> Diagnostic {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".to_string());
+    Diagnostic::error(format!("typst stopped with an internal error while {stage}: {message}")).help(
+        "this is a bug in typst, set off by unusual text; look for invisible characters pasted into the sections \
+         (direction marks and overrides, joiners, control characters) and remove them",
+    )
 }
 
 /// A typst diagnostic as ours: location in `report.typ`, plus the section file and line when

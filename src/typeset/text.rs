@@ -52,6 +52,20 @@ fn collect(frame: &Frame, ts: Transform, runs: &mut Vec<Run>) {
             }
             FrameItem::Text(text) => {
                 let p = Point::new(pos.x, pos.y).transform(ts);
+                // typst may set a cluster's combining mark as a zero-width item of its own that
+                // carries that cluster's text again (`F` + U+0301), before or after the base
+                // (right-to-left): count the text once
+                let (y, width, item_text) = (p.y.to_pt(), text.width().to_pt(), text.text.as_str());
+                if let Some(last) = runs.last()
+                    && (last.y - y).abs() < last.size
+                {
+                    if width == 0.0 && (last.text.ends_with(item_text) || last.text.starts_with(item_text)) {
+                        continue;
+                    }
+                    if last.width == 0.0 && (item_text.starts_with(&last.text) || item_text.ends_with(&last.text)) {
+                        runs.pop();
+                    }
+                }
                 runs.push(Run {
                     x: p.x.to_pt(),
                     y: p.y.to_pt(),

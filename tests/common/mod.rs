@@ -2,11 +2,16 @@
 //! compiling converter output with typst to read what is really on the page.
 #![allow(dead_code)]
 
+pub mod syntax;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use baocao::narrative::markdown;
 use baocao::project::{FontFile, Project};
 use baocao::typeset::BaocaoWorld;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use typst_layout::PagedDocument;
 
 /// The repository root.
@@ -60,8 +65,11 @@ pub fn fonts() -> Vec<FontFile> {
     paths.into_iter().map(|p| FontFile { data: std::fs::read(&p).unwrap(), path: p }).collect()
 }
 
-/// The minimal preamble the converter's output needs (what the real template defines).
-pub const PREAMBLE: &str = "#set text(font: \"Liberation Serif\", size: 14pt, lang: \"vi\")\n\
+/// The minimal preamble the converter's output needs (what the real template defines). Pages
+/// grow with their content, so a test document is one page: body text, then the notes.
+pub const PREAMBLE: &str = "#set page(height: auto)\n\
+#set text(font: \"Liberation Serif\", size: 14pt, lang: \"vi\")\n\
+#show raw: set text(font: \"Liberation Serif\")\n\
 #let bc-item(marker, depth: 1, body) = par[#marker #body]\n";
 
 /// Converts Markdown sections and compiles them with typst.
@@ -80,9 +88,24 @@ pub fn compile_typst(source: &str) -> Result<PagedDocument, String> {
         .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ") + "\n" + source)
 }
 
-/// All text of a laid-out document, whitespace removed (for comparing character sequences).
+/// All text of a laid-out document, compared as [`printed_characters`].
 pub fn visible_text(doc: &PagedDocument) -> String {
-    baocao::typeset::text::page_runs(doc).into_iter().flatten().map(|r| r.text).collect::<String>().split_whitespace().collect()
+    printed_characters(&baocao::typeset::text::page_runs(doc).into_iter().flatten().map(|r| r.text).collect::<String>())
+}
+
+/// The characters of `text` that print as glyphs: whitespace (spacing and line breaks depend
+/// on layout) and invisible format characters (control characters, bidi marks and embeddings,
+/// zero-width spaces and joiners, soft hyphen, variation selectors, BOM; typst lays out no
+/// glyph for them, or keeps them inside a cluster) are removed.
+pub fn printed_characters(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect()
+}
+
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
 }
 
 /// Loads a project or panics with the rendered diagnostics.
@@ -112,4 +135,155 @@ pub fn diff_pair(case: &str) -> tempfile::TempDir {
         copy_dir(&repo().join("fonts"), &root.join("fonts"));
     }
     dir
+}
+
+/// Runs the baocao binary and fails the test if it has not finished within `limit` (a hang
+/// must fail, not stall CI); the child is killed then.
+pub fn baocao_within(args: &[&str], limit: Duration) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // drain the pipes while waiting, so a chatty child cannot block on a full pipe
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut v).ok();
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut v).ok();
+        v
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("`baocao {}` did not finish within {limit:?}: it hangs", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::process::Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() }
+}
+
+/// What a reader sees for `md`, as pulldown-cmark reads it: the text events (code and HTML
+/// as written, HTML comments dropped), list markers as written, and footnotes numbered by first
+/// reference in reading order (a note's own references are read where the note is), each
+/// note's text after the body. Compared as [`printed_characters`].
+pub fn expected_visible(md: &str) -> String {
+    let mut body = Vec::new();
+    let mut definitions: HashMap<String, Vec<(Event, std::ops::Range<usize>)>> = HashMap::new();
+    let mut current: Option<(String, Vec<(Event, std::ops::Range<usize>)>)> = None;
+    for (event, range) in Parser::new_ext(md, markdown::parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => current = Some((label.to_lowercase(), Vec::new())),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let (label, events) = current.take().unwrap();
+                definitions.entry(label).or_insert(events);
+            }
+            event => match current.as_mut() {
+                Some((_, events)) => events.push((event, range)),
+                None => body.push((event, range)),
+            },
+        }
+    }
+    let mut reader = Reader { md, definitions: &definitions, numbers: HashMap::new(), notes: Vec::new(), in_comment: false };
+    let mut text = String::new();
+    reader.read(&body, &mut text);
+    for (i, note) in reader.notes.iter().enumerate() {
+        text.push_str(&format!("{}{note}", i + 1));
+    }
+    printed_characters(&text)
+}
+
+struct Reader<'a> {
+    md: &'a str,
+    definitions: &'a HashMap<String, Vec<(Event<'a>, std::ops::Range<usize>)>>,
+    numbers: HashMap<String, usize>,
+    notes: Vec<String>,
+    in_comment: bool,
+}
+
+impl Reader<'_> {
+    fn read(&mut self, events: &[(Event, std::ops::Range<usize>)], out: &mut String) {
+        for (event, range) in events {
+            match event {
+                Event::Text(t) | Event::Code(t) => out.push_str(t),
+                Event::Html(t) | Event::InlineHtml(t) => self.html(t, out),
+                Event::Start(Tag::Item) => {
+                    let rest = self.md[range.start..].trim_start();
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    out.push_str(&digits);
+                    out.extend(rest[digits.len()..].chars().next());
+                }
+                Event::FootnoteReference(label) => {
+                    let key = label.to_lowercase();
+                    if let Some(n) = self.numbers.get(&key) {
+                        out.push_str(&n.to_string());
+                    } else if let Some(events) = self.definitions.get(&key) {
+                        self.notes.push(String::new());
+                        let n = self.notes.len();
+                        self.numbers.insert(key, n);
+                        out.push_str(&n.to_string());
+                        let mut note = String::new();
+                        self.read(events, &mut note);
+                        self.notes[n - 1] = note;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// HTML prints as written, except comments `<!-- … -->`, which may span several events.
+    fn html(&mut self, mut text: &str, out: &mut String) {
+        loop {
+            let marker = if self.in_comment { "-->" } else { "<!--" };
+            match text.find(marker) {
+                Some(i) => {
+                    if !self.in_comment {
+                        out.push_str(&text[..i]);
+                    }
+                    text = &text[i + marker.len()..];
+                    self.in_comment = !self.in_comment;
+                }
+                None => {
+                    if !self.in_comment {
+                        out.push_str(text);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Typst markup without the converter's invisible fact markers (`#metadata(N)<bc-fact>`).
+pub fn without_fact_markers(typ: &str) -> String {
+    let mut out = String::with_capacity(typ.len());
+    let mut rest = typ;
+    while let Some(at) = rest.find("#metadata(") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        match after.find(")<bc-fact>") {
+            Some(end) if after["#metadata(".len()..end].bytes().all(|b| b.is_ascii_digit()) => {
+                rest = &after[end + ")<bc-fact>".len()..];
+            }
+            _ => {
+                out.push_str("#metadata(");
+                rest = &after["#metadata(".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -93,3 +93,9 @@ fn a_highlighted_fact_is_marked_from_its_tag_to_the_end_of_its_printing() {
     let plain = convert(&[&tagged.replace("{{ x.y }}", "8,5")]).sections.remove(0).typst;
     assert_eq!(plain, "A #metadata(0)<bc-fact>8\\,5 B\n\n", "the end marker is dropped");
 }
+
+#[test]
+fn a_note_referenced_in_a_list_item_keeps_its_text_and_the_item_open() {
+    let out = one("- Item[^1] text.\n\n[^1]: Note.\n");
+    assert_eq!(out, "#bc-item(\"-\", depth: 1)[Item#footnote[Note\\.]<fn-1> text\\.]\n\n");
+}

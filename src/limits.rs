@@ -1,0 +1,58 @@
+//! Resource limits: how much input baocao accepts before it stops with a message.
+//!
+//! Content is pasted from Word and e-mail by many hands; a stray 50 MB paste, a list nested ten
+//! thousand deep or a YAML "billion laughs" must fail fast with a message that names the file
+//! (and line), not hang the build, exhaust memory or overflow the stack. Each limit sits far above
+//! what an official report needs (the Hải Dương mid-term report: 170 KB of sections, 67 notes,
+//! nesting depth 3, 405 Markdown elements) and far below what makes typst or the converter slow.
+//! The figures below were measured on the dev profile (2 cores): typst lays out about 1 MB of
+//! Markdown text per 1.5 s (≈260 pages, ≈200 MB of memory), and about 1 000 footnotes per second.
+//!
+//! The README lists the same limits for users.
+
+/// The largest text input file (a section, a facts file, report.yaml, the template): 4 MiB,
+/// about 1 000 pages of text (≈6 s of layout). Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The most text a project may hold in all its text input files together: 8 MiB (≈2 000
+/// pages, ≈12 s and ≈1.7 GB of memory to lay out).
+pub const MAX_PROJECT_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The largest font file: 64 MiB (large CJK fonts are 20–30 MB).
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most font data a project may hold in `fonts/`: 256 MiB.
+pub const MAX_FONTS_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most YAML values one file may expand to, aliases (`*name`) counted at every use.
+/// A real facts file has a few thousand; the "billion laughs" and the quadratic alias bomb (a
+/// 150 KB file that expands to 10⁹ values) stop here in well under a second.
+pub const MAX_YAML_VALUES: usize = 1_000_000;
+
+/// The most values report.yaml may hold (it has about 40): each list entry is a line of the
+/// first or last page, so 400 000 recipients (within 4 MB) would be 400 000 lines to lay out.
+pub const MAX_REPORT_VALUES: usize = 1_000;
+
+/// The deepest nesting of Markdown elements: block quotes, list items, emphasis, links, headings,
+/// table cells and notes inside notes, each open element counting one. typst itself stops at
+/// 17 nested block quotes ("maximum show rule depth exceeded", far from the Markdown line), and the
+/// converter writes notes inside notes by recursion; this limit comes first, with the section's
+/// file and line. A report needs 2 or 3.
+pub const MAX_NESTING: usize = 12;
+
+/// The most Markdown elements in the whole narrative: paragraphs, headings, list items,
+/// quotes, emphasis, links, table rows and cells, code, line breaks, rules and note references,
+/// each counting one. typst's time and memory grow with them, not only with the text: within
+/// 4 MB, a million one-letter paragraphs, headings or list items took typst over two minutes and
+/// 6–15 GB; 20 000 take 1–3 s (a 6 700-row table about 2 s). The Hải Dương report has 405.
+pub const MAX_ELEMENTS: usize = 20_000;
+
+/// The longest paragraph (or heading, list item, table cell, line of code): 64 KiB of text.
+/// typst's time for a paragraph grows with the square of its length: 200 KB took 0.9 s,
+/// 400 KB 2.6 s, and a 3.9 MB paste on one line over two minutes. 64 KiB take 0.3 s; the
+/// longest paragraph of the Hải Dương report is 5 KB.
+pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
+/// The most footnote definitions, and the most footnote references, in the whole narrative
+/// (each reference is a typst footnote to lay out: 5 000 take about 5 s).
+pub const MAX_FOOTNOTES: usize = 5_000;
