@@ -8,16 +8,23 @@
 //! - [`facts`]: the figures, namespaced by file;
 //! - [`narrative`]: tera (facts) → Markdown → typst markup, every text run escaped;
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
-//! - [`output`]: PDF export and atomic writes;
+//! - [`output`]: PDF export (reproducible, PDF/A) and atomic writes;
+//! - [`provenance`]: the manifest and the sources a PDF carries as attachments;
 //! - [`build`]: the pipeline end to end;
+//! - [`verify`] and [`pdf_read`]: rebuild a PDF from its attachments and compare;
+//! - [`fact_index`]: every fact and every place it is printed;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
 #![deny(missing_docs)]
 
 pub mod build;
 pub mod diagnostics;
+pub mod fact_index;
 pub mod facts;
 pub mod narrative;
 pub mod output;
+pub mod pdf_read;
 pub mod project;
+pub mod provenance;
 pub mod typeset;
+pub mod verify;

@@ -15,7 +15,7 @@ mod report;
 
 pub(crate) use report::yaml_error;
 
-pub use report::{IssueDate, Report, Signer};
+pub use report::{IssueDate, Replaces, Report, Signer, Status};
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +30,16 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text.
     pub text: String,
+}
+
+/// An input file exactly as read from disk (before any normalisation): what a PDF carries
+/// as its sources and what its manifest hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// Path relative to the project root, e.g. `content/facts/economy.yaml`.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
 }
 
 /// A font file from `fonts/`.
@@ -58,6 +68,8 @@ pub struct Project {
     pub template: SourceFile,
     /// `fonts/*` font files, in file-name order.
     pub fonts: Vec<FontFile>,
+    /// Every text input exactly as read (report.yaml, facts, sections, template), in that order.
+    pub inputs: Vec<InputFile>,
 }
 
 /// The largest input file accepted (bytes); larger files are refused with a message.
@@ -80,7 +92,8 @@ impl Project {
             ));
         }
         let mut errors = Vec::new();
-        let report_file = read_source(root, Path::new("content/report.yaml"), &mut errors);
+        let mut inputs = Vec::new();
+        let report_file = read_source(root, Path::new("content/report.yaml"), &mut errors, &mut inputs);
         let report = report_file.as_ref().and_then(|f| match Report::parse(f) {
             Ok(r) => Some(r),
             Err(d) => {
@@ -90,7 +103,7 @@ impl Project {
         });
         let fact_files = list_files(root, "content/facts", &["yaml", "yml"], &mut errors);
         let fact_sources: Vec<SourceFile> =
-            fact_files.iter().filter_map(|p| read_source(root, p, &mut errors)).collect();
+            fact_files.iter().filter_map(|p| read_source(root, p, &mut errors, &mut inputs)).collect();
         let facts = match Facts::parse(&fact_sources) {
             Ok(f) => Some(f),
             Err(mut ds) => {
@@ -106,8 +119,8 @@ impl Project {
             );
         }
         let sections: Vec<SourceFile> =
-            section_paths.iter().filter_map(|p| read_source(root, p, &mut errors)).collect();
-        let template = read_source(root, Path::new("templates/report.typ.tera"), &mut errors);
+            section_paths.iter().filter_map(|p| read_source(root, p, &mut errors, &mut inputs)).collect();
+        let template = read_source(root, Path::new(TEMPLATE_PATH), &mut errors, &mut inputs);
         let fonts = load_fonts(root, &mut errors);
         match (report, report_file, facts, template) {
             (Some(report), Some(report_file), Some(facts), Some(template)) if errors.is_empty() => Ok(Project {
@@ -118,11 +131,34 @@ impl Project {
                 sections,
                 template,
                 fonts,
+                inputs,
             }),
             _ => Err(Failure::content(errors)),
         }
     }
 }
+
+/// The layout template's path in a project.
+pub const TEMPLATE_PATH: &str = "templates/report.typ.tera";
+
+/// The paths of every input file now in the project at `root` (text inputs in build order,
+/// then fonts), without reading or checking them: for comparing a project with a build's manifest.
+pub fn input_paths(root: &Path) -> Vec<PathBuf> {
+    let mut ignored = Vec::new();
+    let mut paths = Vec::new();
+    for fixed in ["content/report.yaml", TEMPLATE_PATH] {
+        if root.join(fixed).is_file() {
+            paths.push(PathBuf::from(fixed));
+        }
+    }
+    paths.extend(list_files(root, "content/facts", &["yaml", "yml"], &mut ignored));
+    paths.extend(list_files(root, "content/sections", &["md"], &mut ignored));
+    paths.extend(list_files(root, "fonts", FONT_EXTENSIONS, &mut ignored));
+    paths
+}
+
+/// File extensions read as fonts from `fonts/`.
+pub const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
 
 /// Files with one of `extensions` directly or deeper under `dir`, sorted by path.
 fn list_files(root: &Path, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
@@ -166,7 +202,12 @@ fn list_files(root: &Path, dir: &str, extensions: &[&str], errors: &mut Vec<Diag
 
 /// Reads a UTF-8 text file (relative path), normalising BOM and line ends; records a
 /// diagnostic and returns `None` on failure.
-fn read_source(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+fn read_source(
+    root: &Path,
+    rel: &Path,
+    errors: &mut Vec<Diagnostic>,
+    inputs: &mut Vec<InputFile>,
+) -> Option<SourceFile> {
     let full = root.join(rel);
     let bytes = match read_limited(&full) {
         Ok(b) => b,
@@ -181,6 +222,7 @@ fn read_source(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
+    inputs.push(InputFile { path: rel.to_path_buf(), bytes: bytes.clone() });
     match String::from_utf8(bytes) {
         Ok(text) => Some(SourceFile { path: rel.to_path_buf(), text: normalise_text(text) }),
         Err(e) => {
@@ -218,7 +260,7 @@ pub fn normalise_text(text: String) -> String {
 
 fn load_fonts(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<FontFile> {
     let mut fonts = Vec::new();
-    for rel in list_files(root, "fonts", &["ttf", "otf", "ttc", "otc"], errors) {
+    for rel in list_files(root, "fonts", FONT_EXTENSIONS, errors) {
         match read_limited(&root.join(&rel)) {
             Ok(data) => fonts.push(FontFile { path: rel, data }),
             Err(e) => errors.push(Diagnostic::error(format!("cannot read font `{}`: {e}", rel.display()))),
