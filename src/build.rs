@@ -37,7 +37,10 @@ impl BuildOptions {
         let standard = self.pdf_standard.unwrap_or(Standard::default_for(attach));
         if attach && !standard.allows_attachments() {
             return Err(Failure::usage(
-                Diagnostic::error(format!("PDF/{} does not allow attached files, and the sources are attached by default", standard.name().to_uppercase()))
+                Diagnostic::error(format!(
+                    "{} does not allow attached files, and the sources are attached by default",
+                    standard.label()
+                ))
                     .help("add `--no-sources` to leave the sources out, or choose `--pdf-standard a-3b` (the default)"),
             ));
         }

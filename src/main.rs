@@ -90,11 +90,11 @@ fn main() -> ExitCode {
                         "no sources attached".to_string()
                     };
                     eprintln!(
-                        "built {} ({} pages, {} KB, PDF standard {}, {sources}) in {:.2} s",
+                        "built {} ({} pages, {} KB, {}, {sources}) in {:.2} s",
                         report.pdf_path.display(),
                         report.pages,
                         report.pdf_bytes.div_ceil(1024),
-                        report.manifest.options.pdf_standard.name(),
+                        report.manifest.options.pdf_standard.label(),
                         started.elapsed().as_secs_f64()
                     );
                     ExitCode::SUCCESS

@@ -75,6 +75,18 @@ impl Standard {
         }
     }
 
+    /// The standard's usual name: `PDF/A-3b`, `PDF/UA-1`, `plain PDF`.
+    pub fn label(self) -> String {
+        match self {
+            Standard::None => "plain PDF".to_string(),
+            other => {
+                let name = other.name();
+                let (part, rest) = name.split_at(name.find('-').map_or(name.len(), |i| i + 1));
+                format!("PDF/{}{rest}", part.to_uppercase())
+            }
+        }
+    }
+
     /// Whether a PDF of this standard may carry attached files.
     pub fn allows_attachments(self) -> bool {
         matches!(self, Standard::None | Standard::A3b | Standard::A3u | Standard::A4f | Standard::Ua1)
@@ -116,7 +128,7 @@ pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, 
         Diagnostic::error(format!("PDF export: {message}")).help(format!(
             "the PDF must meet {}; check the template's document settings, or choose another standard with \
              `--pdf-standard` (none, a-2b, a-3b, …)",
-            settings.standard.name()
+            settings.standard.label()
         ))
     };
     let standards = PdfStandards::new(&settings.standard.typst())
@@ -174,6 +186,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standards_have_their_usual_names() {
+        assert_eq!(Standard::A3b.label(), "PDF/A-3b");
+        assert_eq!(Standard::Ua1.label(), "PDF/UA-1");
+        assert_eq!(Standard::A4f.label(), "PDF/A-4f");
+        assert_eq!(Standard::None.label(), "plain PDF");
+        assert!(Standard::A3b.allows_attachments() && !Standard::A2b.allows_attachments());
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {

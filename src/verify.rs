@@ -115,10 +115,10 @@ pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
         }
     };
     verdict.checks.push(format!(
-        "{MANIFEST_NAME}: built by baocao {} with typst {}, PDF standard {}, {} inputs, {} fonts",
+        "{MANIFEST_NAME}: built by baocao {} with typst {}, {}, {} inputs, {} fonts",
         manifest.baocao,
         manifest.typst,
-        manifest.options.pdf_standard.name(),
+        manifest.options.pdf_standard.label(),
         manifest.inputs.len(),
         manifest.fonts.len()
     ));
