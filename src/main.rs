@@ -115,8 +115,8 @@ fn main() -> ExitCode {
             }
             match baocao::verify::verify(&pdf, project.as_deref()) {
                 Ok(verdict) => {
-                    print!("{}", verdict.render(&pdf, project.as_deref()));
-                    if verdict.verified() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+                    let written = write_stdout(&verdict.render(&pdf, project.as_deref()));
+                    if verdict.verified() { written } else { ExitCode::from(1) }
                 }
                 Err(message) => {
                     eprintln!("error: {message}");
@@ -128,14 +128,27 @@ fn main() -> ExitCode {
             let index = Project::load(&project).and_then(|p| baocao::fact_index::index(&p));
             match index {
                 Ok(index) => {
-                    match format {
-                        Format::Human => print!("{}", index.render_human()),
-                        Format::Json => print!("{}", index.to_json()),
-                    }
-                    ExitCode::SUCCESS
+                    let text = match format {
+                        Format::Human => index.render_human(),
+                        Format::Json => index.to_json(),
+                    };
+                    write_stdout(&text)
                 }
                 Err(failure) => report_failure(failure, &project, "cannot list the facts", ""),
             }
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`baocao facts | head`) is not an error.
+fn write_stdout(text: &str) -> ExitCode {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(1)
         }
     }
 }

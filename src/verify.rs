@@ -127,7 +127,7 @@ pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
         verdict.project_changes = compare_project(&manifest, project);
     }
     if sources_ok {
-        let fonts_dir = project.map_or_else(|| PathBuf::from("fonts"), |p| p.join("fonts"));
+        let fonts_dir = project.map_or_else(|| PathBuf::from("./fonts"), |p| p.join("fonts"));
         rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, &bytes, &mut verdict);
     } else {
         verdict.problems.push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
@@ -255,17 +255,17 @@ fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_
                     return;
                 }
             }
-            None => missing.push(format!("{} ({}, SHA-256 {})", font.names.join(", "), slash_path(&font.path), font.sha256)),
+            None => missing.push(format!("      {} ({}, SHA-256 {})\n", font.names.join(", "), slash_path(&font.path), font.sha256)),
         }
     }
     if !missing.is_empty() {
         verdict.problems.push(format!(
-            "cannot rebuild: {} of the fonts the PDF was built with {} not in `{}`: {}; run in the report's project \
-             folder or pass `--project DIR` with the report's fonts/",
+            "cannot rebuild: {} of the fonts the PDF was built with {} not in `{}` (looked up by SHA-256):\n{}    \
+             run in the report's project folder, or pass `--project DIR` with the report's fonts/",
             missing.len(),
             if missing.len() == 1 { "is" } else { "are" },
             fonts_dir.display(),
-            missing.join("; ")
+            missing.concat()
         ));
         return;
     }
