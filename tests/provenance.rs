@@ -343,3 +343,33 @@ fn the_real_report_records_the_report_it_replaces() {
     let replaces = project.report.replaces.as_ref().expect("content/report.yaml has `replaces:`");
     assert_eq!((replaces.number.as_str(), replaces.date.short_form().as_str()), ("197/BC-UBND", "24/11/2023"));
 }
+
+#[test]
+fn file_names_and_contents_reach_the_pdf_as_data_never_as_typst_code() {
+    let dir = mini_project();
+    let name = "content/sections/03-\"quoted\") #panic(\"x\").md";
+    let text = "Dòng có #panic(\"không\") và \") #pdf.attach(\"x\") ký tự.\n";
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let pdf = read_pdf(&build(dir.path(), &[]));
+    let attached = pdf.attachments.iter().find(|a| a.name == name).expect("the odd name is attached as it is");
+    assert_eq!(attached.bytes, text.as_bytes());
+    assert_eq!(pdf.attachments.len(), 7, "nothing else was attached");
+}
+
+#[test]
+fn the_reserved_folder_is_served_from_memory_only() {
+    use typst_layout::PagedDocument;
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join(".baocao")).unwrap();
+    std::fs::write(root.path().join(".baocao/on-disk.txt"), "on disk").unwrap();
+    let world = |source: &str| {
+        let date = typst::foundations::Datetime::from_ymd(2023, 1, 1).unwrap();
+        let mut w = baocao::typeset::BaocaoWorld::new(root.path(), source.to_string(), &common::fonts(), date);
+        w.add_virtual_file("/.baocao/served.txt", b"in memory".to_vec());
+        w
+    };
+    let served = typst::compile::<PagedDocument>(&world("#read(\"/.baocao/served.txt\")")).output.unwrap();
+    assert_eq!(baocao::typeset::text::document_text(&served), "in memory");
+    let errors = typst::compile::<PagedDocument>(&world("#read(\"/.baocao/on-disk.txt\")")).output.err().unwrap();
+    assert!(errors[0].message.contains("not found"), "a file on disk under .baocao/ is never read: {}", errors[0].message);
+}
