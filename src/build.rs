@@ -41,7 +41,7 @@ impl BuildOptions {
                     "{} does not allow attached files, and the sources are attached by default",
                     standard.label()
                 ))
-                    .help("add `--no-sources` to leave the sources out, or choose `--pdf-standard a-3b` (the default)"),
+                .help("add `--no-sources` to leave the sources out, or choose `--pdf-standard a-3b` (the default)"),
             ));
         }
         let date = typeset::build_date(&project.report, self.source_date_epoch)?;
