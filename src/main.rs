@@ -85,7 +85,11 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_all(&report.warnings, &project);
                     let sources = if report.manifest.options.sources_attached {
-                        format!("{} sources attached", report.manifest.inputs.len())
+                        format!(
+                            "{} sources attached, {} KB before compression",
+                            report.manifest.inputs.len(),
+                            report.attached_bytes.div_ceil(1024)
+                        )
                     } else {
                         "no sources attached".to_string()
                     };
