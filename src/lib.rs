@@ -8,12 +8,15 @@
 //! - [`facts`]: the figures, namespaced by file;
 //! - [`narrative`]: tera (facts) → Markdown → typst markup, every text run escaped;
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
-//! - [`output`]: PDF export and atomic writes;
+//! - [`output`]: PDF export (reproducible, PDF/A) and atomic writes;
+//! - [`provenance`]: the manifest and the sources a PDF carries as attachments;
 //! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
 //!   Vietnamese typography, glyphs), run by `baocao check` and by every build;
 //! - [`limits`]: how much input is accepted (file sizes, nesting, footnotes, YAML aliases);
 //! - [`build`]: the pipeline end to end;
 //! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
+//! - [`verify`] and [`pdf_read`]: rebuild a PDF from its attachments and compare;
+//! - [`fact_index`]: every fact and every place it is printed;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
 
 #![deny(missing_docs)]
@@ -22,9 +25,13 @@ pub mod build;
 pub mod check;
 pub mod diagnostics;
 pub mod diff;
+pub mod fact_index;
 pub mod facts;
 pub mod limits;
 pub mod narrative;
 pub mod output;
+pub mod pdf_read;
 pub mod project;
+pub mod provenance;
 pub mod typeset;
+pub mod verify;

@@ -1,4 +1,8 @@
-//! Writing results: the PDF export and atomic file writes.
+//! Writing results: the PDF export (pinned metadata, archival standard) and atomic file writes.
+//!
+//! The PDF bytes depend only on the laid-out document and [`PdfSettings`]: the creator string
+//! is pinned, the document id is derived from the content, and the timestamp comes from the
+//! report's date or `SOURCE_DATE_EPOCH`, never from the clock.
 //!
 //! Every output is written to a temporary file in the same directory and renamed over the
 //! target, so a failed or interrupted build never leaves a half-written file and never
@@ -7,32 +11,139 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use typst::foundations::Smart;
+use serde::{Deserialize, Serialize};
+use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Failure};
 
 /// The creator string written into PDFs (pinned, so typst upgrades don't change it silently).
 pub const CREATOR: &str = concat!("baocao ", env!("CARGO_PKG_VERSION"));
 
+/// The standard a PDF is checked against while it is written (typst refuses to write a PDF
+/// that breaks it). Archival PDF/A is the default; PDF/A-2 forbids attached files, so a PDF
+/// carrying its sources is PDF/A-3b.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+pub enum Standard {
+    /// No standard: a plain PDF 1.7.
+    #[serde(rename = "none")]
+    #[value(name = "none")]
+    None,
+    /// PDF/A-2b: archival, visual appearance preserved; no attachments.
+    #[serde(rename = "a-2b")]
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with all text mapped to Unicode; no attachments.
+    #[serde(rename = "a-2u")]
+    #[value(name = "a-2u")]
+    A2u,
+    /// PDF/A-3b: PDF/A-2b that may carry attached files (the default with sources).
+    #[serde(rename = "a-3b")]
+    #[value(name = "a-3b")]
+    A3b,
+    /// PDF/A-3u: PDF/A-3b with all text mapped to Unicode.
+    #[serde(rename = "a-3u")]
+    #[value(name = "a-3u")]
+    A3u,
+    /// PDF/A-4 (PDF 2.0 based); no attachments.
+    #[serde(rename = "a-4")]
+    #[value(name = "a-4")]
+    A4,
+    /// PDF/A-4f: PDF/A-4 with attached files.
+    #[serde(rename = "a-4f")]
+    #[value(name = "a-4f")]
+    A4f,
+    /// PDF/UA-1: accessibility (tagged structure, title, language); not archival.
+    #[serde(rename = "ua-1")]
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+impl Standard {
+    /// The name used on the command line and in manifests: `a-3b`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Standard::None => "none",
+            Standard::A2b => "a-2b",
+            Standard::A2u => "a-2u",
+            Standard::A3b => "a-3b",
+            Standard::A3u => "a-3u",
+            Standard::A4 => "a-4",
+            Standard::A4f => "a-4f",
+            Standard::Ua1 => "ua-1",
+        }
+    }
+
+    /// The standard's usual name: `PDF/A-3b`, `PDF/UA-1`, `plain PDF`.
+    pub fn label(self) -> String {
+        match self {
+            Standard::None => "plain PDF".to_string(),
+            other => {
+                let name = other.name();
+                let (part, rest) = name.split_at(name.find('-').map_or(name.len(), |i| i + 1));
+                format!("PDF/{}{rest}", part.to_uppercase())
+            }
+        }
+    }
+
+    /// Whether a PDF of this standard may carry attached files.
+    pub fn allows_attachments(self) -> bool {
+        matches!(self, Standard::None | Standard::A3b | Standard::A3u | Standard::A4f | Standard::Ua1)
+    }
+
+    /// The default: PDF/A-3b when the sources are attached, PDF/A-2b otherwise.
+    pub fn default_for(attach_sources: bool) -> Standard {
+        if attach_sources { Standard::A3b } else { Standard::A2b }
+    }
+
+    fn typst(self) -> Vec<PdfStandard> {
+        match self {
+            Standard::None => vec![],
+            Standard::A2b => vec![PdfStandard::A_2b],
+            Standard::A2u => vec![PdfStandard::A_2u],
+            Standard::A3b => vec![PdfStandard::A_3b],
+            Standard::A3u => vec![PdfStandard::A_3u],
+            Standard::A4 => vec![PdfStandard::A_4],
+            Standard::A4f => vec![PdfStandard::A_4f],
+            Standard::Ua1 => vec![PdfStandard::Ua_1],
+        }
+    }
+}
+
+/// Everything besides the document that decides the PDF's bytes.
+#[derive(Debug, Clone)]
+pub struct PdfSettings {
+    /// The creation date written into the metadata.
+    pub timestamp: Datetime,
+    /// The document id's seed (derived from the content: the manifest's hash).
+    pub ident: String,
+    /// The standard to meet.
+    pub standard: Standard,
+}
+
 /// Exports the document as PDF bytes.
-pub fn pdf(document: &PagedDocument, today: typst::foundations::Datetime, ident: &str) -> Result<Vec<u8>, Failure> {
+pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, Failure> {
+    let export_error = |message: String| {
+        Diagnostic::error(format!("PDF export: {message}")).help(format!(
+            "the PDF must meet {}; check the template's document settings, or choose another standard with \
+             `--pdf-standard` (none, a-2b, a-3b, …)",
+            settings.standard.label()
+        ))
+    };
+    let standards = PdfStandards::new(&settings.standard.typst())
+        .map_err(|e| Failure::content(vec![export_error(e.message().to_string())]))?;
     let options = PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
+        ident: Smart::Custom(settings.ident.clone()),
         creator: Smart::Custom(Some(CREATOR.to_string())),
-        timestamp: Some(Timestamp::new_utc(today)),
+        timestamp: Some(Timestamp::new_utc(settings.timestamp)),
+        standards,
         ..PdfOptions::default()
     };
     let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
         .map_err(|panic| Failure::content(vec![crate::typeset::internal_error("writing the PDF", &*panic)]))?;
     exported.map_err(|errors| {
-        Failure::content(
-            errors
-                .iter()
-                .map(|e| Diagnostic::error(format!("PDF export: {}", e.message)).help("check the template's document settings"))
-                .collect(),
-        )
+        Failure::content(errors.iter().map(|e| export_error(e.message.to_string())).collect())
     })
 }
 
@@ -104,6 +215,15 @@ fn process_is_running(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standards_have_their_usual_names() {
+        assert_eq!(Standard::A3b.label(), "PDF/A-3b");
+        assert_eq!(Standard::Ua1.label(), "PDF/UA-1");
+        assert_eq!(Standard::A4f.label(), "PDF/A-4f");
+        assert_eq!(Standard::None.label(), "plain PDF");
+        assert!(Standard::A3b.allows_attachments() && !Standard::A2b.allows_attachments());
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {

@@ -137,7 +137,14 @@ fn a_missing_project_is_a_usage_error() {
 
 #[test]
 fn every_command_has_help() {
-    for args in [&["--help"][..], &["build", "--help"][..], &["check", "--help"][..], &["diff", "--help"][..]] {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"][..],
+        &["check", "--help"][..],
+        &["diff", "--help"][..],
+        &["verify", "--help"][..],
+        &["facts", "--help"][..],
+    ] {
         let out = baocao(args);
         assert!(out.status.success());
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));

@@ -148,7 +148,9 @@ pub fn write(comparison: &Comparison, new: &Project, path: &Path) -> Result<usiz
     let document = typeset(comparison, new)?;
     let today = typeset::report_today(&new.report);
     let ident = format!("baocao-redline-{:016x}", output::fnv1a(format!("{:?}", comparison.diff.new).as_bytes()));
-    let bytes = output::pdf(&document, today, &ident)?;
+    // a working copy for auditors, not an archival document: a plain PDF
+    let settings = output::PdfSettings { timestamp: today, ident, standard: output::Standard::None };
+    let bytes = output::pdf(&document, &settings)?;
     output::write_atomic(path, &bytes)?;
     Ok(document.pages().len())
 }

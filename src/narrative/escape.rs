@@ -4,9 +4,10 @@
 use std::fmt::Write as _;
 
 /// Escapes text for typst *markup*: a backslash before every ASCII punctuation character
-/// (`\X` is a valid escape for any non-space X in typst), `\u{…}` for control characters, and
-/// line ends (also U+2028, U+2029 and U+0085, which typst reads as line ends in source) turned
-/// into spaces. The result always reads as literal text.
+/// (`\X` is a valid escape for any non-space X in typst) and line ends (also U+2028, U+2029 and
+/// U+0085, which typst reads as line ends in source) turned into spaces. Other control
+/// characters (NUL, ESC… pasted from elsewhere) print nothing and no font has a glyph for them
+/// (PDF/A refuses such text): they are dropped. The result always reads as literal text.
 pub fn typst_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_typst_markup(&mut out, text);
@@ -33,9 +34,7 @@ pub fn push_typst_markup(out: &mut String, text: &str) {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -46,7 +45,8 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
-/// A typst string literal (with quotes) holding `text` exactly.
+/// A typst string literal (with quotes) holding `text` exactly, except control characters other
+/// than tab and line ends, which are dropped (see [`push_typst_markup`]).
 pub fn typst_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -57,7 +57,8 @@ pub fn typst_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible_format(c) => {
+            c if c.is_control() => {}
+            c if is_invisible_format(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -94,7 +95,7 @@ mod tests {
             assert_eq!(typst_markup(&c.to_string()), format!("\\{c}"));
         }
         assert_eq!(typst_markup("a\nb"), "a b");
-        assert_eq!(typst_markup("\u{1}"), "\\u{1}");
+        assert_eq!(typst_markup("a\u{1}b\u{1b}c\u{0}"), "abc", "control characters print nothing: dropped");
         assert_eq!(typst_markup("a\u{2028}b\u{2029}c\u{85}d"), "a b c d");
         assert_eq!(typst_markup("Hải Dương"), "Hải Dương");
         assert_eq!(typst_markup("Kế  hoạch"), "Kế#\"  \"hoạch");

@@ -3,9 +3,9 @@
 //!
 //! A tag is a run of private-use characters placed just before the expression: U+E000, the
 //! use's number in digits U+E010–U+E019, U+E001; and U+E002 just after it, so the printed
-//! value is delimited. The converter turns a tag into `#metadata(N)<bc-fact>` (invisible) and
-//! drops the end marker, and [`pages`] reads back the page of each tag from the laid-out
-//! document. [`strip`] removes tags from text meant for people.
+//! value is delimited. The converter drops the tag and turns the end marker into
+//! `#metadata(N)<bc-fact>` (invisible, right after the value, so on the value's line), and
+//! [`pages`] reads back the page of each marker from the laid-out document. [`strip`] removes tags from text meant for people.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};

@@ -213,6 +213,7 @@ fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
         paragraphs: Vec::new(),
         marking,
         marks: OpenMarks::default(),
+        fact_use: None,
     };
     let mut out = Vec::with_capacity(sections.len());
     for (index, body) in bodies.iter().enumerate() {
@@ -279,6 +280,8 @@ struct Writer<'a> {
     marking: Option<&'a Marking>,
     /// Change marks open at this point of the output.
     marks: OpenMarks,
+    /// The fact use being printed (between its tag and its end marker).
+    fact_use: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -547,19 +550,26 @@ impl Writer<'_> {
         }
     }
 
-    /// Text, with fact tags turned into invisible `#metadata(N)<bc-fact>` markers (and, when
-    /// marking, change marks into mark functions).
+    /// Text, with each fact's printing followed by an invisible `#metadata(N)<bc-fact>` marker
+    /// (and, when marking, change marks turned into mark functions). The marker goes *after*
+    /// the value: one before it would follow a space, where typst may break the line, and could
+    /// end up on the previous line, even the previous page.
     fn text(&mut self, text: &str) {
         for piece in fact_uses::pieces(text) {
             match piece {
                 Piece::Text(part) => self.plain(part),
                 Piece::Use(id) => {
-                    self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+                    self.fact_use = Some(id);
                     if self.marking.is_some_and(|m| m.highlight.contains(&id)) {
                         self.marks.open(&mut self.out, Mark::Fact);
                     }
                 }
-                Piece::End => self.marks.close(&mut self.out, Mark::Fact),
+                Piece::End => {
+                    self.marks.close(&mut self.out, Mark::Fact);
+                    if let Some(id) = self.fact_use.take() {
+                        self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
+                    }
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ mod yaml;
 pub(crate) use yaml::parse as parse_yaml;
 
 pub use git::GitSource;
-pub use report::{IssueDate, Report, Signer};
+pub use report::{IssueDate, Replaces, Report, Signer, Status};
 pub use source::{DirSource, Source};
 
 use std::path::{Path, PathBuf};
@@ -38,6 +38,16 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text.
     pub text: String,
+}
+
+/// An input file exactly as read (before any normalisation): what a PDF carries as its
+/// sources and what its manifest hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// Path relative to the project root, e.g. `content/facts/economy.yaml`.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
 }
 
 /// A font file from `fonts/`.
@@ -68,6 +78,8 @@ pub struct Project {
     pub template: SourceFile,
     /// `fonts/*` font files, in file-name order.
     pub fonts: Vec<FontFile>,
+    /// Every text input exactly as read (report.yaml, facts, sections, template), in that order.
+    pub inputs: Vec<InputFile>,
 }
 
 pub use crate::limits::MAX_FILE_BYTES;
@@ -105,7 +117,8 @@ impl Project {
             ));
         }
         let mut errors = Vec::new();
-        let report_file = read_source(source, Path::new("content/report.yaml"), &mut errors);
+        let mut inputs = Vec::new();
+        let report_file = read_source(source, Path::new("content/report.yaml"), &mut errors, &mut inputs);
         let report = report_file.as_ref().and_then(|f| match Report::parse(f) {
             Ok(r) => Some(r),
             Err(d) => {
@@ -115,7 +128,7 @@ impl Project {
         });
         let fact_files = list_files(source, "content/facts", &["yaml", "yml"], &mut errors);
         let fact_sources: Vec<SourceFile> =
-            fact_files.iter().filter_map(|p| read_source(source, p, &mut errors)).collect();
+            fact_files.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
         let facts = match Facts::parse(&fact_sources) {
             Ok(f) => Some(f),
             Err(mut ds) => {
@@ -131,8 +144,8 @@ impl Project {
             );
         }
         let sections: Vec<SourceFile> =
-            section_paths.iter().filter_map(|p| read_source(source, p, &mut errors)).collect();
-        let template = read_source(source, Path::new("templates/report.typ.tera"), &mut errors);
+            section_paths.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
+        let template = read_source(source, Path::new(TEMPLATE_PATH), &mut errors, &mut inputs);
         let fonts = load_fonts(source, &mut errors);
         let text_files = report_file.iter().chain(&fact_sources).chain(&sections).chain(template.iter());
         check_total_text(text_files, &mut errors);
@@ -146,11 +159,35 @@ impl Project {
                 sections,
                 template,
                 fonts,
+                inputs,
             }),
             _ => Err(Failure::content(errors)),
         }
     }
 }
+
+/// The layout template's path in a project.
+pub const TEMPLATE_PATH: &str = "templates/report.typ.tera";
+
+/// The paths of every input file now in the project at `root` (text inputs in build order,
+/// then fonts), without reading or checking them: for comparing a project with a build's manifest.
+pub fn input_paths(root: &Path) -> Vec<PathBuf> {
+    let source = DirSource::new(root);
+    let mut ignored = Vec::new();
+    let mut paths = Vec::new();
+    for fixed in ["content/report.yaml", TEMPLATE_PATH] {
+        if root.join(fixed).is_file() {
+            paths.push(PathBuf::from(fixed));
+        }
+    }
+    paths.extend(list_files(&source, "content/facts", &["yaml", "yml"], &mut ignored));
+    paths.extend(list_files(&source, "content/sections", &["md"], &mut ignored));
+    paths.extend(list_files(&source, "fonts", FONT_EXTENSIONS, &mut ignored));
+    paths
+}
+
+/// File extensions read as fonts from `fonts/`.
+pub const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
 
 /// Files with one of `extensions` directly or deeper under `dir`, sorted by path (file-name
 /// order within each folder); hidden files and editor backups (`~`) are left out.
@@ -187,7 +224,12 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
 
 /// Reads a UTF-8 text file (relative path), normalising BOM and line ends; records a
 /// diagnostic and returns `None` on failure.
-fn read_source(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+fn read_source(
+    source: &dyn Source,
+    rel: &Path,
+    errors: &mut Vec<Diagnostic>,
+    inputs: &mut Vec<InputFile>,
+) -> Option<SourceFile> {
     let bytes = match source.read(rel, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) => {
@@ -199,6 +241,7 @@ fn read_source(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) ->
             return None;
         }
     };
+    inputs.push(InputFile { path: rel.to_path_buf(), bytes: bytes.clone() });
     match String::from_utf8(bytes) {
         Ok(text) => Some(SourceFile { path: rel.to_path_buf(), text: normalise_text(text) }),
         Err(e) => {
@@ -264,7 +307,7 @@ pub fn normalise_text(text: String) -> String {
 fn load_fonts(source: &dyn Source, errors: &mut Vec<Diagnostic>) -> Vec<FontFile> {
     let mut fonts = Vec::new();
     let mut total = 0;
-    for rel in list_files(source, "fonts", &["ttf", "otf", "ttc", "otc"], errors) {
+    for rel in list_files(source, "fonts", FONT_EXTENSIONS, errors) {
         match source.read(&rel, MAX_FONT_BYTES) {
             Ok(data) if typst::text::Font::iter(typst::foundations::Bytes::new(data.clone())).next().is_none() => {
                 errors.push(

@@ -38,6 +38,36 @@ pub struct Report {
     pub signer: Signer,
     /// `Nơi nhận:` list, each entry printed after "- ".
     pub recipients: Vec<String>,
+    /// `final` (the default) or `draft`: a draft prints "DỰ THẢO" on page 1.
+    #[serde(default)]
+    pub status: Status,
+    /// With `status: draft`, also a light "DỰ THẢO" watermark across every page.
+    #[serde(default)]
+    pub watermark: bool,
+    /// The report this one replaces (number and date), recorded in the PDF's metadata and manifest.
+    #[serde(default)]
+    pub replaces: Option<Replaces>,
+}
+
+/// Whether the document is issued or still a draft.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The issued document (no marker).
+    #[default]
+    Final,
+    /// A draft: "DỰ THẢO" on page 1, and a watermark with `watermark: true`.
+    Draft,
+}
+
+/// The earlier document that this one replaces: `number: 197/BC-UBND`, `date: 2023-11-24`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replaces {
+    /// Number and symbol as printed on the replaced document: `197/BC-UBND`.
+    pub number: String,
+    /// Its issue date.
+    pub date: IssueDate,
 }
 
 /// The signature block: authority line(s), the signer's title and name.
@@ -87,6 +117,15 @@ impl IssueDate {
         }
     }
 
+    /// The date as Decree 30 writes it in running text: `24/11/2023`, `11/2023` or `2023`.
+    pub fn short_form(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
+            (Some(m), None) => format!("{m:02}/{}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The full date, when day and month are known.
     pub fn full(&self) -> Option<chrono::NaiveDate> {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
@@ -131,7 +170,8 @@ impl<'de> Deserialize<'de> for IssueDate {
 
 /// The keys of report.yaml, for help texts.
 const KEYS_HELP: &str = "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
-     document_type, summary, signer (titles, name), recipients — see docs/content-format.md";
+     document_type, summary, signer (titles, name), recipients, status (final | draft), watermark, replaces (number, \
+     date) — see docs/content-format.md";
 
 impl Report {
     /// Parses `report.yaml`; a YAML or shape error becomes a diagnostic at its line and column.
@@ -145,7 +185,7 @@ impl Report {
         // errors name the key and its line
         let value = super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
         check_lengths(file, &value)?;
-        serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
+        let report = serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
             let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
             // serde places an error of the date's own parser at the start of the mapping
             if d.message.contains("date") && !d.message.contains("date:")
@@ -154,7 +194,34 @@ impl Report {
                 d = d.at(Location::from_line_col(&file.path, &file.text, line + 1, 7, 1));
             }
             d
-        })
+        })?;
+        if report.watermark && report.status != Status::Draft {
+            let line = file.text.lines().position(|l| l.starts_with("watermark:")).map_or(1, |i| i + 1);
+            return Err(Diagnostic::error("`watermark: true` marks drafts, but this report is not a draft")
+                .at(Location::from_line_col(&file.path, &file.text, line, 1, "watermark".len()))
+                .help("add `status: draft`, or remove `watermark: true` before issuing the report"));
+        }
+        Ok(report)
+    }
+
+    /// The PDF keywords: the document's status and what it replaces, in Vietnamese.
+    pub fn keywords(&self) -> Vec<String> {
+        let mut keywords = Vec::new();
+        if self.status == Status::Draft {
+            keywords.push("Dự thảo".to_string());
+        }
+        if let Some(r) = &self.replaces {
+            keywords.push(self.replaces_line(r));
+        }
+        keywords
+    }
+
+    /// `Thay thế Báo cáo số 197/BC-UBND ngày 24/11/2023`.
+    fn replaces_line(&self, r: &Replaces) -> String {
+        let kind = self.document_type.to_lowercase();
+        let mut chars = kind.chars();
+        let kind: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        format!("Thay thế {kind} số {} ngày {}", r.number.trim(), r.date.short_form())
     }
 
     /// `Số: 197/BC-UBND`, or `Số:      /BC-UBND` when the number is blank.
@@ -214,6 +281,32 @@ mod tests {
         assert!(IssueDate::parse("2023-02-30").is_err());
         assert!(IssueDate::parse("2023-13").is_err());
         assert!(IssueDate::parse("23-1-1").is_err());
+    }
+
+    const MINIMAL: &str = "authority: [A]\nnational_title: N\nmotto: M\nsymbol: BC-UBND\nplace: P\ndate: 2023\n\
+        document_type: BÁO CÁO\nsummary: [S]\nsigner: {titles: [T], name: X}\nrecipients: [R]\n";
+
+    fn parse(extra: &str) -> Result<Report, Diagnostic> {
+        Report::parse(&SourceFile { path: "content/report.yaml".into(), text: format!("{MINIMAL}{extra}") })
+    }
+
+    #[test]
+    fn status_defaults_to_final_and_replaces_becomes_a_keyword() {
+        let r = parse("").unwrap();
+        assert_eq!((r.status, r.watermark, r.replaces.clone()), (Status::Final, false, None));
+        assert!(r.keywords().is_empty());
+        let r = parse("status: draft\nreplaces:\n  number: 197/BC-UBND\n  date: 2023-11-24\n").unwrap();
+        assert_eq!(r.keywords(), vec!["Dự thảo", "Thay thế Báo cáo số 197/BC-UBND ngày 24/11/2023"]);
+    }
+
+    #[test]
+    fn a_watermark_on_a_final_report_is_an_error_at_its_line() {
+        let d = parse("watermark: true\n").unwrap_err();
+        assert!(d.message.contains("not a draft"), "{}", d.message);
+        assert_eq!(d.location.unwrap().line, MINIMAL.lines().count() + 1);
+        assert!(parse("status: draft\nwatermark: true\n").is_ok());
+        let d = parse("status: drafted\n").unwrap_err();
+        assert!(d.message.contains("unknown variant `drafted`"), "{}", d.message);
     }
 
     #[test]

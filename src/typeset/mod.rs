@@ -43,6 +43,7 @@ struct TemplateReport<'a> {
     number_line: String,
     place_date_line: String,
     title: String,
+    keywords: Vec<String>,
 }
 
 /// Renders `templates/report.typ.tera` with the metadata and the narrative. Every `{{ value }}`
@@ -71,7 +72,7 @@ pub fn assemble(project: &Project, narrative: &Narrative) -> Result<Assembled, F
             _ => (e.to_string(), None),
         };
         let mut d = Diagnostic::error(format!("in the layout template: {}", message.lines().next().unwrap_or("")))
-            .help("the template may use `report.*` (report.yaml) and `sections`; see docs/content-format.md");
+            .help("the template may use `report.*` (report.yaml, plus number_line, place_date_line, title, keywords) and `sections`; see docs/content-format.md");
         if let Some(loc) = loc {
             d = d.at(loc);
         }
@@ -88,7 +89,13 @@ pub fn assemble(project: &Project, narrative: &Narrative) -> Result<Assembled, F
     let mut ctx = tera::Context::new();
     ctx.insert(
         "report",
-        &TemplateReport { report, number_line: report.number_line(), place_date_line: report.place_date_line(), title },
+        &TemplateReport {
+            report,
+            number_line: report.number_line(),
+            place_date_line: report.place_date_line(),
+            title,
+            keywords: report.keywords(),
+        },
     );
     ctx.insert("sections", &sections);
     let source = tera.render(name, &ctx).map_err(located)?;
@@ -112,6 +119,31 @@ pub fn report_today(report: &Report) -> Datetime {
     let d = &report.date;
     Datetime::from_ymd(d.year, d.month.unwrap_or(1) as u8, d.day.unwrap_or(1) as u8)
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("valid date"))
+}
+
+/// The date of a build, written into the PDF and returned as typst's "today": the moment
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) gives when set, else the report's date.
+pub fn build_date(report: &Report, source_date_epoch: Option<i64>) -> Result<Datetime, Failure> {
+    let Some(epoch) = source_date_epoch else { return Ok(report_today(report)) };
+    use chrono::{Datelike, Timelike};
+    chrono::DateTime::from_timestamp(epoch, 0)
+        .and_then(|t| {
+            Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)
+        })
+        .ok_or_else(|| {
+            Failure::usage(
+                Diagnostic::error(format!("SOURCE_DATE_EPOCH={epoch} is not a date typst can write"))
+                    .help("give seconds since 1970-01-01 UTC for a year between 1 and 9999, or unset it"),
+            )
+        })
+}
+
+/// The date part of a build date (typst's `datetime.today()`).
+pub fn date_only(datetime: Datetime) -> Datetime {
+    match (datetime.year(), datetime.month(), datetime.day()) {
+        (Some(y), Some(m), Some(d)) => Datetime::from_ymd(y, m, d).unwrap_or(datetime),
+        _ => datetime,
+    }
 }
 
 /// A compiled document and the warnings typst gave.

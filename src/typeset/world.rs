@@ -4,8 +4,12 @@
 //! - other files come only from the project root: paths escaping it (`..`, absolute paths,
 //!   symlinks pointing outside) are refused; no packages, no network;
 //! - fonts are only those of the project's `fonts/` folder, in file-name order; never system fonts;
-//! - "today" is fixed (the report's date), so the output does not depend on the clock.
+//! - files under the reserved folder [`RESERVED_DIR`] are served from memory only (the sources a
+//!   build attaches to the PDF): typst reads them as data, they never become typst source text;
+//! - "today" is fixed (the report's date, or `SOURCE_DATE_EPOCH`), so the output does not depend
+//!   on the clock.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use typst::diag::{FileError, FileResult};
@@ -22,12 +26,16 @@ use crate::project::FontFile;
 /// The virtual path of the generated main file.
 pub const MAIN_PATH: &str = "/report.typ";
 
+/// The reserved folder of in-memory files (never read from disk).
+pub const RESERVED_DIR: &str = "/.baocao/";
+
 /// Serves the in-memory main file and confined project files.
 struct Loader {
     root: FsRoot,
     canonical_root: PathBuf,
     main: FileId,
     main_text: String,
+    virtual_files: HashMap<String, Bytes>,
 }
 
 impl FileLoader for Loader {
@@ -36,6 +44,10 @@ impl FileLoader for Loader {
             return Ok(Bytes::from_string(self.main_text.clone()));
         }
         match id.root() {
+            VirtualRoot::Project if id.vpath().get_with_slash().starts_with(RESERVED_DIR) => {
+                let path = id.vpath().get_with_slash();
+                self.virtual_files.get(path).cloned().ok_or_else(|| FileError::NotFound(path.trim_start_matches('/').into()))
+            }
             VirtualRoot::Project => {
                 // `resolve` refuses `..` escapes; canonicalising also catches symlinks.
                 let path = self.root.resolve(id.vpath())?;
@@ -76,10 +88,23 @@ impl BaocaoWorld {
         BaocaoWorld {
             library: LazyHash::new(Library::builder().build()),
             fonts: store,
-            files: FileStore::new(Loader { root: FsRoot::new(root.to_path_buf()), canonical_root, main, main_text }),
+            files: FileStore::new(Loader {
+                root: FsRoot::new(root.to_path_buf()),
+                canonical_root,
+                main,
+                main_text,
+                virtual_files: HashMap::new(),
+            }),
             main,
             today,
         }
+    }
+
+    /// Serves `bytes` at `path` (which must start with [`RESERVED_DIR`]) from memory.
+    pub fn add_virtual_file(&mut self, path: &str, bytes: Vec<u8>) {
+        assert!(path.starts_with(RESERVED_DIR), "virtual files live under {RESERVED_DIR}");
+        self.files.loader_mut().virtual_files.insert(path.to_string(), Bytes::new(bytes));
+        self.files.reset();
     }
 
     /// The id of the main file.

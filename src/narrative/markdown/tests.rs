@@ -89,9 +89,9 @@ fn a_highlighted_fact_is_marked_from_its_tag_to_the_end_of_its_printing() {
     let (tagged, _) = super::super::fact_uses::tag("A {{ x.y }} B", 0, &mut next);
     let marking = Marking { highlight: [0].into_iter().collect() };
     let out = convert_marked(&[&tagged.replace("{{ x.y }}", "8,5")], &marking).sections.remove(0).typst;
-    assert_eq!(out, "A #metadata(0)<bc-fact>#bc-fact-changed[8\\,5] B\n\n");
+    assert_eq!(out, "A #bc-fact-changed[8\\,5]#metadata(0)<bc-fact> B\n\n");
     let plain = convert(&[&tagged.replace("{{ x.y }}", "8,5")]).sections.remove(0).typst;
-    assert_eq!(plain, "A #metadata(0)<bc-fact>8\\,5 B\n\n", "the end marker is dropped");
+    assert_eq!(plain, "A 8\\,5#metadata(0)<bc-fact> B\n\n", "the marker follows the value");
 }
 
 #[test]

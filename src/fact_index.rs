@@ -1,0 +1,171 @@
+//! `baocao facts`: the auditor's index from a figure in the PDF to its YAML key.
+//!
+//! Takes a loaded [`Project`], typesets it (the same pipeline as `build`, without writing), and
+//! hands on every fact with its value, unit, period and flags, where it is defined, and every
+//! place it is printed: section file:line:column, the page of the laid-out document, the
+//! expression and the text it printed.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::build;
+use crate::diagnostics::Failure;
+use crate::facts::FactValue;
+use crate::narrative::filters;
+use crate::project::Project;
+use crate::provenance::slash_path;
+
+/// A place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Path relative to the project root, with `/`.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// One printing of a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Printing {
+    /// The section file, relative to the project root, with `/`.
+    pub path: String,
+    /// 1-based line of the `{{ … }}` expression.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The page (1-based) of the laid-out document it is printed on.
+    pub page: Option<usize>,
+    /// The expression, without braces: `economy.grdp_growth_2021 | pct`.
+    pub expression: String,
+    /// What it printed: `8,58%`.
+    pub text: String,
+}
+
+/// A fact and every place it is printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexedFact {
+    /// `namespace.name`.
+    pub key: String,
+    /// The value as written in YAML.
+    pub value: FactValue,
+    /// The unit.
+    pub unit: String,
+    /// What the figure is.
+    pub meaning: Option<String>,
+    /// The year or period.
+    pub period: Option<String>,
+    /// The text calls it an estimate.
+    pub estimate: bool,
+    /// It is a target or plan figure.
+    pub target: bool,
+    /// Where it is defined.
+    pub defined: Place,
+    /// Every printing, in document order.
+    pub printed: Vec<Printing>,
+}
+
+/// The index of a project's facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactIndex {
+    /// Number of pages of the laid-out document.
+    pub pages: usize,
+    /// Every fact, sorted by key.
+    pub facts: Vec<IndexedFact>,
+}
+
+/// Typesets the project and indexes its facts.
+pub fn index(project: &Project) -> Result<FactIndex, Failure> {
+    let typeset = build::typeset(project, Path::new("report.typ"), |_| Ok(()))?;
+    let mut tera = tera::Tera::new();
+    filters::register(&mut tera);
+    let context = project.facts.context();
+    let mut facts: Vec<IndexedFact> = project
+        .facts
+        .by_key
+        .values()
+        .map(|f| IndexedFact {
+            key: f.key.clone(),
+            value: f.value.clone(),
+            unit: f.unit.clone(),
+            meaning: f.meaning.clone(),
+            period: f.period.clone(),
+            estimate: f.estimate,
+            target: f.target,
+            defined: Place { path: slash_path(&f.location.path), line: f.location.line },
+            printed: Vec::new(),
+        })
+        .collect();
+    for u in &typeset.narrative.fact_uses {
+        let path: PathBuf = project.sections.get(u.section).map(|s| s.path.clone()).unwrap_or_default();
+        // The same expression, rendered alone, is the text the section printed.
+        let text = tera.render_str(&format!("{{{{ {} }}}}", u.expression), &context, false).unwrap_or_default();
+        let printing = Printing {
+            path: slash_path(&path),
+            line: u.line,
+            column: u.column,
+            page: typeset.fact_pages.get(&u.id).copied(),
+            expression: u.expression.clone(),
+            text,
+        };
+        for key in &u.keys {
+            if let Some(f) = facts.iter_mut().find(|f| &f.key == key) {
+                f.printed.push(printing.clone());
+            }
+        }
+    }
+    facts.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(FactIndex { pages: typeset.document.pages().len(), facts })
+}
+
+impl FactIndex {
+    /// The index as JSON (pretty, with a final newline).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("the index serialises");
+        text.push('\n');
+        text
+    }
+
+    /// The index for people: one block per fact.
+    pub fn render_human(&self) -> String {
+        let mut out = String::new();
+        for f in &self.facts {
+            let unit = if f.unit.is_empty() { String::new() } else { format!(" {}", f.unit) };
+            out.push_str(&format!("{} = {}{unit}", f.key, f.value));
+            if let Some(p) = &f.period {
+                out.push_str(&format!("  [{p}]"));
+            }
+            if f.estimate {
+                out.push_str("  estimate (ước)");
+            }
+            if f.target {
+                out.push_str("  target (mục tiêu)");
+            }
+            out.push('\n');
+            if let Some(m) = &f.meaning {
+                out.push_str(&format!("    {m}\n"));
+            }
+            out.push_str(&format!("    defined  {}:{}\n", f.defined.path, f.defined.line));
+            if f.printed.is_empty() {
+                out.push_str("    printed  nowhere\n");
+            }
+            for p in &f.printed {
+                let page = p.page.map_or("page ?".to_string(), |n| format!("page {n}"));
+                out.push_str(&format!(
+                    "    printed  {}:{}:{}  {page}  \"{}\"  {{{{ {} }}}}\n",
+                    p.path, p.line, p.column, p.text, p.expression
+                ));
+            }
+        }
+        let printings: usize = self.facts.iter().map(|f| f.printed.len()).sum();
+        let unused = self.facts.iter().filter(|f| f.printed.is_empty()).count();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        out.push_str(&format!(
+            "{}, {} on {}; {unused} never printed\n",
+            plural(self.facts.len(), "fact"),
+            plural(printings, "printing"),
+            plural(self.pages, "page")
+        ));
+        out
+    }
+}

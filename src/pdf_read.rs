@@ -1,0 +1,141 @@
+//! Reading a PDF back: its document information (title, author, subject, keywords, language,
+//! standard) and its attached files, as `baocao verify` and the tests need them.
+//!
+//! Takes the PDF's bytes and hands on a [`PdfContents`]. Input may come from anyone, so every
+//! decompressed stream is bounded ([`MAX_ATTACHMENT_BYTES`]) and a malformed file is an error
+//! message, never a panic.
+
+use lopdf::{Dictionary, Document, Object};
+
+use crate::project::MAX_FILE_BYTES;
+
+/// The largest attachment read back (decompressed): as large as an input file may be.
+pub const MAX_ATTACHMENT_BYTES: usize = MAX_FILE_BYTES as usize;
+
+/// A file attached to a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachedFile {
+    /// Its name (the file specification's `/UF`, else `/F`).
+    pub name: String,
+    /// The bytes, decompressed.
+    pub bytes: Vec<u8>,
+    /// The MIME type (`/Subtype` of the embedded stream).
+    pub mime: Option<String>,
+    /// The description (`/Desc`).
+    pub description: Option<String>,
+    /// The PDF/A-3 relationship (`/AFRelationship`): `Source`, `Supplement`…
+    pub relationship: Option<String>,
+}
+
+/// What a PDF says about itself and what it carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfContents {
+    /// `/Title` of the document information.
+    pub title: Option<String>,
+    /// `/Author`.
+    pub author: Option<String>,
+    /// `/Subject`.
+    pub subject: Option<String>,
+    /// `/Keywords`.
+    pub keywords: Option<String>,
+    /// `/Creator`.
+    pub creator: Option<String>,
+    /// `/CreationDate`, as written (`D:20230101000000Z`).
+    pub creation_date: Option<String>,
+    /// The catalog's `/Lang`.
+    pub lang: Option<String>,
+    /// The PDF/A part and conformance from the XMP metadata (`3B`), if declared.
+    pub pdfa: Option<String>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Attached files, in the order of the name tree (sorted by name).
+    pub attachments: Vec<AttachedFile>,
+}
+
+/// Reads `bytes` as a PDF.
+pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
+    let doc = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let catalog = doc.catalog().map_err(|e| format!("the PDF has no catalog: {e}"))?;
+    let mut out = PdfContents { pages: doc.get_pages().len(), ..PdfContents::default() };
+    if let Ok(info) = doc.trailer.get_deref(b"Info", &doc).and_then(Object::as_dict) {
+        let text = |key: &[u8]| info.get_deref(key, &doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
+        out.title = text(b"Title");
+        out.author = text(b"Author");
+        out.subject = text(b"Subject");
+        out.keywords = text(b"Keywords");
+        out.creator = text(b"Creator");
+        out.creation_date = text(b"CreationDate");
+    }
+    out.lang = catalog.get_deref(b"Lang", &doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
+    if let Ok(meta) = catalog.get_deref(b"Metadata", &doc).and_then(Object::as_stream)
+        && let Ok(xml) = meta.decompressed_content_with_limit(MAX_ATTACHMENT_BYTES)
+    {
+        let xml = String::from_utf8_lossy(&xml);
+        let tag = |name: &str| {
+            let open = format!("<pdfaid:{name}>");
+            let start = xml.find(&open)? + open.len();
+            let end = xml[start..].find('<')? + start;
+            Some(xml[start..end].trim().to_string())
+        };
+        if let (Some(part), Some(conformance)) = (tag("part"), tag("conformance")) {
+            out.pdfa = Some(format!("{part}{conformance}"));
+        }
+    }
+    let tree = catalog
+        .get_deref(b"Names", &doc)
+        .and_then(Object::as_dict)
+        .and_then(|names| names.get_deref(b"EmbeddedFiles", &doc))
+        .and_then(Object::as_dict);
+    if let Ok(tree) = tree {
+        let mut specs = Vec::new();
+        collect_name_tree(&doc, tree, &mut specs, 0)?;
+        for spec in specs {
+            out.attachments.push(attached_file(&doc, spec)?);
+        }
+    }
+    Ok(out)
+}
+
+/// The leaves (file specifications) of a name tree, in order.
+fn collect_name_tree<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<&'a Dictionary>, depth: usize) -> Result<(), String> {
+    if depth > 32 {
+        return Err("the PDF's attachment list is nested too deeply".into());
+    }
+    if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
+        for pair in names.chunks(2) {
+            if let [_, value] = pair {
+                let (_, value) = doc.dereference(value).map_err(|e| format!("broken attachment entry: {e}"))?;
+                out.push(value.as_dict().map_err(|e| format!("broken attachment entry: {e}"))?);
+            }
+        }
+    }
+    if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
+        for kid in kids {
+            let (_, kid) = doc.dereference(kid).map_err(|e| format!("broken attachment list: {e}"))?;
+            collect_name_tree(doc, kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?, out, depth + 1)?;
+        }
+    }
+    Ok(())
+}
+
+fn attached_file(doc: &Document, spec: &Dictionary) -> Result<AttachedFile, String> {
+    let text = |key: &[u8]| spec.get_deref(key, doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
+    let name = text(b"UF").or_else(|| text(b"F")).ok_or("an attached file has no name")?;
+    let stream = spec
+        .get_deref(b"EF", doc)
+        .and_then(Object::as_dict)
+        .and_then(|ef| ef.get_deref(b"F", doc))
+        .and_then(Object::as_stream)
+        .map_err(|e| format!("the attached file `{name}` has no content: {e}"))?;
+    let bytes = stream
+        .decompressed_content_with_limit(MAX_ATTACHMENT_BYTES)
+        .map_err(|e| format!("the attached file `{name}` cannot be read: {e}"))?;
+    let name_of = |o: &Object| o.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned());
+    Ok(AttachedFile {
+        mime: stream.dict.get(b"Subtype").ok().and_then(name_of),
+        description: text(b"Desc"),
+        relationship: spec.get(b"AFRelationship").ok().and_then(name_of),
+        name,
+        bytes,
+    })
+}
