@@ -2,6 +2,8 @@
 //!
 //! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write.
 //! [`typeset`] stops before writing, for commands and tests that need the laid-out document.
+//! The `_with` variants take a [`Compiler`] (the typst world kept across rebuilds, for
+//! `watch`) and [`Timings`] (for `build --timings`); the plain ones use fresh ones.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,8 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::output;
-use crate::project::Project;
+use crate::project::{FontFile, Project};
+use crate::timings::{Stage, Timings};
 use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
 
 /// What `build` was asked to do.
@@ -53,6 +56,48 @@ pub fn default_output(root: &Path) -> PathBuf {
     root.join("build-output").join("report.pdf")
 }
 
+/// The typst world kept from one build to the next, so that typst's incremental caches work
+/// across rebuilds (`baocao watch`): an edit re-parses and re-lays-out only what it touches.
+/// A one-shot build uses a fresh one. The world is replaced when the project root or the
+/// fonts change.
+#[derive(Default)]
+pub struct Compiler {
+    kept: Option<KeptWorld>,
+}
+
+struct KeptWorld {
+    world: BaocaoWorld,
+    root: PathBuf,
+    fonts: Vec<FontFile>,
+}
+
+impl Compiler {
+    /// A compiler with no world yet: the first build makes one.
+    pub fn new() -> Compiler {
+        Compiler::default()
+    }
+
+    /// The world for `project` with `source` as its main file: the kept one when the root and
+    /// the fonts are unchanged, otherwise a new one.
+    fn world(&mut self, project: &Project, source: String) -> &BaocaoWorld {
+        let today = typeset::report_today(&project.report);
+        match &mut self.kept {
+            Some(kept) if kept.root == project.root && kept.fonts == project.fonts => {
+                kept.world.set_main(source);
+                kept.world.set_today(today);
+            }
+            kept => {
+                *kept = Some(KeptWorld {
+                    world: BaocaoWorld::new(&project.root, source, &project.fonts, today),
+                    root: project.root.clone(),
+                    fonts: project.fonts.clone(),
+                })
+            }
+        }
+        &self.kept.as_ref().expect("a world was just set").world
+    }
+}
+
 /// Runs every stage up to the laid-out document. `typ_path` is the name shown for the
 /// generated source in typst errors; `before_compile` receives the generated source first
 /// (the build writes it to disk so that errors can be looked up in it).
@@ -61,17 +106,23 @@ pub fn typeset(
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    let narrative = narrative::render(project)?;
-    let assembled = typeset::assemble(project, &narrative)?;
-    before_compile(&assembled.source)?;
-    let world = BaocaoWorld::new(
-        &project.root,
-        assembled.source.clone(),
-        &project.fonts,
-        typeset::report_today(&project.report),
-    );
+    typeset_with(project, typ_path, &mut Compiler::new(), &mut Timings::new(), before_compile)
+}
+
+/// [`typeset`] with a kept world and stage timings (`before_compile` counts as writing).
+pub fn typeset_with(
+    project: &Project,
+    typ_path: &Path,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+    before_compile: impl FnOnce(&str) -> Result<(), Failure>,
+) -> Result<Typeset, Failure> {
+    let narrative = narrative::render_timed(project, timings)?;
+    let assembled = timings.time(Stage::Template, || typeset::assemble(project, &narrative))?;
+    timings.time(Stage::Write, || before_compile(&assembled.source))?;
+    let world = compiler.world(project, assembled.source.clone());
     let names = SourceNames { main_path: typ_path.to_path_buf(), project, narrative: &narrative, assembled: &assembled };
-    let compiled = typeset::compile(&world, &names)?;
+    let compiled = timings.time(Stage::Compile, || typeset::compile(world, &names))?;
     let mut warnings = narrative.warnings.clone();
     warnings.extend(compiled.warnings);
     let fact_pages = crate::narrative::fact_uses::pages(&compiled.document);
@@ -80,17 +131,40 @@ pub fn typeset(
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
-    let project = Project::load(root)?;
-    build_project(&project, options)
+    build_with(root, options, &mut Compiler::new(), &mut Timings::new())
+}
+
+/// [`build`] with a kept world and stage timings: what `watch` runs on every change.
+pub fn build_with(
+    root: &Path,
+    options: &BuildOptions,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+) -> Result<BuildReport, Failure> {
+    let project = Project::load_timed(root, timings)?;
+    build_project_with(&project, options, compiler, timings)
 }
 
 /// Builds an already loaded project.
 pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    build_project_with(project, options, &mut Compiler::new(), &mut Timings::new())
+}
+
+/// [`build_project`] with a kept world and stage timings.
+pub fn build_project_with(
+    project: &Project,
+    options: &BuildOptions,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+) -> Result<BuildReport, Failure> {
     let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
     let typ_path = pdf_path.with_extension("typ");
-    let result = typeset(project, &typ_path, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
-    let ident = format!("baocao-{:016x}", output::fnv1a(result.assembled.source.as_bytes()));
-    let bytes = output::pdf(&result.document, typeset::report_today(&project.report), &ident)?;
-    output::write_atomic(&pdf_path, &bytes)?;
+    let result =
+        typeset_with(project, &typ_path, compiler, timings, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
+    let bytes = timings.time(Stage::Export, || {
+        let ident = format!("baocao-{:016x}", output::fnv1a(result.assembled.source.as_bytes()));
+        output::pdf(&result.document, typeset::report_today(&project.report), &ident)
+    })?;
+    timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
     Ok(BuildReport { pdf_path, typ_path, pages: result.document.pages().len(), warnings: result.warnings })
 }

@@ -10,7 +10,8 @@
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export and atomic writes;
 //! - [`build`]: the pipeline end to end;
-//! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
+//! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
+//! - [`timings`]: how long each stage took (`build --timings`, `watch`).
 
 #![deny(missing_docs)]
 
@@ -20,4 +21,5 @@ pub mod facts;
 pub mod narrative;
 pub mod output;
 pub mod project;
+pub mod timings;
 pub mod typeset;

@@ -18,9 +18,11 @@ pub(crate) use report::yaml_error;
 pub use report::{IssueDate, Report, Signer};
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Failure, Location};
 use crate::facts::Facts;
+use crate::timings::{Stage, Timings};
 
 /// A text file of the project, as read: path relative to the project root and its text
 /// (UTF-8, byte-order mark removed, line ends normalised to `\n`).
@@ -33,7 +35,7 @@ pub struct SourceFile {
 }
 
 /// A font file from `fonts/`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FontFile {
     /// Path relative to the project root.
     pub path: PathBuf,
@@ -66,6 +68,22 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 impl Project {
     /// Reads and validates the project at `root`. All problems found are returned together.
     pub fn load(root: &Path) -> Result<Project, Failure> {
+        Project::load_timed(root, &mut Timings::new())
+    }
+
+    /// [`Project::load`], recording the time spent reading ([`Stage::Load`]) and parsing the
+    /// facts ([`Stage::Facts`]).
+    pub fn load_timed(root: &Path, timings: &mut Timings) -> Result<Project, Failure> {
+        timings.started(Stage::Load);
+        let started = Instant::now();
+        let mut facts_time = Duration::ZERO;
+        let result = Project::read(root, &mut facts_time);
+        timings.add(Stage::Load, started.elapsed().saturating_sub(facts_time));
+        timings.add(Stage::Facts, facts_time);
+        result
+    }
+
+    fn read(root: &Path, facts_time: &mut Duration) -> Result<Project, Failure> {
         if !root.is_dir() {
             return Err(Failure::usage(
                 Diagnostic::error(format!("project directory `{}` does not exist", root.display()))
@@ -91,7 +109,10 @@ impl Project {
         let fact_files = list_files(root, "content/facts", &["yaml", "yml"], &mut errors);
         let fact_sources: Vec<SourceFile> =
             fact_files.iter().filter_map(|p| read_source(root, p, &mut errors)).collect();
-        let facts = match Facts::parse(&fact_sources) {
+        let facts_started = Instant::now();
+        let parsed = Facts::parse(&fact_sources);
+        *facts_time = facts_started.elapsed();
+        let facts = match parsed {
             Ok(f) => Some(f),
             Err(mut ds) => {
                 errors.append(&mut ds);

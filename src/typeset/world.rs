@@ -92,10 +92,16 @@ impl BaocaoWorld {
         self.fonts.book().families().map(|(_, infos)| infos.count()).sum()
     }
 
-    /// Replaces the main source (a rebuild) and forgets cached files.
+    /// Replaces the main source (a rebuild) and forgets cached files. typst re-reads what it
+    /// needs and re-parses only the edited parts, so its caches keep working across rebuilds.
     pub fn set_main(&mut self, text: String) {
         self.files.loader_mut().main_text = text;
         self.files.reset();
+    }
+
+    /// Changes the fixed "today" (the report's date was edited).
+    pub fn set_today(&mut self, today: Datetime) {
+        self.today = today;
     }
 }
 
