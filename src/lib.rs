@@ -11,15 +11,21 @@
 //! - [`output`]: PDF export and atomic writes;
 //! - [`build`]: the pipeline end to end;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
-//! - [`timings`]: how long each stage took (`build --timings`, `watch`).
+//! - [`timings`]: how long each stage took (`build --timings`, `watch`);
+//! - [`watch`]: rebuild on every change, with typst's caches kept;
+//! - [`init`]: a new project from the embedded skeleton;
+//! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress).
 
 #![deny(missing_docs)]
 
 pub mod build;
+pub mod console;
 pub mod diagnostics;
 pub mod facts;
+pub mod init;
 pub mod narrative;
 pub mod output;
 pub mod project;
 pub mod timings;
 pub mod typeset;
+pub mod watch;
