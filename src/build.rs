@@ -51,9 +51,11 @@ pub struct Typeset {
     pub fact_pages: std::collections::HashMap<usize, usize>,
 }
 
-/// The default PDF path of a project.
+/// The default PDF path of a project (`build-output/report.pdf`, shown without a leading `./`
+/// when the project is the current folder).
 pub fn default_output(root: &Path) -> PathBuf {
-    root.join("build-output").join("report.pdf")
+    let relative = Path::new("build-output").join("report.pdf");
+    if root == Path::new(".") { relative } else { root.join(relative) }
 }
 
 /// The typst world kept from one build to the next, so that typst's incremental caches work
