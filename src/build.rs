@@ -1,7 +1,7 @@
 //! `baocao build`: the pipeline end to end.
 //!
 //! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write.
-//! [`typeset`] stops before writing, for commands and tests that need the laid-out document.
+//! [`typeset()`] stops before writing, for commands and tests that need the laid-out document.
 //! The `_with` variants take a [`Compiler`] (the typst world kept across rebuilds, for
 //! `watch`) and [`Timings`] (for `build --timings`); the plain ones use fresh ones.
 
@@ -111,7 +111,7 @@ pub fn typeset(
     typeset_with(project, typ_path, &mut Compiler::new(), &mut Timings::new(), before_compile)
 }
 
-/// [`typeset`] with a kept world and stage timings (`before_compile` counts as writing).
+/// [`typeset()`] with a kept world and stage timings (`before_compile` counts as writing).
 pub fn typeset_with(
     project: &Project,
     typ_path: &Path,
