@@ -20,7 +20,8 @@ pub enum Stage {
     Markdown,
     /// The layout template (tera) wrapping the narrative into `report.typ`.
     Template,
-    /// typst: parse, evaluate and lay out `report.typ`.
+    /// typst: its world (standard library, fonts; kept across `watch` rebuilds), then parse,
+    /// evaluate and lay out `report.typ`.
     Compile,
     /// typst's PDF export.
     Export,
