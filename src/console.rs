@@ -110,8 +110,9 @@ impl Console {
     }
 }
 
-/// Paths in findings are relative to the project; shown relative to where the command runs.
-fn with_project_paths(mut d: Diagnostic, project: &Path) -> Diagnostic {
+/// A finding with its paths made relative to where the command runs: findings name files
+/// relative to the project, so `project` is put in front of them.
+pub fn with_project_paths(mut d: Diagnostic, project: &Path) -> Diagnostic {
     let fix = |path: &mut PathBuf| {
         if path.is_relative() && project != Path::new(".") && !path.starts_with(project) {
             *path = project.join(&*path);
