@@ -3,7 +3,9 @@
 //! load project → check → narrative (tera, Markdown → typst) → template → typst compile → PDF →
 //! write. The check's errors stop the build; its warnings are the build's first warnings. The
 //! sources and a manifest of every input ride along as PDF attachments ([`provenance`]).
-//! [`typeset`] stops before writing, for commands and tests that need the laid-out document.
+//! [`typeset()`] stops before writing, for commands and tests that need the laid-out document.
+//! The `_with` variants take a [`Compiler`] (the typst world kept across rebuilds, for
+//! `watch`) and [`Timings`] (for `build --timings`); the plain ones use fresh ones.
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +16,9 @@ use crate::check;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::output::{self, PdfSettings, Standard};
-use crate::project::Project;
+use crate::project::{FontFile, Project};
 use crate::provenance::{self, Attachment, Manifest, ManifestOptions};
+use crate::timings::{Stage, Timings};
 use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
 
 /// What `build` was asked to do.
@@ -98,9 +101,64 @@ pub struct Typeset {
     pub fact_pages: std::collections::HashMap<usize, usize>,
 }
 
-/// The default PDF path of a project.
+/// The default PDF path of a project (`build-output/report.pdf`, shown without a leading `./`
+/// when the project is the current folder).
 pub fn default_output(root: &Path) -> PathBuf {
-    root.join("build-output").join("report.pdf")
+    let relative = Path::new("build-output").join("report.pdf");
+    if root == Path::new(".") { relative } else { root.join(relative) }
+}
+
+/// The typst world kept from one build to the next, so that typst's incremental caches work
+/// across rebuilds (`baocao watch`): an edit re-parses and re-lays-out only what it touches.
+/// A one-shot build uses a fresh one. The world is replaced when the project root or the
+/// fonts change.
+#[derive(Default)]
+pub struct Compiler {
+    kept: Option<KeptWorld>,
+}
+
+struct KeptWorld {
+    world: BaocaoWorld,
+    root: PathBuf,
+    fonts: Vec<FontFile>,
+}
+
+impl Compiler {
+    /// A compiler with no world yet: the first build makes one.
+    pub fn new() -> Compiler {
+        Compiler::default()
+    }
+
+    /// The world for `project` with `source` as its main file: the kept one when the root and
+    /// the fonts are unchanged, otherwise a new one.
+    fn world(&mut self, project: &Project, source: String, served: &Served) -> &BaocaoWorld {
+        let today = served.today;
+        match &mut self.kept {
+            Some(kept) if kept.root == project.root && kept.fonts == project.fonts => {
+                kept.world.set_main(source);
+                kept.world.set_today(today);
+            }
+            kept => {
+                *kept = Some(KeptWorld {
+                    world: BaocaoWorld::new(&project.root, source, &project.fonts, today),
+                    root: project.root.clone(),
+                    fonts: project.fonts.clone(),
+                })
+            }
+        }
+        let world = &mut self.kept.as_mut().expect("a world was just set").world;
+        provenance::serve(world, served.attachments);
+        world
+    }
+}
+
+/// What the typst world serves besides the project's files: the date typst calls "today"
+/// (fixed, for reproducible builds) and the files the PDF attaches.
+pub struct Served<'a> {
+    /// `datetime.today()` in typst.
+    pub today: Datetime,
+    /// Files to attach (see [`provenance`]); none for a plain typeset.
+    pub attachments: &'a [Attachment],
 }
 
 /// Runs every stage up to the laid-out document, with the report's date as "today" and no
@@ -112,10 +170,11 @@ pub fn typeset(
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    typeset_with(project, narrative::render(project)?, typ_path, typeset::report_today(&project.report), &[], before_compile)
+    let narrative = narrative::render(project)?;
+    typeset_rendered(project, narrative, typ_path, before_compile)
 }
 
-/// [`typeset`] for a narrative already rendered from `project` (`diff` renders both versions
+/// [`typeset()`] for a narrative already rendered from `project` (`diff` renders both versions
 /// first, so that errors are reported per version).
 pub fn typeset_rendered(
     project: &Project,
@@ -123,27 +182,32 @@ pub fn typeset_rendered(
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    typeset_with(project, narrative, typ_path, typeset::report_today(&project.report), &[], before_compile)
+    let served = Served { today: typeset::report_today(&project.report), attachments: &[] };
+    typeset_with(project, narrative, typ_path, &served, &mut Compiler::new(), &mut Timings::new(), before_compile)
 }
 
-/// [`typeset_rendered`] with a given "today" and files to attach to the PDF (see [`provenance`]).
+/// [`typeset_rendered`] with what the world serves, a kept world and stage timings
+/// (`before_compile` counts as writing).
 pub fn typeset_with(
     project: &Project,
     narrative: Narrative,
     typ_path: &Path,
-    today: Datetime,
-    attachments: &[Attachment],
+    served: &Served,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    let mut assembled = typeset::assemble(project, &narrative)?;
-    if !attachments.is_empty() {
+    let mut assembled = timings.time(Stage::Template, || typeset::assemble(project, &narrative))?;
+    if !served.attachments.is_empty() {
         assembled.source.push_str(provenance::ATTACH_CODE);
     }
-    before_compile(&assembled.source)?;
-    let mut world = BaocaoWorld::new(&project.root, assembled.source.clone(), &project.fonts, today);
-    provenance::serve(&mut world, attachments);
+    timings.time(Stage::Write, || before_compile(&assembled.source))?;
     let names = SourceNames { main_path: typ_path.to_path_buf(), project, narrative: &narrative, assembled: &assembled };
-    let compiled = typeset::compile(&world, &names)?;
+    // typst's own setup (standard library, fonts) counts as compiling, as it does in typst-cli
+    let compiled = timings.time(Stage::Compile, || {
+        let world = compiler.world(project, assembled.source.clone(), served);
+        typeset::compile(world, &names)
+    })?;
     let mut warnings = narrative.warnings.clone();
     warnings.extend(compiled.warnings);
     let fact_pages = crate::narrative::fact_uses::pages(&compiled.document);
@@ -152,14 +216,34 @@ pub fn typeset_with(
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
-    let project = Project::load(root)?;
-    build_project(&project, options)
+    build_with(root, options, &mut Compiler::new(), &mut Timings::new())
+}
+
+/// [`build`] with a kept world and stage timings: what `watch` runs on every change.
+pub fn build_with(
+    root: &Path,
+    options: &BuildOptions,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+) -> Result<BuildReport, Failure> {
+    let project = Project::load_timed(root, timings)?;
+    build_project_with(&project, options, compiler, timings)
 }
 
 /// Builds an already loaded project: `check` first (its errors stop the build, nothing is
 /// written), then every stage.
 pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildReport, Failure> {
-    let checked = check::run(project);
+    build_project_with(project, options, &mut Compiler::new(), &mut Timings::new())
+}
+
+/// [`build_project`] with a kept world and stage timings.
+pub fn build_project_with(
+    project: &Project,
+    options: &BuildOptions,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+) -> Result<BuildReport, Failure> {
+    let checked = timings.time(Stage::Check, || check::run(project));
     if checked.has_errors() {
         return Err(Failure::content(checked.findings));
     }
@@ -171,11 +255,15 @@ pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildR
     let manifest = Manifest::new(project, settings);
     let attachments =
         if manifest.options.sources_attached { provenance::attachments(project, &manifest.to_json()) } else { Vec::new() };
-    let result = typeset_with(project, narrative::render(project)?, &typ_path, typeset::date_only(date), &attachments, |source| {
+    let narrative = narrative::render_timed(project, timings)?;
+    let served = Served { today: typeset::date_only(date), attachments: &attachments };
+    let result = typeset_with(project, narrative, &typ_path, &served, compiler, timings, |source| {
         output::write_atomic(&typ_path, source.as_bytes())
     })?;
-    let bytes = output::pdf(&result.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })?;
-    output::write_atomic(&pdf_path, &bytes)?;
+    let bytes = timings.time(Stage::Export, || {
+        output::pdf(&result.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })
+    })?;
+    timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let mut warnings = checked.findings;
     warnings.extend(result.warnings.into_iter().filter(|w| w.code.is_none()));

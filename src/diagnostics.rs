@@ -153,15 +153,24 @@ impl Diagnostic {
     ///    = help: did you mean `economy.grdp_growth_2021`?
     /// ```
     pub fn render(&self) -> String {
+        self.render_styled(false)
+    }
+
+    /// [`Diagnostic::render`], with the severity word and the carets coloured (ANSI escapes,
+    /// bold red for errors, bold yellow for warnings) when `color` is on, as rustc and cargo do
+    /// on a terminal.
+    pub fn render_styled(&self, color: bool) -> String {
+        let paint = Paint { on: color, severity: self.severity };
+        let severity = paint.apply(self.severity.as_str());
         let mut out = match self.code {
-            Some(code) => format!("{}[{code}]: {}\n", self.severity.as_str(), self.message),
-            None => format!("{}: {}\n", self.severity.as_str(), self.message),
+            Some(code) => format!("{severity}[{code}]: {}\n", self.message),
+            None => format!("{severity}: {}\n", self.message),
         };
         if let Some(loc) = &self.location {
-            render_location(&mut out, loc, None);
+            render_location(&mut out, loc, None, paint);
         }
         for (label, loc) in &self.notes {
-            render_location(&mut out, loc, Some(label));
+            render_location(&mut out, loc, Some(label), paint);
         }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "   = help: {help}");
@@ -170,7 +179,27 @@ impl Diagnostic {
     }
 }
 
-fn render_location(out: &mut String, loc: &Location, label: Option<&str>) {
+/// The one place diagnostics choose colours.
+#[derive(Clone, Copy)]
+struct Paint {
+    on: bool,
+    severity: Severity,
+}
+
+impl Paint {
+    fn apply(self, text: &str) -> String {
+        if !self.on {
+            return text.to_string();
+        }
+        let code = match self.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+}
+
+fn render_location(out: &mut String, loc: &Location, label: Option<&str>, paint: Paint) {
     let gutter = loc.line.to_string().len().max(2);
     let pad = " ".repeat(gutter);
     match label {
@@ -195,7 +224,7 @@ fn render_location(out: &mut String, loc: &Location, label: Option<&str>) {
     let width = width.min(to.saturating_sub(col)).max(1);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{:>gutter$} | {prefix}{shown}{suffix}", loc.line);
-    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_pad), "^".repeat(width));
+    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_pad), paint.apply(&"^".repeat(width)));
 }
 
 /// The outcome of a failed command: the findings, and whether the user asked for something
@@ -306,6 +335,20 @@ mod tests {
         let out = Diagnostic::error("too deep").at(loc).render();
         assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
         assert!(out.contains(&"^".repeat(60)), "{out}");
+    }
+
+    #[test]
+    fn colour_marks_only_the_severity_word_and_the_caret() {
+        let text = "GRDP {{ economy.grdp }}\n";
+        let loc = Location::from_offset(Path::new("s.md"), text, 5, 3);
+        let d = Diagnostic::warning("odd").at(loc);
+        let coloured = d.render_styled(true);
+        assert!(coloured.starts_with("\x1b[1;33mwarning\x1b[0m: odd\n"), "{coloured:?}");
+        assert!(coloured.contains("\x1b[1;33m^^^\x1b[0m"), "{coloured:?}");
+        assert_eq!(coloured.matches("\x1b[").count(), 4, "{coloured:?}");
+        let plain = d.render();
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+        assert_eq!(coloured.replace("\x1b[1;33m", "").replace("\x1b[0m", ""), plain);
     }
 
     #[test]

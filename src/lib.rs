@@ -17,21 +17,29 @@
 //! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
 //! - [`verify`] and [`pdf_read`]: rebuild a PDF from its attachments and compare;
 //! - [`fact_index`]: every fact and every place it is printed;
-//! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do).
+//! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
+//! - [`timings`]: how long each stage took (`build --timings`, `watch`);
+//! - [`watch`]: rebuild on every change, with typst's caches kept;
+//! - [`init`]: a new project from the embedded skeleton;
+//! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress).
 
 #![deny(missing_docs)]
 
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod diagnostics;
 pub mod diff;
 pub mod fact_index;
 pub mod facts;
+pub mod init;
 pub mod limits;
 pub mod narrative;
 pub mod output;
 pub mod pdf_read;
 pub mod project;
 pub mod provenance;
+pub mod timings;
 pub mod typeset;
 pub mod verify;
+pub mod watch;

@@ -2,20 +2,29 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use baocao::build::{self, BuildOptions};
+use baocao::build::{self, BuildOptions, Compiler};
 use baocao::check::{self, CheckReport};
+use baocao::console::{ColorChoice, Console, with_project_paths};
 use baocao::diagnostics::{Diagnostic, Failure};
 use baocao::diff::{self, Version, redline, render};
 use baocao::output::Standard;
 use baocao::project::Project;
+use baocao::timings::Timings;
 
 /// Build official Vietnamese government reports from YAML facts and Markdown narrative.
 #[derive(Parser)]
 #[command(name = "baocao", version, about, long_about = None)]
 struct Cli {
+    /// Print only errors and warnings: no status lines, no progress.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_name = "WHEN", global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,6 +48,29 @@ enum Command {
         /// Leave the sources (report.yaml, facts, sections, template) and manifest.json out of the PDF.
         #[arg(long)]
         no_sources: bool,
+        /// Print how long each stage took (load, facts, check, tera, Markdown → typst,
+        /// template, typst compile, PDF export, write) on stderr.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Build, then rebuild on every change under content/, templates/ and fonts/ (Ctrl-C stops).
+    Watch {
+        /// The report project (holds content/, templates/, fonts/).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        project: PathBuf,
+        /// Where to write the PDF [default: DIR/build-output/report.pdf].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Print the stage timings after each rebuild.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Create a new report project in DIR (a new or empty folder): report.yaml, a facts file,
+    /// two sections, the layout template and the fonts, ready to build.
+    Init {
+        /// The folder to create the project in.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Check the report for mistakes: undefined or unused facts, footnotes, heading numbers,
     /// Vietnamese typography, characters the fonts cannot show. Exit 0 when there is no error,
@@ -68,9 +100,6 @@ enum Command {
         /// Also write a redline PDF: the new report with insertions, deletions and changed facts marked.
         #[arg(long, value_name = "FILE.pdf")]
         redline: Option<PathBuf>,
-        /// Colour the human output: `auto` (on a terminal, unless NO_COLOR is set), `always`, `never`.
-        #[arg(long, value_enum, default_value_t = Colour::Auto)]
-        color: Colour,
         /// The folder whose git repository revisions are read from; the project is the same folder in each revision.
         #[arg(long, value_name = "DIR", default_value = ".")]
         project: PathBuf,
@@ -99,6 +128,13 @@ enum Command {
     },
 }
 
+/// The output settings, set once from the global flags.
+static CONSOLE: OnceLock<Console> = OnceLock::new();
+
+fn console() -> &'static Console {
+    CONSOLE.get_or_init(Console::plain)
+}
+
 /// How `check`, `diff` and `facts` print their results.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -106,17 +142,6 @@ enum Format {
     Human,
     /// For programs: one JSON document (stdout).
     Json,
-}
-
-/// When to colour.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Colour {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
 }
 
 fn main() -> ExitCode {
@@ -133,15 +158,19 @@ fn main() -> ExitCode {
         eprintln!("internal error: {message}{location}");
     }));
     let cli = Cli::parse();
+    let _ = CONSOLE.set(Console::new(cli.quiet, cli.color));
     match cli.command {
-        Command::Build { project, output, pdf_standard, no_sources } => {
-            let started = std::time::Instant::now();
+        Command::Build { project, output, pdf_standard, no_sources, timings } => {
             let source_date_epoch = match source_date_epoch() {
                 Ok(e) => e,
                 Err(failure) => return fail(failure, &project),
             };
             let options = BuildOptions { output, pdf_standard, no_sources, source_date_epoch };
-            match build::build(&project, &options) {
+            let progress = console().progress("building");
+            let mut stages = Timings::with_listener(progress.stage_listener());
+            let result = build::build_with(&project, &options, &mut Compiler::new(), &mut stages);
+            drop(progress);
+            let code = match result {
                 Ok(report) => {
                     print_all(&report.warnings, &project);
                     let sources = if report.manifest.options.sources_attached {
@@ -153,22 +182,46 @@ fn main() -> ExitCode {
                     } else {
                         "no sources attached".to_string()
                     };
-                    eprintln!(
-                        "built {} ({} pages, {} KB, {}, {sources}) in {:.2} s",
-                        report.pdf_path.display(),
-                        report.pages,
-                        report.pdf_bytes.div_ceil(1024),
-                        report.manifest.options.pdf_standard.label(),
-                        started.elapsed().as_secs_f64()
+                    console().status(
+                        "built",
+                        &format!(
+                            "{} ({} pages, {} KB, {}, {sources}) in {:.2} s",
+                            report.pdf_path.display(),
+                            report.pages,
+                            report.pdf_bytes.div_ceil(1024),
+                            report.manifest.options.pdf_standard.label(),
+                            stages.elapsed().as_secs_f64()
+                        ),
                     );
                     ExitCode::SUCCESS
                 }
                 Err(failure) => fail(failure, &project),
+            };
+            if timings {
+                eprint!("{}", stages.render());
+            }
+            code
+        }
+        Command::Watch { project, output, timings } => {
+            let options = baocao::watch::WatchOptions { build: BuildOptions { output, ..Default::default() }, timings, ..Default::default() };
+            match baocao::watch::watch(&project, &options, console()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => refuse(failure, &project),
             }
         }
+        Command::Init { dir } => match baocao::init::init(&dir) {
+            Ok(files) => {
+                console().status("created", &format!("a new report project in {} ({} files)", dir.display(), files.len()));
+                if !console().is_quiet() {
+                    eprintln!("next: cd {} && baocao build   (or: baocao build --project {0})", dir.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(failure) => refuse(failure, Path::new(".")),
+        },
         Command::Check { project, format, deny_warnings } => run_check(&project, format, deny_warnings),
-        Command::Diff { old, new, format, redline, color, project } => {
-            run_diff(&old, &new, format, redline.as_deref(), color, &project)
+        Command::Diff { old, new, format, redline, project } => {
+            run_diff(&old, &new, format, redline.as_deref(), &project)
         }
         Command::Verify { pdf, project } => {
             if !pdf.is_file() {
@@ -227,14 +280,14 @@ fn run_check(project: &Path, format: Format, deny_warnings: bool) -> ExitCode {
         },
         Format::Human => {
             print_all(&report.findings, project);
-            eprintln!("check: {}", report.summary());
+            console().status("check:", &report.summary());
         }
     }
     ExitCode::from(report.exit_code(deny_warnings) as u8)
 }
 
 /// `baocao diff`: exit 0 when identical, 1 when different, 2 on any error (as `diff` does).
-fn run_diff(old: &str, new: &str, format: Format, redline_path: Option<&Path>, color: Colour, project: &Path) -> ExitCode {
+fn run_diff(old: &str, new: &str, format: Format, redline_path: Option<&Path>, project: &Path) -> ExitCode {
     // where the user finds a version's files: `../v2/content/…`, or `HEAD~1:content/…`
     let base = |arg: &str| if Path::new(arg).is_dir() { PathBuf::from(arg) } else { PathBuf::from(format!("{arg}:")) };
     let result = (|| {
@@ -243,7 +296,7 @@ fn run_diff(old: &str, new: &str, format: Format, redline_path: Option<&Path>, c
         let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;
         if let Some(path) = redline_path {
             let pages = redline::write(&comparison, &new_version.project, path).map_err(|f| (f, base(new)))?;
-            eprintln!("wrote the redline {} ({pages} pages)", path.display());
+            console().status("wrote", &format!("the redline {} ({pages} pages)", path.display()));
         }
         Ok::<_, (Failure, PathBuf)>(comparison.diff)
     })();
@@ -251,24 +304,14 @@ fn run_diff(old: &str, new: &str, format: Format, redline_path: Option<&Path>, c
         Ok(d) => {
             let out = match format {
                 Format::Json => serde_json::to_string_pretty(&render::json(&d)).unwrap_or_default() + "\n",
-                Format::Human => {
-                    use std::io::IsTerminal;
-                    let colour = match color {
-                        Colour::Always => true,
-                        Colour::Never => false,
-                        Colour::Auto => {
-                            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        }
-                    };
-                    render::human(&d, render::Style::new(colour))
-                }
+                Format::Human => render::human(&d, render::Style::new(console().stdout_color())),
             };
             print!("{out}");
             ExitCode::from(if d.is_empty() { 0 } else { 1 })
         }
         Err((failure, base)) => {
             for d in &failure.diagnostics {
-                eprintln!("{}", prefixed(d.clone(), &base).render());
+                eprintln!("{}", with_project_paths(d.clone(), &base).render_styled(console().is_color()));
             }
             eprintln!("error: diff failed");
             ExitCode::from(2)
@@ -305,9 +348,7 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
 
 /// Prints the findings, with paths shown relative to where the user runs the command.
 fn print_all(diagnostics: &[Diagnostic], project: &Path) {
-    for d in diagnostics {
-        eprintln!("{}", prefixed(d.clone(), project).render());
-    }
+    console().diagnostics(diagnostics, project);
 }
 
 fn fail(failure: Failure, project: &Path) -> ExitCode {
@@ -317,24 +358,13 @@ fn fail(failure: Failure, project: &Path) -> ExitCode {
 fn report_failure(failure: Failure, project: &Path, what: &str, after: &str) -> ExitCode {
     print_all(&failure.diagnostics, project);
     let errors = failure.diagnostics.iter().filter(|d| d.severity == baocao::diagnostics::Severity::Error).count();
-    eprintln!("error: {what} ({errors} error{}){after}", if errors == 1 { "" } else { "s" });
+    console().error(&format!("{what} ({errors} error{}){after}", if errors == 1 { "" } else { "s" }));
     ExitCode::from(failure.exit_code() as u8)
 }
 
-/// The diagnostic with its paths as the user reaches them: under `base` (a folder), or after
-/// `base` when it names a revision (`HEAD~1:content/…`, as git writes it).
-fn prefixed(mut d: Diagnostic, base: &Path) -> Diagnostic {
-    let revision = base.to_string_lossy().ends_with(':');
-    let fix = |path: &mut PathBuf| {
-        if path.is_relative() && base != Path::new(".") && !path.starts_with(base) {
-            *path = if revision { PathBuf::from(format!("{}{}", base.display(), path.display())) } else { base.join(&*path) };
-        }
-    };
-    if let Some(loc) = d.location.as_mut() {
-        fix(&mut loc.path);
-    }
-    for (_, loc) in d.notes.iter_mut() {
-        fix(&mut loc.path);
-    }
-    d
+/// A command that could not start (not a project, a folder that is not empty): the findings
+/// only, no build summary.
+fn refuse(failure: Failure, project: &Path) -> ExitCode {
+    print_all(&failure.diagnostics, project);
+    ExitCode::from(failure.exit_code() as u8)
 }

@@ -262,6 +262,7 @@ struct IndexEntry<'a> {
 /// Serves the attachments and their index from the world's reserved in-memory folder, for
 /// [`ATTACH_CODE`].
 pub fn serve(world: &mut BaocaoWorld, attachments: &[Attachment]) {
+    world.clear_virtual_files();
     let mut index = Vec::with_capacity(attachments.len());
     for (i, a) in attachments.iter().enumerate() {
         let data = format!("{RESERVED_DIR}files/{i}");

@@ -45,12 +45,18 @@ pub fn tag(text: &str, section: usize, next_id: &mut usize) -> (String, Vec<Fact
     let mut uses = Vec::new();
     let mut rest = text;
     let mut consumed = 0;
+    // line number and line start of `consumed`, advanced as we go (sections are long)
+    let (mut line, mut line_start, mut counted) = (1, 0, 0);
     while let Some(open) = rest.find("{{") {
         let Some(len) = rest[open..].find("}}") else { break };
         let expression = rest[open + 2..open + len].trim().to_string();
-        let before = &text[..consumed + open];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let at = consumed + open;
+        for (i, _) in text[counted..at].match_indices('\n') {
+            line += 1;
+            line_start = counted + i + 1;
+        }
+        counted = at;
+        let column = text[line_start..at].chars().count() + 1;
         out.push_str(&rest[..open]);
         let id = *next_id;
         *next_id += 1;
@@ -193,6 +199,14 @@ mod tests {
         assert_eq!(parts[..4], [Piece::Text("A "), Piece::Use(7), Piece::Text("{{ economy.x | pct }}"), Piece::End]);
         assert_eq!(parts[5], Piece::Use(8));
         assert_eq!(parts.last(), Some(&Piece::End));
+    }
+
+    #[test]
+    fn lines_and_columns_count_across_many_uses_and_lines() {
+        let text = "x\n\nđã {{ a.b }} và {{ a.c }}\ny\nz {{ a.d }}";
+        let (_, uses) = tag(text, 0, &mut 0);
+        let places: Vec<(usize, usize)> = uses.iter().map(|u| (u.line, u.column)).collect();
+        assert_eq!(places, [(3, 4), (3, 17), (5, 3)]);
     }
 
     #[test]

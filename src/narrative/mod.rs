@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Failure, Location, closest};
 use crate::facts::Facts;
 use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
 use crate::project::{Project, SourceFile};
+use crate::timings::{Stage, Timings};
 
 pub use fact_uses::FactUse;
 pub use markdown::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, MapEntry, TypstSection};
@@ -81,7 +82,15 @@ pub(crate) fn rendered_to_source(rendered: &str, source: &str, path: &Path, offs
 
 /// Renders every section of the project.
 pub fn render(project: &Project) -> Result<Narrative, Failure> {
-    let context = project.facts.context();
+    render_timed(project, &mut Timings::new())
+}
+
+/// [`render`], recording the time of each step: the facts' tera context ([`Stage::Facts`]),
+/// tera ([`Stage::Tera`]) and Markdown → typst ([`Stage::Markdown`]).
+pub fn render_timed(project: &Project, timings: &mut Timings) -> Result<Narrative, Failure> {
+    let context = timings.time(Stage::Facts, || project.facts.context());
+    timings.started(Stage::Tera);
+    let tera_started = std::time::Instant::now();
     let mut errors = Vec::new();
     let mut rendered = Vec::with_capacity(project.sections.len());
     let mut fact_uses = Vec::new();
@@ -98,11 +107,12 @@ pub fn render(project: &Project) -> Result<Narrative, Failure> {
         }
         fact_uses.append(&mut uses);
     }
+    timings.add(Stage::Tera, tera_started.elapsed());
     if !errors.is_empty() {
         return Err(Failure::content(errors));
     }
     let inputs: Vec<&str> = rendered.iter().map(String::as_str).collect();
-    let converted = markdown::convert(&inputs);
+    let converted = timings.time(Stage::Markdown, || markdown::convert(&inputs));
     if let Some(exceeded) = converted.exceeded {
         return Err(Failure::content(vec![limit_diagnostic(&exceeded, project, &rendered)]));
     }

@@ -26,9 +26,11 @@ pub use report::{IssueDate, Replaces, Report, Signer, Status};
 pub use source::{DirSource, Source};
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Failure, Location};
 use crate::facts::Facts;
+use crate::timings::{Stage, Timings};
 
 /// A text file of the project, as read: path relative to the project root and its text
 /// (UTF-8, byte-order mark removed, line ends normalised to `\n`).
@@ -51,7 +53,7 @@ pub struct InputFile {
 }
 
 /// A font file from `fonts/`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FontFile {
     /// Path relative to the project root.
     pub path: PathBuf,
@@ -88,13 +90,29 @@ use crate::limits::{MAX_FONT_BYTES, MAX_FONTS_BYTES, MAX_PROJECT_TEXT_BYTES};
 impl Project {
     /// Reads and validates the project at `root`. All problems found are returned together.
     pub fn load(root: &Path) -> Result<Project, Failure> {
+        Project::load_timed(root, &mut Timings::new())
+    }
+
+    /// [`Project::load`], recording the time spent reading ([`Stage::Load`]) and parsing the
+    /// facts ([`Stage::Facts`]).
+    pub fn load_timed(root: &Path, timings: &mut Timings) -> Result<Project, Failure> {
+        timings.started(Stage::Load);
+        let started = Instant::now();
+        let mut facts_time = Duration::ZERO;
+        let result = Project::read(root, &mut facts_time);
+        timings.add(Stage::Load, started.elapsed().saturating_sub(facts_time));
+        timings.add(Stage::Facts, facts_time);
+        result
+    }
+
+    fn read(root: &Path, facts_time: &mut Duration) -> Result<Project, Failure> {
         if !root.is_dir() {
             return Err(Failure::usage(
                 Diagnostic::error(format!("project directory `{}` does not exist", root.display()))
                     .help("run baocao inside a report project, or pass `--project DIR`"),
             ));
         }
-        Project::load_from(&DirSource::new(root))
+        Project::load_source(&DirSource::new(root), facts_time)
     }
 
     /// Reads and validates the project folder `dir` as it is in git `revision` of the
@@ -109,6 +127,11 @@ impl Project {
     /// Reads and validates a project from any [`Source`]: the one loader behind [`Project::load`]
     /// and [`Project::load_revision`].
     pub fn load_from(source: &dyn Source) -> Result<Project, Failure> {
+        Project::load_source(source, &mut Duration::default())
+    }
+
+    /// [`Project::load_from`], setting `facts_time` to the time spent parsing the facts.
+    fn load_source(source: &dyn Source, facts_time: &mut Duration) -> Result<Project, Failure> {
         let root = source.root();
         if !source.is_dir(Path::new("content")) {
             return Err(Failure::usage(
@@ -129,7 +152,10 @@ impl Project {
         let fact_files = list_files(source, "content/facts", &["yaml", "yml"], &mut errors);
         let fact_sources: Vec<SourceFile> =
             fact_files.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
-        let facts = match Facts::parse(&fact_sources) {
+        let facts_started = Instant::now();
+        let parsed = Facts::parse(&fact_sources);
+        *facts_time = facts_started.elapsed();
+        let facts = match parsed {
             Ok(f) => Some(f),
             Err(mut ds) => {
                 errors.append(&mut ds);

@@ -107,6 +107,12 @@ impl BaocaoWorld {
         self.files.reset();
     }
 
+    /// Forgets every file served from memory (a rebuild serves its own).
+    pub fn clear_virtual_files(&mut self) {
+        self.files.loader_mut().virtual_files.clear();
+        self.files.reset();
+    }
+
     /// The id of the main file.
     pub fn main_id(&self) -> FileId {
         self.main
@@ -117,10 +123,16 @@ impl BaocaoWorld {
         self.fonts.book().families().map(|(_, infos)| infos.count()).sum()
     }
 
-    /// Replaces the main source (a rebuild) and forgets cached files.
+    /// Replaces the main source (a rebuild) and forgets cached files. typst re-reads what it
+    /// needs and re-parses only the edited parts, so its caches keep working across rebuilds.
     pub fn set_main(&mut self, text: String) {
         self.files.loader_mut().main_text = text;
         self.files.reset();
+    }
+
+    /// Changes the fixed "today" (the report's date was edited).
+    pub fn set_today(&mut self, today: Datetime) {
+        self.today = today;
     }
 }
 

@@ -1,0 +1,117 @@
+//! `baocao init DIR`: a new report project, ready to build — the way an office starts next
+//! term's report.
+//!
+//! Takes a folder (new or empty); hands on a project with `content/report.yaml` (every field
+//! explained in Vietnamese comments), one facts file, two short sections with footnotes, the
+//! layout template and the fonts. Everything is embedded in the binary (`include_str!`,
+//! `include_bytes!`), so `init` works anywhere, offline, and the template and fonts are
+//! exactly those of the repository the binary was built from.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::output;
+
+/// One file of the new project: path relative to the project and its bytes.
+struct Skeleton {
+    path: &'static str,
+    bytes: &'static [u8],
+}
+
+macro_rules! text {
+    ($path:literal, $source:literal) => {
+        Skeleton { path: $path, bytes: include_str!($source).as_bytes() }
+    };
+}
+
+macro_rules! binary {
+    ($path:literal, $source:literal) => {
+        Skeleton { path: $path, bytes: include_bytes!($source) }
+    };
+}
+
+/// The files `init` writes, in the order listed to the user.
+const FILES: &[Skeleton] = &[
+    text!("README.md", "init/README.md"),
+    text!(".gitignore", "init/gitignore"),
+    text!("content/report.yaml", "init/content/report.yaml"),
+    text!("content/facts/economy.yaml", "init/content/facts/economy.yaml"),
+    text!("content/sections/01-ket-qua.md", "init/content/sections/01-ket-qua.md"),
+    text!("content/sections/02-nhiem-vu.md", "init/content/sections/02-nhiem-vu.md"),
+    text!("templates/report.typ.tera", "../templates/report.typ.tera"),
+    binary!("fonts/LiberationSerif-Regular.ttf", "../fonts/LiberationSerif-Regular.ttf"),
+    binary!("fonts/LiberationSerif-Bold.ttf", "../fonts/LiberationSerif-Bold.ttf"),
+    binary!("fonts/LiberationSerif-Italic.ttf", "../fonts/LiberationSerif-Italic.ttf"),
+    binary!("fonts/LiberationSerif-BoldItalic.ttf", "../fonts/LiberationSerif-BoldItalic.ttf"),
+    text!("fonts/LICENSE-OFL.txt", "../fonts/LICENSE-OFL.txt"),
+    text!("fonts/README.md", "../fonts/README.md"),
+];
+
+/// Creates a new project in `dir` (created if missing) and returns the files written,
+/// relative to `dir`. Refuses, as a usage error, a `dir` that is a file or a non-empty folder:
+/// `init` never overwrites anything.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(Failure::usage(
+                Diagnostic::error(format!("`{}` exists and is not a folder", dir.display()))
+                    .help("choose a new folder name: `baocao init bao-cao-2025`"),
+            ));
+        }
+        let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_create(dir, e))?;
+        if entries.next().is_some() {
+            return Err(Failure::usage(
+                Diagnostic::error(format!("`{}` is not empty; baocao init only creates a project in a new or empty folder", dir.display()))
+                    .help("choose a new folder name (`baocao init bao-cao-2025`), or empty the folder first"),
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, e))?;
+    let mut written = Vec::with_capacity(FILES.len());
+    for file in FILES {
+        output::write_atomic(&dir.join(file.path), file.bytes)?;
+        written.push(PathBuf::from(file.path));
+    }
+    Ok(written)
+}
+
+fn cannot_create(dir: &Path, e: std::io::Error) -> Failure {
+    Failure::usage(
+        Diagnostic::error(format!("cannot create the project in `{}`: {e}", dir.display()))
+            .help("check that the parent folder exists and is writable"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skeleton_is_a_loadable_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("moi");
+        let files = init(&root).unwrap();
+        assert!(files.contains(&PathBuf::from("content/report.yaml")));
+        let project = crate::project::Project::load(&root).unwrap_or_else(|f| panic!("{}", f.render()));
+        assert_eq!(project.sections.len(), 2);
+        assert_eq!(project.fonts.len(), 4);
+        assert!(project.facts.by_key.contains_key("economy.grdp_growth_2024"));
+    }
+
+    #[test]
+    fn init_refuses_a_non_empty_folder_and_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ghi-chu.txt"), "giữ nguyên").unwrap();
+        let failure = init(dir.path()).unwrap_err();
+        assert_eq!(failure.exit_code(), 2);
+        assert!(failure.render().contains("is not empty"), "{}", failure.render());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn init_accepts_an_existing_empty_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path()).unwrap();
+        assert!(dir.path().join("fonts/LiberationSerif-Regular.ttf").is_file());
+    }
+}
