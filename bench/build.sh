@@ -32,7 +32,7 @@ stage() {   # median ms of one stage over the runs
 wall_ms=$(awk '{printf "%.1f\n", $1 / 1000}' "$out/wall" | median)
 compile=$(stage compile); export=$(stage export)
 echo "baocao build, full report, $runs runs (medians, ms):"
-for s in load facts tera markdown template compile export write other total; do
+for s in load facts check tera markdown template compile export write other total; do
   printf '  %-9s %8s\n' "$s" "$(stage "$s")"
 done
 printf '  %-9s %8s   (process start to exit)\n' "wall" "$wall_ms"

@@ -1,7 +1,8 @@
 //! `baocao build`: the pipeline end to end.
 //!
-//! load project → check → narrative (tera, Markdown → typst) → template → typst compile → PDF →
-//! write. The check's errors stop the build; its warnings are the build's first warnings. The
+//! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write,
+//! with `check` running beside them: its errors stop the build before the PDF is written; its
+//! warnings are the build's first warnings. The
 //! sources and a manifest of every input ride along as PDF attachments ([`provenance`]).
 //! [`typeset()`] stops before writing, for commands and tests that need the laid-out document.
 //! The `_with` variants take a [`Compiler`] (the typst world kept across rebuilds, for
@@ -230,8 +231,8 @@ pub fn build_with(
     build_project_with(&project, options, compiler, timings)
 }
 
-/// Builds an already loaded project: `check` first (its errors stop the build, nothing is
-/// written), then every stage.
+/// Builds an already loaded project: every stage, with `check` beside them (its errors stop the
+/// build; no PDF is written then).
 pub fn build_project(project: &Project, options: &BuildOptions) -> Result<BuildReport, Failure> {
     build_project_with(project, options, &mut Compiler::new(), &mut Timings::new())
 }
@@ -243,10 +244,6 @@ pub fn build_project_with(
     compiler: &mut Compiler,
     timings: &mut Timings,
 ) -> Result<BuildReport, Failure> {
-    let checked = timings.time(Stage::Check, || check::run(project));
-    if checked.has_errors() {
-        return Err(Failure::content(checked.findings));
-    }
     let settings = options.resolve(project)?;
     let date = typeset::build_date(&project.report, options.source_date_epoch)?;
     let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
@@ -255,14 +252,30 @@ pub fn build_project_with(
     let manifest = Manifest::new(project, settings);
     let attachments =
         if manifest.options.sources_attached { provenance::attachments(project, &manifest.to_json()) } else { Vec::new() };
-    let narrative = narrative::render_timed(project, timings)?;
-    let served = Served { today: typeset::date_only(date), attachments: &attachments };
-    let result = typeset_with(project, narrative, &typ_path, &served, compiler, timings, |source| {
-        output::write_atomic(&typ_path, source.as_bytes())
-    })?;
-    let bytes = timings.time(Stage::Export, || {
-        output::pdf(&result.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })
-    })?;
+    // check runs beside typesetting (these machines have two cores); the PDF is written only
+    // once it has passed, and its errors are the ones reported (typesetting may fail on the
+    // same mistake, with a less helpful message)
+    let (checked, typeset) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| check::run(project));
+        let typeset = (|| {
+            let narrative = narrative::render_timed(project, timings)?;
+            let served = Served { today: typeset::date_only(date), attachments: &attachments };
+            let result = typeset_with(project, narrative, &typ_path, &served, compiler, timings, |source| {
+                output::write_atomic(&typ_path, source.as_bytes())
+            })?;
+            let bytes = timings.time(Stage::Export, || {
+                output::pdf(&result.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })
+            })?;
+            Ok::<_, Failure>((result, bytes))
+        })();
+        // only the wait counts: the rest of check's time is hidden behind typesetting
+        let checked = timings.time(Stage::Check, || checking.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (checked, typeset)
+    });
+    if checked.has_errors() {
+        return Err(Failure::content(checked.findings));
+    }
+    let (result, bytes) = typeset?;
     timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let mut warnings = checked.findings;

@@ -14,7 +14,8 @@ pub enum Stage {
     Load,
     /// Parsing and validating the facts, and building the tera context from them.
     Facts,
-    /// `check`: the mistakes a reader would find (its errors stop the build).
+    /// `check`: the mistakes a reader would find (its errors stop the build). It runs beside
+    /// typesetting; this is the time the build waited for it after its own work.
     Check,
     /// tera over each section (facts printed into the Markdown).
     Tera,
@@ -65,7 +66,7 @@ impl Stage {
         match self {
             Stage::Load => "reading the project",
             Stage::Facts => "reading the facts",
-            Stage::Check => "checking the report",
+            Stage::Check => "checking the report (the wait after typesetting)",
             Stage::Tera => "printing facts into the sections (tera)",
             Stage::Markdown => "Markdown → typst",
             Stage::Template => "layout template",

@@ -168,3 +168,21 @@ fn every_fact_printing_is_located_by_section_line_and_page() {
     let body_pages: Vec<usize> = uses.iter().filter(|u| u.keys[0].starts_with("labour.poverty")).map(|u| result.fact_pages[&u.id]).collect();
     assert!(body_pages.windows(2).all(|w| w[0] <= w[1]), "{body_pages:?}");
 }
+
+#[test]
+fn a_failed_build_prints_its_errors_after_the_warnings() {
+    let dir = mini_project();
+    // an error early in the document, a warning (a double space) later
+    let first = dir.path().join("content/sections/01-mo-dau.md");
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, format!("{{{{ economy.nothing }}}}\n\n{text}")).unwrap();
+    let second = dir.path().join("content/sections/02-ket-thuc.md");
+    let text = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(&second, format!("Hai  dấu cách.\n\n{text}")).unwrap();
+    let out = baocao(&["build", "--project", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warning = stderr.find("warning[typo-double-space]").unwrap_or_else(|| panic!("{stderr}"));
+    let error = stderr.find("error[fact-undefined]").unwrap_or_else(|| panic!("{stderr}"));
+    assert!(warning < error, "the error comes last, beside the summary:\n{stderr}");
+}
