@@ -2,7 +2,7 @@
 # What carrying the sources costs (issue 7): PDF size with and without the attachments, and the
 # build time of each (median of 5 runs), plus the time of `baocao verify`.
 #
-# Usage: benchmarks/provenance.sh [BINARY] [PROJECT]
+# Usage: bench/provenance.sh [BINARY] [PROJECT]
 #   BINARY  default target/debug/baocao (the dev profile: dependencies optimised, opt-level 2);
 #           pass target/release/baocao to measure the release build.
 #   PROJECT default: this repository (the real report).
