@@ -144,7 +144,9 @@ fn init_creates_a_project_that_builds_into_a_decree_30_report() {
     assert!(report.contains("# Cơ quan ban hành") && report.contains("# Số văn bản"), "fields explained in Vietnamese");
 
     let out = baocao(&["build", "--project", root.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "a new project builds without a warning: {stderr}");
     assert!(std::fs::read(root.join("build-output/report.pdf")).unwrap().starts_with(b"%PDF-"));
 
     let project = load(&root);

@@ -110,13 +110,20 @@ fn token_at(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
-/// A web or e-mail address: `http://…`, `www.…`, `a@b`, `haiduong.gov.vn`.
+/// A web or e-mail address or a file name: `http://…`, `www.…`, `a@b`, `haiduong.gov.vn`,
+/// `content/facts/economy.yaml`.
 fn is_address(token: &str) -> bool {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric());
     let domain = t.contains('.')
         && t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '_'))
         && [".vn", ".com", ".org", ".net", ".gov", ".edu", ".int", ".info"].iter().any(|d| t.contains(d));
-    t.contains("://") || t.starts_with("www.") || t.contains('@') || domain
+    // a file name: `economy.yaml`, `content/facts/economy.yaml`, `bao-cao.pdf`
+    let file = t.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '_'))
+            && ["yaml", "yml", "md", "pdf", "typ", "tera", "json", "docx", "xlsx", "ttf"].contains(&ext)
+    });
+    t.contains("://") || t.starts_with("www.") || t.contains('@') || domain || file
 }
 
 /// `.`, `,`, `;`, `:` with no space before a letter; a space before `.`, `,`, `;`, `)`; double spaces.
