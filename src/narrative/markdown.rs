@@ -32,7 +32,7 @@ use super::fact_uses::{self, Piece};
 use super::marks::{Mark, OpenMarks};
 use crate::limits::{MAX_ELEMENTS, MAX_NESTING, MAX_PARAGRAPH_BYTES};
 use notes::Definition;
-pub(crate) use notes::{Events, scan};
+pub(crate) use notes::{Events, append_stubs, parse_sections, scan};
 use tags::{ends_block, is_block, is_inline, is_inline_end, is_length, list_marker, nests, nests_end};
 
 /// The parser options, set in this one place: footnotes (GFM style) and tables; no smart
@@ -144,49 +144,6 @@ pub struct Marking {
 /// Like [`convert`], turning change marks into the redline's mark functions.
 pub fn convert_marked(sections: &[&str], marking: &Marking) -> Converted {
     convert_with(sections, Some(marking))
-}
-
-/// A footnote definition as parsed: where it is and its events.
-pub(crate) struct ParsedDefinition {
-    /// Index of the section holding it.
-    pub section: usize,
-    /// The label as written.
-    pub label: String,
-    /// Byte offset of `[^label]:` in the section's Markdown.
-    pub offset: usize,
-    /// The note's events (offsets in the section's Markdown).
-    pub events: Events,
-}
-
-/// Every section parsed once, as the converter parses it (see the module documentation, step 1).
-pub(crate) struct Parsed {
-    /// Each section's events without its footnote definitions.
-    pub bodies: Vec<Events>,
-    /// The first definition of each label, in document order.
-    pub definitions: Vec<ParsedDefinition>,
-}
-
-/// Parses every section, recognising references to notes defined in other sections.
-pub(crate) fn parse_sections(sections: &[&str]) -> Parsed {
-    let notes::Collected { bodies, definitions, .. } = notes::collect(sections);
-    let mut definitions: Vec<ParsedDefinition> = definitions
-        .into_values()
-        .map(|d| ParsedDefinition { section: d.section, label: d.label, offset: d.offset, events: d.events })
-        .collect();
-    definitions.sort_by_key(|d| (d.section, d.offset));
-    Parsed { bodies, definitions }
-}
-
-/// Appends a stub definition for each label (sorted, once each), so pulldown-cmark reads
-/// references to notes defined in other sections as references; stubs are never printed.
-pub(crate) fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
-    labels.sort_unstable();
-    labels.dedup();
-    for label in labels {
-        source.push_str("\n\n[^");
-        source.push_str(label);
-        source.push_str("]: stub\n");
-    }
 }
 
 fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {

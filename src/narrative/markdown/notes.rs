@@ -1,9 +1,12 @@
-//! Step 1 and 2 of the converter: parse every section once and set the footnote definitions
+//! Step 1 of the converter: parse every section once and set the footnote definitions
 //! aside, so that the writer can emit a note where it is first referenced, in any section.
 //!
 //! Takes the sections' Markdown; hands on each section's body events, the definitions by label,
 //! the footnote problems (undefined, duplicate) and, when the input is beyond
 //! [`MAX_FOOTNOTES`], where the limit was passed.
+//!
+//! `check` and `diff` read the sections as the converter does, through [`parse_sections`] and
+//! [`scan`].
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -74,7 +77,7 @@ pub(super) fn collect(sections: &[&str]) -> Collected {
             continue;
         }
         let mut source = md.to_string();
-        super::append_stubs(&mut source, stubs);
+        append_stubs(&mut source, stubs);
         parsed[index] = parse(&source, md.len());
     }
 
@@ -214,4 +217,47 @@ fn parse(source: &str, limit: usize) -> Parsed {
     }
     parsed.text.sort_by_key(|r| r.start);
     parsed
+}
+
+/// A footnote definition as parsed: where it is and its events.
+pub(crate) struct ParsedDefinition {
+    /// Index of the section holding it.
+    pub section: usize,
+    /// The label as written.
+    pub label: String,
+    /// Byte offset of `[^label]:` in the section's Markdown.
+    pub offset: usize,
+    /// The note's events (offsets in the section's Markdown).
+    pub events: Events,
+}
+
+/// Every section parsed once, as the converter parses it (see the module documentation, step 1).
+pub(crate) struct ParsedSections {
+    /// Each section's events without its footnote definitions.
+    pub bodies: Vec<Events>,
+    /// The first definition of each label, in document order.
+    pub definitions: Vec<ParsedDefinition>,
+}
+
+/// Parses every section, recognising references to notes defined in other sections.
+pub(crate) fn parse_sections(sections: &[&str]) -> ParsedSections {
+    let Collected { bodies, definitions, .. } = collect(sections);
+    let mut definitions: Vec<ParsedDefinition> = definitions
+        .into_values()
+        .map(|d| ParsedDefinition { section: d.section, label: d.label, offset: d.offset, events: d.events })
+        .collect();
+    definitions.sort_by_key(|d| (d.section, d.offset));
+    ParsedSections { bodies, definitions }
+}
+
+/// Appends a stub definition for each label (sorted, once each), so pulldown-cmark reads
+/// references to notes defined in other sections as references; stubs are never printed.
+pub(crate) fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
+    labels.sort_unstable();
+    labels.dedup();
+    for label in labels {
+        source.push_str("\n\n[^");
+        source.push_str(label);
+        source.push_str("]: stub\n");
+    }
 }
