@@ -256,9 +256,12 @@ pub fn build_project_with(
     // once it has passed, and its errors are the ones reported (typesetting may fail on the
     // same mistake, with a less helpful message)
     let (checked, typeset) = std::thread::scope(|scope| {
+        // started once the narrative is rendered: both do much the same work (tera, Markdown),
+        // and side by side they slowed each other down
+        let rendered = narrative::render_timed(project, timings);
         let checking = scope.spawn(|| check::run(project));
         let typeset = (|| {
-            let narrative = narrative::render_timed(project, timings)?;
+            let narrative = rendered?;
             let served = Served { today: typeset::date_only(date), attachments: &attachments };
             let result = typeset_with(project, narrative, &typ_path, &served, compiler, timings, |source| {
                 output::write_atomic(&typ_path, source.as_bytes())

@@ -110,7 +110,7 @@ impl<'p> RenderedSection<'p> {
         if let Some(d) = narrative::guard::check(file) {
             return (RenderedSection { file, markdown: String::new(), tags, pieces: Vec::new() }, vec![RenderProblem::Section(d)]);
         }
-        let mut tera = narrative::section_tera();
+        let tera = narrative::section_tera();
         let mut problems = Vec::new();
         let mut out = String::with_capacity(file.text.len());
         let mut pieces = Vec::new();
@@ -133,9 +133,10 @@ impl<'p> RenderedSection<'p> {
             if tag.kind != TagKind::Expression {
                 continue;
             }
-            let name = format!("e{index}.md");
+            // one-off: a template added per expression made tera re-check all the earlier ones
+            // each time (quadratic in a section's expressions); autoescape as for `*.md`
             let template = &file.text[tag.range.clone()];
-            let value = match tera.add_raw_template(&name, template).and_then(|()| tera.render(&name, context)) {
+            let value = match tera.render_str(template, context, true) {
                 Ok(v) => v,
                 Err(e) => {
                     problems.push(RenderProblem::Expression(index, e));
