@@ -89,6 +89,16 @@ impl Console {
         }
     }
 
+    /// Prints the findings of a failed build, errors last: next to the summary line that
+    /// follows them (the real report carries dozens of warnings for slips kept from the
+    /// original, and an error must not scroll away among them). Returns how many are errors.
+    pub fn failure(&self, diagnostics: &[Diagnostic], project: &Path) -> usize {
+        let mut ordered: Vec<Diagnostic> = diagnostics.to_vec();
+        ordered.sort_by_key(|d| d.severity == Severity::Error);
+        self.diagnostics(&ordered, project);
+        ordered.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
     /// A status line (`built …`, `watching …`), hidden by `--quiet`; `word` is highlighted
     /// (bold green) when colour is on, as cargo's `Finished`.
     pub fn status(&self, word: &str, rest: &str) {

@@ -355,12 +355,8 @@ fn fail(failure: Failure, project: &Path) -> ExitCode {
     report_failure(failure, project, "build failed", "; the previous PDF, if any, is unchanged")
 }
 
-fn report_failure(mut failure: Failure, project: &Path, what: &str, after: &str) -> ExitCode {
-    // the errors last, next to the summary line: the real report carries dozens of warnings
-    // for slips kept from the original, and an error must not scroll away among them
-    failure.diagnostics.sort_by_key(|d| d.severity == baocao::diagnostics::Severity::Error);
-    print_all(&failure.diagnostics, project);
-    let errors = failure.diagnostics.iter().filter(|d| d.severity == baocao::diagnostics::Severity::Error).count();
+fn report_failure(failure: Failure, project: &Path, what: &str, after: &str) -> ExitCode {
+    let errors = console().failure(&failure.diagnostics, project);
     console().error(&format!("{what} ({errors} error{}){after}", if errors == 1 { "" } else { "s" }));
     ExitCode::from(failure.exit_code() as u8)
 }

@@ -24,7 +24,7 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::build::{self, BuildOptions, Compiler};
 use crate::console::Console;
-use crate::diagnostics::{Diagnostic, Failure, Severity};
+use crate::diagnostics::{Diagnostic, Failure};
 use crate::timings::Timings;
 
 /// The folders of a project whose changes trigger a rebuild.
@@ -174,9 +174,8 @@ impl Session<'_> {
                 );
             }
             Err(failure) => {
-                self.console.diagnostics(&failure.diagnostics, self.root);
+                let errors = self.console.failure(&failure.diagnostics, self.root);
                 self.shown_warnings.clear();
-                let errors = failure.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
                 self.console.error(&format!(
                     "[{clock}] build failed in {} ms ({errors} error{}); the last good PDF is kept{because}",
                     elapsed.as_millis(),
