@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::build;
 use crate::diagnostics::Failure;
-use crate::facts::FactValue;
+use crate::facts::Fact;
 use crate::narrative::filters;
 use crate::project::Project;
 use crate::provenance::slash_path;
@@ -45,20 +45,9 @@ pub struct Printing {
 /// A fact and every place it is printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndexedFact {
-    /// `namespace.name`.
-    pub key: String,
-    /// The value as written in YAML.
-    pub value: FactValue,
-    /// The unit.
-    pub unit: String,
-    /// What the figure is.
-    pub meaning: Option<String>,
-    /// The year or period.
-    pub period: Option<String>,
-    /// The text calls it an estimate.
-    pub estimate: bool,
-    /// It is a target or plan figure.
-    pub target: bool,
+    /// The fact as its facts file defines it (key, value, unit, meaning, period, flags).
+    #[serde(flatten)]
+    pub fact: Fact,
     /// Where it is defined.
     pub defined: Place,
     /// Every printing, in document order.
@@ -85,13 +74,7 @@ pub fn index(project: &Project) -> Result<FactIndex, Failure> {
         .by_key
         .values()
         .map(|f| IndexedFact {
-            key: f.key.clone(),
-            value: f.value.clone(),
-            unit: f.unit.clone(),
-            meaning: f.meaning.clone(),
-            period: f.period.clone(),
-            estimate: f.estimate,
-            target: f.target,
+            fact: f.clone(),
             defined: Place { path: slash_path(&f.location.path), line: f.location.line },
             printed: Vec::new(),
         })
@@ -109,12 +92,12 @@ pub fn index(project: &Project) -> Result<FactIndex, Failure> {
             text,
         };
         for key in &u.keys {
-            if let Some(f) = facts.iter_mut().find(|f| &f.key == key) {
+            if let Some(f) = facts.iter_mut().find(|f| &f.fact.key == key) {
                 f.printed.push(printing.clone());
             }
         }
     }
-    facts.sort_by(|a, b| a.key.cmp(&b.key));
+    facts.sort_by(|a, b| a.fact.key.cmp(&b.fact.key));
     Ok(FactIndex { pages: typeset.document.pages().len(), facts })
 }
 
@@ -129,7 +112,7 @@ impl FactIndex {
     /// The index for people: one block per fact.
     pub fn render_human(&self) -> String {
         let mut out = String::new();
-        for f in &self.facts {
+        for IndexedFact { fact: f, defined, printed } in &self.facts {
             let unit = if f.unit.is_empty() { String::new() } else { format!(" {}", f.unit) };
             out.push_str(&format!("{} = {}{unit}", f.key, f.value));
             if let Some(p) = &f.period {
@@ -145,11 +128,11 @@ impl FactIndex {
             if let Some(m) = &f.meaning {
                 out.push_str(&format!("    {m}\n"));
             }
-            out.push_str(&format!("    defined  {}:{}\n", f.defined.path, f.defined.line));
-            if f.printed.is_empty() {
+            out.push_str(&format!("    defined  {}:{}\n", defined.path, defined.line));
+            if printed.is_empty() {
                 out.push_str("    printed  nowhere\n");
             }
-            for p in &f.printed {
+            for p in printed {
                 let page = p.page.map_or("page ?".to_string(), |n| format!("page {n}"));
                 out.push_str(&format!(
                     "    printed  {}:{}:{}  {page}  \"{}\"  {{{{ {} }}}}\n",
