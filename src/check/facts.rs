@@ -28,7 +28,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                     Some((k, _)) => {
                         printed.insert(k.as_str());
                     }
-                    // with statements, names may be loop variables: tera itself reports what is undefined
+                    // a section with statements is refused as a whole (narrative::guard): its names are not reported one by one
                     None if !whole && tag.kind == TagKind::Expression => {
                         out.push(narrative::undefined_fact(section.file, offset, &key, facts));
                         reported.insert((s, t));
