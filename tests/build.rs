@@ -186,3 +186,26 @@ fn a_failed_build_prints_its_errors_after_the_warnings() {
     let error = stderr.find("error[fact-undefined]").unwrap_or_else(|| panic!("{stderr}"));
     assert!(warning < error, "the error comes last, beside the summary:\n{stderr}");
 }
+
+/// Characters that print nothing and that a reader copying from the PDF would not expect.
+const FORMAT_CHARACTERS: [char; 7] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{ad}', '\u{feff}', '\u{a0}'];
+
+#[test]
+fn the_laid_out_text_is_the_reports_text_with_no_invisible_characters() {
+    let project = load(&repo());
+    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    // what the sections hold, their HTML entities read as the characters they stand for
+    let sources: String = project.sections.iter().map(|s| s.text.replace("&nbsp;", "\u{a0}")).collect();
+    for c in FORMAT_CHARACTERS.iter().filter(|c| !sources.contains(**c)) {
+        for (page, runs) in page_runs(&result.document).iter().enumerate() {
+            for run in runs {
+                assert!(!run.text.contains(*c), "U+{:04X} on page {}: {:?}", *c as u32, page + 1, run.text);
+            }
+        }
+    }
+    // document numbers and ranges are printed whole, on one line, where the original has them so
+    let lines: Vec<String> = page_lines(&result.document).into_iter().flatten().map(|l| l.text).collect();
+    for wanted in ["24/2014/NĐ-CP", "2021-2026", "8,05%/năm", "30/11/2023"] {
+        assert!(lines.iter().any(|l| l.contains(wanted)), "`{wanted}` is not printed whole on any line");
+    }
+}

@@ -71,8 +71,9 @@ fn collect(frame: &Frame, ts: Transform, runs: &mut Vec<Run>) {
                     y: p.y.to_pt(),
                     width: text.width().to_pt(),
                     size: text.size.to_pt(),
-                    // invisible format characters (word joiners, zero-width spaces) are not text
-                    text: text.text.chars().filter(|c| !matches!(c, '\u{200b}' | '\u{2060}' | '\u{ad}' | '\u{feff}')).collect(),
+                    // as typst set it: the template steers line breaks without adding characters,
+                    // so what is read here is what a PDF reader copies
+                    text: text.text.to_string(),
                 });
             }
             _ => {}
