@@ -80,6 +80,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Warnings from every stage.
     pub warnings: Vec<Diagnostic>,
+    /// How many warnings the project's baseline records (known, not reported again).
+    pub baselined: usize,
     /// The PDF's size in bytes.
     pub pdf_bytes: usize,
     /// What the sources attached add up to (bytes before compression), 0 without sources.
@@ -281,6 +283,7 @@ pub fn build_project_with(
     let (result, bytes) = typeset?;
     timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
+    let baselined = checked.baselined.len();
     let mut warnings = checked.findings;
     warnings.extend(result.warnings.into_iter().filter(|w| w.code.is_none()));
     Ok(BuildReport {
@@ -288,6 +291,7 @@ pub fn build_project_with(
         typ_path,
         pages: result.document.pages().len(),
         warnings,
+        baselined,
         pdf_bytes: bytes.len(),
         attached_bytes: attachments.iter().map(|a| a.bytes.len()).sum(),
         manifest,

@@ -86,6 +86,10 @@ enum Command {
         /// Fail (exit 1) on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Record the current warnings as known in content/check-baseline.yaml (reasons already
+        /// written there are kept): later check, build and watch report only new ones.
+        #[arg(long)]
+        write_baseline: bool,
     },
     /// Compare two versions of the report: metadata, facts (with every place they are printed),
     /// the text as printed, footnotes. Exit status: 0 identical, 1 different, 2 error.
@@ -173,6 +177,9 @@ fn main() -> ExitCode {
             let code = match result {
                 Ok(report) => {
                     print_all(&report.warnings, &project);
+                    if let Some(known) = check::baseline::known_line(report.baselined) {
+                        console().status("check:", &known);
+                    }
                     let sources = if report.manifest.options.sources_attached {
                         format!(
                             "{} sources attached, {} KB before compression",
@@ -219,7 +226,9 @@ fn main() -> ExitCode {
             }
             Err(failure) => refuse(failure, Path::new(".")),
         },
-        Command::Check { project, format, deny_warnings } => run_check(&project, format, deny_warnings),
+        Command::Check { project, format, deny_warnings, write_baseline } => {
+            if write_baseline { run_write_baseline(&project) } else { run_check(&project, format, deny_warnings) }
+        }
         Command::Diff { old, new, format, redline, project } => {
             run_diff(&old, &new, format, redline.as_deref(), &project)
         }
@@ -284,6 +293,29 @@ fn run_check(project: &Path, format: Format, deny_warnings: bool) -> ExitCode {
         }
     }
     ExitCode::from(report.exit_code(deny_warnings) as u8)
+}
+
+/// `check --write-baseline`: every current warning recorded as known.
+fn run_write_baseline(project: &Path) -> ExitCode {
+    let loaded = match Project::load(project) {
+        Ok(loaded) => loaded,
+        Err(failure) => return report_failure(failure, project, "cannot write the baseline", ""),
+    };
+    let report = check::run(&loaded);
+    if report.has_errors() {
+        print_all(&report.findings, project);
+        console().error("the report has errors: correct them first (errors cannot be kept in a baseline)");
+        return ExitCode::from(1);
+    }
+    let known: Vec<Diagnostic> = report.findings.iter().chain(&report.baselined).cloned().collect();
+    let text = check::baseline::write(&loaded.baseline, &known);
+    let path = if project == Path::new(".") { PathBuf::from(check::baseline::PATH) } else { project.join(check::baseline::PATH) };
+    if let Err(failure) = baocao::output::write_atomic(&path, text.as_bytes()) {
+        return report_failure(failure, project, "cannot write the baseline", "");
+    }
+    let n = known.iter().filter(|d| d.code != Some(check::code::BASELINE_STALE)).count();
+    console().status("wrote", &format!("{} ({n} known finding{})", path.display(), if n == 1 { "" } else { "s" }));
+    ExitCode::SUCCESS
 }
 
 /// `baocao diff`: exit 0 when identical, 1 when different, 2 on any error (as `diff` does).

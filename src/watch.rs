@@ -23,6 +23,8 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::build::{self, BuildOptions, Compiler};
+use crate::check::baseline::entry_of;
+use crate::project::baseline::Entry;
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::timings::Timings;
@@ -134,8 +136,8 @@ struct Session<'a> {
     options: &'a WatchOptions,
     console: &'a Console,
     compiler: Compiler,
-    /// The warnings printed in full last time: unchanged ones are only counted.
-    shown_warnings: Vec<Diagnostic>,
+    /// The warnings of the last build (printed then): unchanged ones are only counted.
+    shown_warnings: Vec<Entry>,
 }
 
 impl Session<'_> {
@@ -157,15 +159,22 @@ impl Session<'_> {
         let because = self.changed_note(changed);
         match result {
             Ok(report) => {
-                if report.warnings != self.shown_warnings {
-                    self.console.diagnostics(&report.warnings, self.root);
-                    self.shown_warnings = report.warnings.clone();
-                }
+                // only the warnings this rebuild brought: known by code, file and the words
+                // they point at, as the baseline knows them (a line number moves with edits above)
+                let new: Vec<Diagnostic> = report
+                    .warnings
+                    .iter()
+                    .filter(|w| !self.shown_warnings.contains(&entry_of(w)))
+                    .cloned()
+                    .collect();
+                self.console.diagnostics(&new, self.root);
+                self.shown_warnings = report.warnings.iter().map(entry_of).collect();
                 let warnings = report.warnings.len();
+                let known = if report.baselined > 0 { format!(" ({} known)", report.baselined) } else { String::new() };
                 self.console.status(
                     &format!("[{clock}] {what}"),
                     &format!(
-                        "in {} ms: {} pages, {warnings} warning{} → {}{because}",
+                        "in {} ms: {} pages, {warnings} warning{}{known} → {}{because}",
                         elapsed.as_millis(),
                         report.pages,
                         if warnings == 1 { "" } else { "s" },

@@ -15,6 +15,13 @@ fn run(dir: &Path) -> CheckReport {
     check::run(&load(dir))
 }
 
+/// `check` as if the project had no baseline: every finding reported.
+fn run_without_baseline(dir: &Path) -> CheckReport {
+    let mut project = load(dir);
+    project.baseline = Default::default();
+    check::run(&project)
+}
+
 /// (code, file name, line, text under the caret) of every finding.
 fn found(report: &CheckReport) -> Vec<(&'static str, String, usize, String)> {
     report
@@ -47,7 +54,7 @@ fn check_json(dir: &Path, extra: &[&str]) -> (i32, JsonReport, serde_json::Value
 
 #[test]
 fn the_real_report_has_exactly_the_pinned_findings_per_code() {
-    let report = run(&repo());
+    let report = run_without_baseline(&repo());
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for c in codes(&report) {
         *counts.entry(c).or_default() += 1;
@@ -76,7 +83,7 @@ fn the_real_report_has_exactly_the_pinned_findings_per_code() {
 
 #[test]
 fn the_slips_known_in_the_original_are_found_where_they_are() {
-    let report = run(&repo());
+    let report = run_without_baseline(&repo());
     let found = found(&report);
     let expect = [
         ("typo-no-space-after", "08-phan-ii-nhiem-vu.md", "phát triển.Khẩn trương"),
@@ -100,6 +107,52 @@ fn the_slips_known_in_the_original_are_found_where_they_are() {
         });
         assert!(hit, "`{text}` ({code}) in {file} not found among:\n{found:#?}");
     }
+}
+
+#[test]
+fn the_real_report_ships_a_baseline_of_its_62_slips_so_check_and_build_print_no_warning() {
+    let report = run(&repo());
+    assert!(report.findings.is_empty(), "findings not in the baseline: {:#?}", found(&report));
+    assert_eq!(report.baselined.len(), 62);
+    let dir = common::temp_project(&repo().join("content"));
+    let out = baocao(&["build", "--project", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("62 known findings in baseline (content/check-baseline.yaml)"), "{stderr}");
+}
+
+#[test]
+fn write_baseline_records_the_warnings_later_checks_report_only_new_ones_and_stale_entries() {
+    let dir = mini_project();
+    let section = dir.path().join("content/sections/01-mo-dau.md");
+    let text = std::fs::read_to_string(&section).unwrap();
+    std::fs::write(&section, format!("{text}\nMột câu tốt.Hai câu.\n")).unwrap();
+    let project = dir.path().to_str().unwrap();
+    let out = baocao(&["check", "--project", project, "--write-baseline"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(dir.path().join("content/check-baseline.yaml")).unwrap();
+    assert!(written.contains("code: typo-no-space-after") && written.contains("text: tốt.Hai"), "{written}");
+    assert!(!written.contains("line:"), "entries name the text, not a line: {written}");
+
+    // lines added above the slip do not invalidate the entry; a new slip is reported alone
+    let edited = std::fs::read_to_string(&section).unwrap().replacen('\n', "\n\nĐoạn mới đã.Sai.\n\n", 1);
+    std::fs::write(&section, edited).unwrap();
+    let (code, report, _) = check_json(dir.path(), &[]);
+    assert_eq!(code, 0);
+    let messages: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(report.findings.len(), 1, "{messages:?}");
+    assert!(report.findings[0].location.as_ref().unwrap().line_text.contains("đã.Sai"));
+    assert_eq!((report.summary.baselined, report.baselined.len()), (1, 1));
+
+    // the recorded slip corrected: its entry is stale, at its line of the baseline
+    let fixed = std::fs::read_to_string(&section).unwrap().replace("tốt.Hai", "tốt. Hai");
+    std::fs::write(&section, fixed).unwrap();
+    let (_, report, _) = check_json(dir.path(), &[]);
+    let stale: Vec<_> = report.findings.iter().filter(|f| f.code == "baseline-stale").collect();
+    assert_eq!(stale.len(), 1, "{:#?}", report.findings);
+    let at = stale[0].location.as_ref().unwrap();
+    assert_eq!((at.path.as_str(), at.line_text.as_str()), ("content/check-baseline.yaml", "- code: typo-no-space-after"));
 }
 
 #[test]

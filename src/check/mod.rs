@@ -16,6 +16,7 @@
 //! [`JsonReport`] is the versioned machine-readable form (`check --format json`, docs/check-json.md).
 
 mod allow;
+pub mod baseline;
 mod document;
 pub mod facts;
 pub mod footnotes;
@@ -83,6 +84,8 @@ pub mod code {
     pub const ALLOW_UNUSED: &str = "allow-unused";
     /// The project could not be loaded (a file missing or unreadable, bad YAML).
     pub const PROJECT_LOAD: &str = "project-load";
+    /// An entry of `content/check-baseline.yaml` that matches no finding any more.
+    pub const BASELINE_STALE: &str = "baseline-stale";
 }
 
 /// One kind of finding: its code, its severity and what it means.
@@ -130,6 +133,7 @@ pub const CODES: &[CodeInfo] = {
         info(code::ALLOW_INVALID, Warning, "a `baocao-allow` comment naming an unknown code or an error"),
         info(code::ALLOW_UNUSED, Warning, "a `baocao-allow` comment that silenced nothing"),
         info(code::PROJECT_LOAD, Error, "the project could not be loaded"),
+        info(code::BASELINE_STALE, Warning, "a baseline entry that matches no finding any more"),
     ]
 };
 
@@ -154,6 +158,8 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// Warnings silenced by `baocao-allow` comments.
     pub silenced: Vec<Silenced>,
+    /// Warnings recorded in the project's baseline ([`baseline`]): known, not reported again.
+    pub baselined: Vec<Diagnostic>,
 }
 
 impl CheckReport {
@@ -185,7 +191,7 @@ impl CheckReport {
                 d
             })
             .collect();
-        CheckReport { findings, silenced: Vec::new() }
+        CheckReport { findings, ..Default::default() }
     }
 
     /// A one-line summary: `3 errors, 12 warnings (2 silenced)`.
@@ -196,7 +202,16 @@ impl CheckReport {
         if !self.silenced.is_empty() {
             s.push_str(&format!(" ({} silenced by baocao-allow comments)", self.silenced.len()));
         }
+        if let Some(known) = self.baseline_line() {
+            s.push_str("; ");
+            s.push_str(&known);
+        }
         s
+    }
+
+    /// `62 known findings in baseline (content/check-baseline.yaml)`, when there are any.
+    pub fn baseline_line(&self) -> Option<String> {
+        baseline::known_line(self.baselined.len())
     }
 }
 
@@ -218,7 +233,7 @@ pub fn run(project: &Project) -> CheckReport {
     let (sections, render_problems) = document::render_sections(project);
     let rendered: Vec<String> = sections.iter().map(|s| s.markdown.clone()).collect();
     if let Some(d) = crate::narrative::exceeded_limit(project, &rendered) {
-        return CheckReport { findings: vec![d], silenced: Vec::new() };
+        return CheckReport { findings: vec![d], ..Default::default() };
     }
     let blocks = sections.iter().enumerate().flat_map(|(i, s)| document::blocks(i, s)).collect();
     let input = Input { project, sections, render_problems, blocks };
@@ -229,6 +244,7 @@ pub fn run(project: &Project) -> CheckReport {
     typography::check(&input, &mut findings);
     glyphs::check(&input, &mut findings);
     let mut report = allow::apply(project, findings);
+    baseline::apply(&project.baseline, &mut report);
     report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));
     report.silenced.sort_by(|a, b| location_key(&a.finding).cmp(&location_key(&b.finding)));
     report
@@ -253,6 +269,9 @@ pub struct JsonReport {
     pub findings: Vec<JsonFinding>,
     /// Findings silenced by `baocao-allow` comments.
     pub silenced: Vec<JsonSilenced>,
+    /// Warnings recorded in the project's baseline (known, not reported again).
+    #[serde(default)]
+    pub baselined: Vec<JsonFinding>,
 }
 
 /// Counts of a report.
@@ -264,6 +283,9 @@ pub struct JsonSummary {
     pub warnings: usize,
     /// Silenced findings.
     pub silenced: usize,
+    /// Findings recorded in the baseline.
+    #[serde(default)]
+    pub baselined: usize,
 }
 
 /// One finding.
@@ -347,6 +369,7 @@ impl CheckReport {
                 errors: self.count(Severity::Error),
                 warnings: self.count(Severity::Warning),
                 silenced: self.silenced.len(),
+                baselined: self.baselined.len(),
             },
             findings: self.findings.iter().map(JsonFinding::from).collect(),
             silenced: self
@@ -354,6 +377,7 @@ impl CheckReport {
                 .iter()
                 .map(|s| JsonSilenced { finding: (&s.finding).into(), allowed_by: (&s.by).into() })
                 .collect(),
+            baselined: self.baselined.iter().map(JsonFinding::from).collect(),
         }
     }
 }

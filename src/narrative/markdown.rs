@@ -171,6 +171,7 @@ fn convert_with(sections: &[&str], marking: Option<&Marking>) -> Converted {
         marking,
         marks: OpenMarks::default(),
         fact_use: None,
+        segment: None,
     };
     let mut out = Vec::with_capacity(sections.len());
     for (index, body) in bodies.iter().enumerate() {
@@ -239,6 +240,24 @@ struct Writer<'a> {
     marks: OpenMarks,
     /// The fact use being printed (between its tag and its end marker).
     fact_use: Option<usize>,
+    /// The segment of text being written, for [`Writer::end_segment`].
+    segment: Option<Segment>,
+}
+
+/// A stretch of text between breaking points: it runs to the next space, or to just after a
+/// hyphen (where a line may break). One holding a slash is set in a box, which never breaks:
+/// a line never breaks after a slash (`24/2014/NĐ-CP`, `8,05%/năm`), as in Word, while a box
+/// ending after `NĐ-` still lets `NĐ-` / `CP` break. The box adds no character to the text
+/// (U+2060 after each slash did: copied out of the PDF, `30/⁠NQ-TW` held a hidden character).
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Where it starts in the output.
+    start: usize,
+    /// It holds a slash.
+    slash: bool,
+    /// Nothing but text and fact markers was written in it (no change mark opened or closed,
+    /// which would straddle the box's brackets).
+    plain: bool,
 }
 
 impl Writer<'_> {
@@ -246,6 +265,10 @@ impl Writer<'_> {
         for (event, range) in events {
             if self.exceeded.is_some() {
                 return;
+            }
+            // text events continue a segment (escapes split text into several); anything else ends it
+            if !matches!(event, Event::Text(_)) {
+                self.end_segment();
             }
             self.map.push(MapEntry { typst_offset: self.out.len(), section, md_offset: range.start });
             match event {
@@ -518,10 +541,14 @@ impl Writer<'_> {
                 Piece::Use(id) => {
                     self.fact_use = Some(id);
                     if self.marking.is_some_and(|m| m.highlight.contains(&id)) {
+                        self.unbox_segment();
                         self.marks.open(&mut self.out, Mark::Fact);
                     }
                 }
                 Piece::End => {
+                    if self.marking.is_some() {
+                        self.unbox_segment();
+                    }
                     self.marks.close(&mut self.out, Mark::Fact);
                     if let Some(id) = self.fact_use.take() {
                         self.out.push_str(&format!("#metadata({id})<{}>", fact_uses::LABEL));
@@ -532,21 +559,70 @@ impl Writer<'_> {
     }
 
     fn plain(&mut self, text: &str) {
-        if self.marking.is_none() {
-            push_typst_markup(&mut self.out, text);
+        let mut rest = text;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_whitespace() || *c == '-' || *c == '/' || Mark::of(*c).is_some()) {
+            self.segment_text(&rest[..at]);
+            let after = &rest[at + c.len_utf8()..];
+            match Mark::of(c) {
+                Some(_) if self.marking.is_none() => {}
+                Some((mark, open)) => {
+                    self.unbox_segment();
+                    if open { self.marks.open(&mut self.out, mark) } else { self.marks.close(&mut self.out, mark) }
+                }
+                None if c.is_whitespace() => {
+                    self.end_segment();
+                    // a run of spaces at once: the escape keeps runs as written
+                    let run = rest[at..].find(|c: char| !c.is_whitespace()).map_or(rest.len(), |n| at + n);
+                    push_typst_markup(&mut self.out, &rest[at..run]);
+                    rest = &rest[run..];
+                    continue;
+                }
+                None => {
+                    self.segment_text(&rest[at..at + c.len_utf8()]);
+                    if let Some(segment) = self.segment.as_mut() {
+                        segment.slash |= c == '/';
+                    }
+                    if c == '-' {
+                        self.end_segment();
+                    }
+                }
+            }
+            rest = after;
+        }
+        self.segment_text(rest);
+    }
+
+    /// A change mark opens or closes in the current segment: it is not boxed (the mark's
+    /// brackets would straddle the box's).
+    fn unbox_segment(&mut self) {
+        if let Some(segment) = self.segment.as_mut() {
+            segment.plain = false;
+        }
+    }
+
+    /// Writes text that belongs to the current segment (starting one if none is open).
+    fn segment_text(&mut self, text: &str) {
+        if text.is_empty() {
             return;
         }
-        let mut rest = text;
-        while let Some((at, c)) = rest.char_indices().find(|(_, c)| Mark::of(*c).is_some()) {
-            push_typst_markup(&mut self.out, &rest[..at]);
-            match Mark::of(c) {
-                Some((mark, true)) => self.marks.open(&mut self.out, mark),
-                Some((mark, false)) => self.marks.close(&mut self.out, mark),
-                None => {}
-            }
-            rest = &rest[at + c.len_utf8()..];
+        if self.segment.is_none() {
+            self.segment = Some(Segment { start: self.out.len(), slash: false, plain: true });
         }
-        push_typst_markup(&mut self.out, rest);
+        push_typst_markup(&mut self.out, text);
+    }
+
+    /// Ends the current segment: one holding a slash is wrapped in `#box[…]` (see [`Segment`]).
+    fn end_segment(&mut self) {
+        let Some(segment) = self.segment.take() else { return };
+        if !(segment.slash && segment.plain) || segment.start >= self.out.len() {
+            return;
+        }
+        const OPEN: &str = "#box[";
+        self.out.insert_str(segment.start, OPEN);
+        self.out.push(']');
+        for entry in self.map.iter_mut().rev().take_while(|e| e.typst_offset > segment.start) {
+            entry.typst_offset += OPEN.len();
+        }
     }
 
     fn footnote_reference(&mut self, section: usize, label: &str, offset: usize) {

@@ -14,10 +14,11 @@
 //! Files are read through a [`Source`]: a folder on disk ([`DirSource`]) or a git revision
 //! ([`GitSource`], for `diff HEAD~1 .`); the checks and messages are the same for both.
 
+pub mod baseline;
 pub mod git;
 mod report;
 mod source;
-mod yaml;
+pub(crate) mod yaml;
 
 pub(crate) use yaml::parse as parse_yaml;
 
@@ -82,6 +83,9 @@ pub struct Project {
     pub fonts: Vec<FontFile>,
     /// Every text input exactly as read (report.yaml, facts, sections, template), in that order.
     pub inputs: Vec<InputFile>,
+    /// `content/check-baseline.yaml`: the findings acknowledged once (empty when there is none).
+    /// Not an input of the PDF: it decides what `check` reports, not what is printed.
+    pub baseline: baseline::Baseline,
 }
 
 pub use crate::limits::MAX_FILE_BYTES;
@@ -173,6 +177,11 @@ impl Project {
             section_paths.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
         let template = read_source(source, Path::new(TEMPLATE_PATH), &mut errors, &mut inputs);
         let fonts = load_fonts(source, &mut errors);
+        let baseline_file = read_optional(source, Path::new(baseline::PATH), &mut errors);
+        let baseline = baseline::Baseline::parse(baseline_file.as_ref()).unwrap_or_else(|d| {
+            errors.push(d);
+            baseline::Baseline::default()
+        });
         let text_files = report_file.iter().chain(&fact_sources).chain(&sections).chain(template.iter());
         check_total_text(text_files, &mut errors);
         match (report, report_file, facts, template) {
@@ -186,6 +195,7 @@ impl Project {
                 template,
                 fonts,
                 inputs,
+                baseline,
             }),
             _ => Err(Failure::content(errors)),
         }
@@ -281,6 +291,14 @@ fn read_source(
             );
             None
         }
+    }
+}
+
+/// Reads a text file that a project may or may not have (not an input of the PDF).
+fn read_optional(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    match source.read(rel, MAX_FILE_BYTES) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => read_source(source, rel, errors, &mut Vec::new()),
     }
 }
 

@@ -10,7 +10,7 @@ use typst::syntax::{SyntaxKind, SyntaxNode};
 /// The functions the converter calls (`#name(…)[…]`).
 const CALLS: &[&str] = &[
     "heading", "quote", "raw", "bc-item", "table", "table.header", "emph", "strong", "strike", "link", "footnote",
-    "linebreak", "line", "metadata", "pad", "par",
+    "linebreak", "line", "metadata", "pad", "par", "box",
 ];
 
 /// Everything in `typst` (converter output) that the converter does not write itself.

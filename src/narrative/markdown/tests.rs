@@ -99,3 +99,17 @@ fn a_note_referenced_in_a_list_item_keeps_its_text_and_the_item_open() {
     let out = one("- Item[^1] text.\n\n[^1]: Note.\n");
     assert_eq!(out, "#bc-item(\"-\", depth: 1)[Item#footnote[Note\\.]<fn-1> text\\.]\n\n");
 }
+
+#[test]
+fn text_holding_a_slash_is_boxed_up_to_a_space_or_just_after_a_hyphen() {
+    assert_eq!(one("Nghị định 130/2005/NĐ-CP ngày 8,05%/năm."), "Nghị định #box[130\\/2005\\/NĐ\\-]CP ngày #box[8\\,05\\%\\/năm\\.]\n\n");
+    assert_eq!(one("kỳ 2021-2026, a  b"), "kỳ 2021\\-2026\\, a#\"  \"b\n\n", "no slash, no box; spaces kept");
+}
+
+#[test]
+fn a_fact_printed_inside_a_slash_word_keeps_its_marker_in_the_box() {
+    let mut next = 0;
+    let (tagged, _) = crate::narrative::fact_uses::tag("tăng {{ a.b }}/năm", 0, &mut next);
+    let tagged = tagged.replace("{{ a.b }}", "17\\,4\\%");
+    assert_eq!(one(&tagged), "tăng #box[17\\,4\\%#metadata(0)<bc-fact>\\/năm]\n\n");
+}
