@@ -126,6 +126,26 @@ fn watch_rebuilds_on_an_edit_ignores_editor_files_and_keeps_the_last_good_pdf_on
 }
 
 #[test]
+fn watch_prints_a_warning_once_not_again_on_each_rebuild() {
+    let dir = mini_project();
+    let section = dir.path().join("content/sections/02-ket-thuc.md");
+    let text = std::fs::read_to_string(&section).unwrap();
+    let mut watch = Watch::start(dir.path());
+    watch.until(LONG, |l| l.starts_with("watching "));
+    // a slip: printed in full on the rebuild that brings it
+    std::fs::write(&section, format!("Câu một tốt.Hai.\n\n{text}")).unwrap();
+    let line = watch.until(LONG, |l| l.contains("] rebuilt in "));
+    assert_eq!(parse_report_line(&line).2, 1, "{line}");
+    let printed = |seen: &[String]| seen.iter().filter(|l| l.contains("warning[typo-no-space-after]")).count();
+    assert_eq!(printed(&watch.seen), 1, "{}", watch.seen.join("\n"));
+    // an edit elsewhere (the slip moves down a line): counted, not printed again
+    std::fs::write(&section, format!("Đoạn mới.\n\nCâu một tốt.Hai.\n\n{text}")).unwrap();
+    let line = watch.until(LONG, |l| l.contains("] rebuilt in "));
+    assert_eq!(parse_report_line(&line).2, 1, "{line}");
+    assert_eq!(printed(&watch.seen), 1, "{}", watch.seen.join("\n"));
+}
+
+#[test]
 fn watch_refuses_a_folder_that_is_not_a_project() {
     let dir = tempfile::tempdir().unwrap();
     let out = baocao(&["watch", "--project", dir.path().to_str().unwrap()]);
