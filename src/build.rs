@@ -14,13 +14,14 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::check;
-use crate::diagnostics::{Diagnostic, Failure};
+use crate::diagnostics::{Diagnostic, Failure, Severity};
 use crate::narrative::{self, Narrative};
 use crate::output::{self, PdfSettings, Standard};
 use crate::project::{FontFile, Project};
 use crate::provenance::{self, Attachment, Manifest, ManifestOptions};
 use crate::timings::{Stage, Timings};
 use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
+use crate::writer::{self, typst::TypstSection};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -92,15 +93,31 @@ pub struct BuildReport {
 
 /// A typeset report: everything up to the laid-out document.
 pub struct Typeset {
-    /// The narrative with source maps.
+    /// The narrative: the document model with its source maps.
     pub narrative: Narrative,
+    /// The sections' typst markup (the model written by [`crate::writer::typst`]).
+    pub sections: Vec<TypstSection>,
     /// The generated typst source.
     pub assembled: Assembled,
     /// The laid-out pages.
     pub document: PagedDocument,
     /// Warnings from every stage.
     pub warnings: Vec<Diagnostic>,
-    /// The page (1-based) of each fact use, by use id (see [`crate::narrative::fact_uses`]).
+    /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
+    pub fact_pages: std::collections::HashMap<usize, usize>,
+}
+
+/// What typesetting a narrative gives.
+pub struct Laid {
+    /// The sections' typst markup (the model written by [`crate::writer::typst`]).
+    pub sections: Vec<TypstSection>,
+    /// The generated typst source.
+    pub assembled: Assembled,
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// Warnings from every stage.
+    pub warnings: Vec<Diagnostic>,
+    /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
     pub fact_pages: std::collections::HashMap<usize, usize>,
 }
 
@@ -173,18 +190,19 @@ pub fn typeset(
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
-    let narrative = narrative::render(project)?;
-    typeset_rendered(project, narrative, typ_path, before_compile)
+    let narrative = narrative::render(project)?.or_fail()?;
+    let Laid { sections, assembled, document, warnings, fact_pages } = typeset_rendered(project, &narrative, typ_path, before_compile)?;
+    Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages })
 }
 
 /// [`typeset()`] for a narrative already rendered from `project` (`diff` renders both versions
 /// first, so that errors are reported per version).
 pub fn typeset_rendered(
     project: &Project,
-    narrative: Narrative,
+    narrative: &Narrative,
     typ_path: &Path,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
-) -> Result<Typeset, Failure> {
+) -> Result<Laid, Failure> {
     let served = Served { today: typeset::report_today(&project.report), attachments: &[] };
     typeset_with(project, narrative, typ_path, &served, &mut Compiler::new(), &mut Timings::new(), before_compile)
 }
@@ -193,28 +211,36 @@ pub fn typeset_rendered(
 /// (`before_compile` counts as writing).
 pub fn typeset_with(
     project: &Project,
-    narrative: Narrative,
+    narrative: &Narrative,
     typ_path: &Path,
     served: &Served,
     compiler: &mut Compiler,
     timings: &mut Timings,
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
-) -> Result<Typeset, Failure> {
-    let mut assembled = timings.time(Stage::Template, || typeset::assemble(project, &narrative))?;
+) -> Result<Laid, Failure> {
+    let sections = timings.time(Stage::Markdown, || writer::typst::write(&narrative.document, None));
+    let mut assembled = timings.time(Stage::Template, || typeset::assemble(project, &sections))?;
     if !served.attachments.is_empty() {
         assembled.source.push_str(provenance::ATTACH_CODE);
     }
     timings.time(Stage::Write, || before_compile(&assembled.source))?;
-    let names = SourceNames { main_path: typ_path.to_path_buf(), project, narrative: &narrative, assembled: &assembled };
+    let names = SourceNames {
+        main_path: typ_path.to_path_buf(),
+        project,
+        document: &narrative.document,
+        sections: &sections,
+        assembled: &assembled,
+    };
     // typst's own setup (standard library, fonts) counts as compiling, as it does in typst-cli
     let compiled = timings.time(Stage::Compile, || {
         let world = compiler.world(project, assembled.source.clone(), served);
         typeset::compile(world, &names)
     })?;
-    let mut warnings = narrative.warnings.clone();
+    let mut warnings: Vec<Diagnostic> =
+        narrative.diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
     warnings.extend(compiled.warnings);
-    let fact_pages = crate::narrative::fact_uses::pages(&compiled.document);
-    Ok(Typeset { narrative, assembled, document: compiled.document, warnings, fact_pages })
+    let fact_pages = typeset::fact_pages(&compiled.document);
+    Ok(Laid { sections, assembled, document: compiled.document, warnings, fact_pages })
 }
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.
@@ -254,18 +280,18 @@ pub fn build_project_with(
     let manifest = Manifest::new(project, settings);
     let attachments =
         if manifest.options.sources_attached { provenance::attachments(project, &manifest.to_json()) } else { Vec::new() };
-    // check runs beside typesetting (these machines have two cores); the PDF is written only
-    // once it has passed, and its errors are the ones reported (typesetting may fail on the
-    // same mistake, with a less helpful message)
+    let narrative = narrative::render_timed(project, timings)?;
+    if !narrative.errors().is_empty() {
+        // nothing to typeset: check says everything that is wrong, with the narrative's errors
+        return Err(Failure::content(timings.time(Stage::Check, || check::run(project, &narrative)).findings));
+    }
+    // check reads the model beside typesetting (these machines have two cores); the PDF is
+    // written only once it has passed, and its errors are the ones reported
     let (checked, typeset) = std::thread::scope(|scope| {
-        // started once the narrative is rendered: both do much the same work (tera, Markdown),
-        // and side by side they slowed each other down
-        let rendered = narrative::render_timed(project, timings);
-        let checking = scope.spawn(|| check::run(project));
+        let checking = scope.spawn(|| check::run(project, &narrative));
         let typeset = (|| {
-            let narrative = rendered?;
             let served = Served { today: typeset::date_only(date), attachments: &attachments };
-            let result = typeset_with(project, narrative, &typ_path, &served, compiler, timings, |source| {
+            let result = typeset_with(project, &narrative, &typ_path, &served, compiler, timings, |source| {
                 output::write_atomic(&typ_path, source.as_bytes())
             })?;
             let bytes = timings.time(Stage::Export, || {

@@ -3,7 +3,7 @@
 //! Takes a loaded [`Project`], typesets it (the same pipeline as `build`, without writing), and
 //! hands on every fact with its value, unit, period and flags, where it is defined, and every
 //! place it is printed: section file:line:column, the page of the laid-out document, the
-//! expression and the text it printed.
+//! expression and the text it printed — read from the document model's fact uses.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +12,6 @@ use serde::Serialize;
 use crate::build;
 use crate::diagnostics::Failure;
 use crate::facts::Fact;
-use crate::narrative::filters;
 use crate::project::Project;
 use crate::provenance::slash_path;
 
@@ -66,9 +65,6 @@ pub struct FactIndex {
 /// Typesets the project and indexes its facts.
 pub fn index(project: &Project) -> Result<FactIndex, Failure> {
     let typeset = build::typeset(project, Path::new("report.typ"), |_| Ok(()))?;
-    let mut tera = tera::Tera::new();
-    filters::register(&mut tera);
-    let context = project.facts.context();
     let mut facts: Vec<IndexedFact> = project
         .facts
         .by_key
@@ -79,10 +75,9 @@ pub fn index(project: &Project) -> Result<FactIndex, Failure> {
             printed: Vec::new(),
         })
         .collect();
-    for u in &typeset.narrative.fact_uses {
+    for u in &typeset.narrative.document.facts {
         let path: PathBuf = project.sections.get(u.section).map(|s| s.path.clone()).unwrap_or_default();
-        // The same expression, rendered alone, is the text the section printed.
-        let text = tera.render_str(&format!("{{{{ {} }}}}", u.expression), &context, false).unwrap_or_default();
+        let text = u.printed.clone().unwrap_or_default();
         let printing = Printing {
             path: slash_path(&path),
             line: u.line,

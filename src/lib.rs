@@ -6,7 +6,10 @@
 //!
 //! - [`project`]: load a project once into a [`project::Project`];
 //! - [`facts`]: the figures, namespaced by file;
-//! - [`narrative`]: tera (facts) → Markdown → typst markup, every text run escaped;
+//! - [`narrative`]: tera (facts) → Markdown → the [`document`] model, parsed once;
+//! - [`document`]: the model every command reads (sections, blocks, inlines, notes, facts
+//!   printed, each with its place in the files);
+//! - [`writer`]: the model in an output format (typst markup, every text run escaped);
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export (reproducible, PDF/A) and atomic writes;
 //! - [`provenance`]: the manifest and the sources a PDF carries as attachments;
@@ -30,6 +33,7 @@ pub mod check;
 pub mod console;
 pub mod diagnostics;
 pub mod diff;
+pub mod document;
 pub mod fact_index;
 pub mod facts;
 pub mod init;
@@ -43,3 +47,4 @@ pub mod timings;
 pub mod typeset;
 pub mod verify;
 pub mod watch;
+pub mod writer;

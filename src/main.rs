@@ -272,7 +272,7 @@ fn main() -> ExitCode {
 
 fn run_check(project: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     let report = match Project::load(project) {
-        Ok(loaded) => check::run(&loaded),
+        Ok(loaded) => check::run_project(&loaded),
         Err(failure) if failure.usage => {
             print_all(&failure.diagnostics, project);
             return ExitCode::from(2);
@@ -301,7 +301,7 @@ fn run_write_baseline(project: &Path) -> ExitCode {
         Ok(loaded) => loaded,
         Err(failure) => return report_failure(failure, project, "cannot write the baseline", ""),
     };
-    let report = check::run(&loaded);
+    let report = check::run_project(&loaded);
     if report.has_errors() {
         print_all(&report.findings, project);
         console().error("the report has errors: correct them first (errors cannot be kept in a baseline)");

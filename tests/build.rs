@@ -155,7 +155,7 @@ fn every_command_has_help() {
 fn every_fact_printing_is_located_by_section_line_and_page() {
     let project = load(&repo());
     let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
-    let uses = &result.narrative.fact_uses;
+    let uses = &result.narrative.document.facts;
     assert!(uses.len() > 300, "only {} fact uses", uses.len());
     for u in uses {
         assert!(result.fact_pages.contains_key(&u.id), "no page for use {u:?}");

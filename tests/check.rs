@@ -12,14 +12,14 @@ use baocao::diagnostics::Severity;
 use common::{baocao, check_fixture, load, mini_project, repo};
 
 fn run(dir: &Path) -> CheckReport {
-    check::run(&load(dir))
+    check::run_project(&load(dir))
 }
 
 /// `check` as if the project had no baseline: every finding reported.
 fn run_without_baseline(dir: &Path) -> CheckReport {
     let mut project = load(dir);
     project.baseline = Default::default();
-    check::run(&project)
+    check::run_project(&project)
 }
 
 /// (code, file name, line, text under the caret) of every finding.

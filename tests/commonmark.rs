@@ -5,7 +5,6 @@
 
 mod common;
 
-use baocao::narrative::markdown;
 use common::syntax::syntax_violations;
 use common::{PREAMBLE, compile_typst, expected_visible, repo, visible_text};
 
@@ -27,7 +26,7 @@ fn every_commonmark_example_converts_compiles_and_prints_what_pulldown_cmark_rea
     let mut failures = Vec::new();
     for example in &examples {
         let md = example.markdown.as_str();
-        let converted = std::panic::catch_unwind(|| markdown::convert(&[md]));
+        let converted = std::panic::catch_unwind(|| common::convert(&[md]));
         let Ok(converted) = converted else {
             failures.push(format!("{}: the converter panicked on {md:?}", example.name));
             continue;

@@ -48,7 +48,7 @@ fn facts_json_traces_every_printing_to_its_section_line_and_page() {
             assert!(line.contains(p["expression"].as_str().unwrap()), "{key}: {p}");
         }
     }
-    assert_eq!(printings, result.narrative.fact_uses.iter().map(|u| u.keys.len()).sum::<usize>());
+    assert_eq!(printings, result.narrative.document.facts.iter().map(|u| u.keys.len()).sum::<usize>());
 
     let poverty = facts.iter().find(|f| f["key"] == "labour.poverty_rate_2021").unwrap();
     assert_eq!(poverty["printed"][0]["path"], "content/sections/01-khai-quat.md");

@@ -12,7 +12,6 @@
 
 mod common;
 
-use baocao::narrative::markdown;
 use common::syntax::syntax_violations;
 use common::{PREAMBLE, compile_typst, expected_visible, visible_text};
 use proptest::prelude::*;
@@ -87,7 +86,7 @@ fn sorted(text: &str) -> String {
 
 /// Converts, checks the syntax and compiles; `None` when the input is beyond a limit.
 fn convert_and_compile(sections: &[&str]) -> Result<Option<typst_layout::PagedDocument>, TestCaseError> {
-    let converted = markdown::convert(sections);
+    let converted = common::convert(sections);
     if converted.exceeded.is_some() {
         return Ok(None);
     }

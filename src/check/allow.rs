@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use super::{CheckReport, Silenced, code, code_info};
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::document::{Document, Section};
 use crate::project::{Project, SourceFile};
-
 
 /// The word that starts a directive.
 const KEYWORD: &str = "baocao-allow:";
@@ -36,8 +36,8 @@ impl Directive {
 }
 
 /// Splits findings into kept and silenced, and adds findings about the comments themselves.
-pub(super) fn apply(project: &Project, findings: Vec<Diagnostic>) -> CheckReport {
-    let mut directives: Vec<Directive> = project.sections.iter().flat_map(markdown_directives).collect();
+pub(super) fn apply(project: &Project, document: &Document, findings: Vec<Diagnostic>) -> CheckReport {
+    let mut directives: Vec<Directive> = document.sections.iter().flat_map(markdown_directives).collect();
     directives.extend(project.fact_files.iter().flat_map(yaml_directives));
     let mut report = CheckReport::default();
     for finding in findings {
@@ -100,25 +100,29 @@ fn codes(file: &SourceFile, start: usize, list: &str) -> Vec<(String, Location, 
     out
 }
 
-fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
-    let text = &file.text;
+/// The `baocao-allow` comments of a section, read from the model: HTML comments as the
+/// Markdown parser found them (not in code, not `<!--` inside a word), each mapped to its place
+/// in the file.
+fn markdown_directives(section: &Section) -> Vec<Directive> {
+    let text = &section.source.source;
+    let path = &section.source.path;
+    let lines: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("<!--") {
-        let start = from + i;
-        let Some(len) = text[start..].find("-->") else { break };
-        let end = start + len + 3;
-        from = end;
-        let body = &text[start + 4..end - 3];
-        let Some(list) = body.trim_start().strip_prefix(KEYWORD) else { continue };
-        let list_start = end - 3 - list.len();
-        let at = Location::from_offset(&file.path, text, start, end - start);
-        let after = Location::from_offset(&file.path, text, end, 0);
+    for comment in &section.comments {
+        let Some(list) = comment.text.trim_start().strip_prefix(KEYWORD) else { continue };
+        let range = section.source.source_range(comment.range.clone());
+        let Some(written) = text.get(range.clone()) else { continue };
+        // the list as written in the file (a comment is literal text: its bytes are the file's)
+        let Some(list_start) = written.find(KEYWORD).map(|k| range.start + k + KEYWORD.len()) else { continue };
+        let list = &text[list_start..list_start + list.len().min(range.end.saturating_sub(list_start))];
+        let end = range.end;
+        let at = Location::from_offset(path, text, range.start, range.len());
+        let after = Location::from_offset(path, text, end, 0);
         // skip the rest of the comment's line when empty, then blank lines; the block runs to the
         // next blank line
-        let lines: Vec<&str> = text.split('\n').collect();
         let mut line = after.line; // 1-based line of the comment's end
-        let rest_of_line = &lines[line - 1][text[..end].rfind('\n').map_or(end, |n| end - n - 1)..];
+        let line_start = text[..end].rfind('\n').map_or(0, |n| n + 1);
+        let rest_of_line = &text[end..line_start + lines.get(line - 1).map_or(0, |l| l.len())];
         let mut from_pos = (after.line, after.column);
         if rest_of_line.trim().is_empty() {
             line += 1;
@@ -131,7 +135,8 @@ fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
         while to_line < lines.len() && !lines[to_line].trim().is_empty() {
             to_line += 1;
         }
-        out.push(Directive { path: file.path.clone(), at, codes: codes(file, list_start, list), from: from_pos, to_line });
+        let file = SourceFile { path: path.clone(), text: text.clone() };
+        out.push(Directive { path: path.clone(), at, codes: codes(&file, list_start, list), from: from_pos, to_line });
     }
     out
 }
@@ -173,16 +178,23 @@ mod tests {
 
     #[test]
     fn a_comment_on_its_own_line_covers_the_next_block_only() {
-        let file = SourceFile {
-            path: "s.md".into(),
-            text: "Một.\n\n<!-- baocao-allow: typo-double-space, heading-skip -->\n\nHai  ba\nbốn.\n\nNăm.\n".into(),
-        };
-        let d = markdown_directives(&file);
+        let text = "Một.\n\n<!-- baocao-allow: typo-double-space, heading-skip -->\n\nHai  ba\nbốn.\n\nNăm.\n";
+        let converted = crate::narrative::convert(&[text]).unwrap();
+        let d = markdown_directives(&converted.document.sections[0]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].codes.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["typo-double-space", "heading-skip"]);
         let columns: Vec<(usize, usize)> = d[0].codes.iter().map(|c| (c.1.column, c.1.width)).collect();
         assert_eq!(columns, [(20, 17), (39, 12)]);
         assert_eq!((d[0].from, d[0].to_line), ((5, 1), 6));
         assert_eq!(d[0].at.line, 3);
+    }
+
+    #[test]
+    fn comments_commonmark_closes_at_once_and_comments_in_code_are_not_directives() {
+        let text = "foo <!--> foo -->\n\n```\n<!-- baocao-allow: heading-skip -->\n```\n\n<!---> x\n";
+        let converted = crate::narrative::convert(&[text]).unwrap();
+        assert!(markdown_directives(&converted.document.sections[0]).is_empty());
+        let comments: Vec<&str> = converted.document.sections[0].comments.iter().map(|c| &text[c.range.clone()]).collect();
+        assert_eq!(comments, ["<!-->", "<!--->"]);
     }
 }

@@ -66,7 +66,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             }
             let lacking = missing(c);
             if !lacking.is_empty() {
-                report(c, block.location(&input.sections, at..at + c.len_utf8()), lacking);
+                report(c, block.location(input.document, at..at + c.len_utf8()), lacking);
             }
         }
     }

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::document::{Block, BlockKind};
+use crate::document::{TextBlock as Block, TextKind as BlockKind};
 use super::{Input, code};
 use crate::diagnostics::Diagnostic;
 
@@ -51,7 +51,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for block in input.blocks.iter().filter(|b| !b.in_footnote) {
         let Some((number, range)) = numbered(block) else { continue };
         if let Some((code, message, help)) = state.next(&number) {
-            out.push(Diagnostic::warning(message).code(code).at(block.location(&input.sections, range)).help(help));
+            out.push(Diagnostic::warning(message).code(code).at(block.location(input.document, range)).help(help));
         }
     }
 }

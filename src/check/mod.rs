@@ -5,21 +5,21 @@
 //! each a [`Diagnostic`] with a stable [`code`]) and the findings silenced by
 //! `<!-- baocao-allow: … -->` comments. The checks, one module each:
 //!
-//! - [`facts`]: undefined and unused facts, values a filter cannot print (duplicate keys in a
-//!   facts file are found when the project is loaded);
-//! - [`footnotes`]: references without a note, notes defined twice or never referenced;
+//! - the narrative's own findings: facts that cannot be printed, references without a note,
+//!   notes defined twice or never referenced (found once, while the model is built);
+//! - [`facts`]: undefined and unused facts (duplicate keys in a facts file are found when the
+//!   project is loaded);
 //! - [`headings`]: heading and item numbers that skip or do not follow (`1.3.` → `1.5.`);
 //! - [`typography`]: Vietnamese typography (spaces around punctuation, doubled words, dates…);
 //! - [`glyphs`]: characters the report's fonts cannot show.
 //!
-//! `build` runs the same checks on the same loaded project: errors stop it, warnings are printed.
+//! Every check reads the one document model ([`crate::document`]) the build typesets; `build`
+//! runs them beside typesetting: errors stop it, warnings are printed.
 //! [`JsonReport`] is the versioned machine-readable form (`check --format json`, docs/check-json.md).
 
 mod allow;
 pub mod baseline;
-mod document;
 pub mod facts;
-pub mod footnotes;
 pub mod glyphs;
 pub mod headings;
 pub mod typography;
@@ -27,6 +27,8 @@ pub mod typography;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Failure, Location, Severity};
+use crate::document::{Document, TextBlock};
+use crate::narrative::Narrative;
 use crate::project::Project;
 
 /// The stable codes of findings. A code names one kind of finding; it appears as
@@ -215,39 +217,41 @@ impl CheckReport {
     }
 }
 
-/// Everything the checks read: the project, its sections rendered with a map back to the
-/// source, and the visible text of every block.
+/// Everything the checks read: the project, the document model, and the visible text of every
+/// block.
 pub(crate) struct Input<'p> {
     /// The loaded project.
     pub project: &'p Project,
-    /// The sections after tera.
-    pub sections: Vec<document::RenderedSection<'p>>,
-    /// Problems tera had printing facts.
-    pub render_problems: Vec<(usize, document::RenderProblem)>,
-    /// Visible text, block by block, in document order.
-    pub blocks: Vec<document::Block>,
+    /// The model.
+    pub document: &'p Document,
+    /// Visible text, block by block: sections in order, then notes.
+    pub blocks: Vec<TextBlock>,
 }
 
-/// Runs every check on a loaded project.
-pub fn run(project: &Project) -> CheckReport {
-    let (sections, render_problems) = document::render_sections(project);
-    let rendered: Vec<String> = sections.iter().map(|s| s.markdown.clone()).collect();
-    if let Some(d) = crate::narrative::exceeded_limit(project, &rendered) {
-        return CheckReport { findings: vec![d], ..Default::default() };
-    }
-    let blocks = sections.iter().enumerate().flat_map(|(i, s)| document::blocks(i, s)).collect();
-    let input = Input { project, sections, render_problems, blocks };
-    let mut findings = Vec::new();
+/// Runs every check on a loaded project and its narrative.
+pub fn run(project: &Project, narrative: &Narrative) -> CheckReport {
+    let document = &narrative.document;
+    let input = Input { project, document, blocks: document.text_blocks() };
+    let mut findings = narrative.diagnostics.clone();
     facts::check(&input, &mut findings);
-    footnotes::check(&input, &mut findings);
     headings::check(&input, &mut findings);
     typography::check(&input, &mut findings);
     glyphs::check(&input, &mut findings);
-    let mut report = allow::apply(project, findings);
+    let mut report = allow::apply(project, document, findings);
     baseline::apply(&project.baseline, &mut report);
     report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));
     report.silenced.sort_by(|a, b| location_key(&a.finding).cmp(&location_key(&b.finding)));
+    report.baselined.sort_by(|a, b| location_key(a).cmp(&location_key(b)));
     report
+}
+
+/// Checks a loaded project, rendering its narrative first (input beyond a limit is then the
+/// one finding).
+pub fn run_project(project: &Project) -> CheckReport {
+    match crate::narrative::render(project) {
+        Ok(narrative) => run(project, &narrative),
+        Err(failure) => CheckReport::from_load_failure(&failure),
+    }
 }
 
 /// The name of the JSON format, in every report's `format` field.

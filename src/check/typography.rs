@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::document::{Block, PLACEHOLDER};
+use crate::document::{PLACEHOLDER, TextBlock as Block};
 use super::{Input, code};
 use crate::diagnostics::Diagnostic;
 
@@ -64,7 +64,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for (block, found) in input.blocks.iter().zip(per_block) {
         for f in found {
             out.push(
-                Diagnostic::warning(f.message).code(f.code).at(block.location(&input.sections, f.range)).help(f.help),
+                Diagnostic::warning(f.message).code(f.code).at(block.location(input.document, f.range)).help(f.help),
             );
         }
     }

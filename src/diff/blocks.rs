@@ -1,20 +1,14 @@
-//! The text of a version as printed, in comparable pieces: every section's rendered Markdown
-//! (facts filled in, see [`crate::narrative`]) is parsed once with the converter's parser and
-//! cut into blocks (headings, paragraphs, list items, table cells) of word tokens; footnotes
-//! are set apart and numbered as typst numbers them (by first reference, a note's own notes
-//! right after it).
+//! The text of a version as printed, in comparable pieces, read from the document model (the
+//! one the build typesets): blocks (headings, paragraphs, list items, table cells, code) of
+//! word tokens, and footnotes with the numbers the model gave them.
 //!
-//! Every token keeps its byte range in the section's tagged Markdown (for the redline) and the
-//! fact uses whose printed value it overlaps (to attribute a change to a fact).
+//! Every token keeps its byte range in the section's rendered text (for places and the
+//! redline) and the fact uses whose printed value it overlaps (to attribute a change to a fact).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
-
+use crate::document::{self as model, BlockKind as ModelKind, Inline, Run};
 use crate::narrative::Narrative;
-use crate::narrative::fact_uses::{self, Piece};
-use crate::narrative::markdown::{Events, parse_sections};
 
 /// What a token is, for comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -93,146 +87,110 @@ pub struct Document {
 impl Document {
     /// Reads the blocks and notes of a rendered narrative.
     pub fn read(narrative: &Narrative) -> Document {
-        let sources: Vec<&str> = narrative.sections.iter().map(|s| s.tagged.as_str()).collect();
-        let parsed = parse_sections(&sources);
-        let mut labels: HashMap<String, usize> = HashMap::new();
+        let model = &narrative.document;
         let mut doc = Document::default();
-        for def in &parsed.definitions {
-            let key = def.label.to_lowercase();
-            if labels.contains_key(&key) {
-                continue;
-            }
-            labels.insert(key, doc.notes.len());
-            doc.notes.push(Note {
-                label: def.label.clone(),
-                section: def.section,
-                offset: def.offset,
-                tokens: Vec::new(),
-                number: None,
-            });
-        }
-        for def in &parsed.definitions {
-            let Some(&note) = labels.get(&def.label.to_lowercase()) else { continue };
-            if doc.notes[note].offset != def.offset || doc.notes[note].section != def.section {
-                continue; // a duplicate definition (a build error); the first one counts
-            }
-            let mut reader = Reader::new(def.section, sources[def.section], &labels);
-            reader.walk(&def.events);
-            doc.notes[note].tokens = reader.finish_note();
-        }
-        for (section, body) in parsed.bodies.iter().enumerate() {
-            let mut reader = Reader::new(section, sources[section], &labels);
-            reader.walk(body);
+        for (section, s) in model.sections.iter().enumerate() {
+            let mut reader = Reader::new(section);
+            reader.blocks(&s.blocks);
             doc.blocks.extend(reader.finish_blocks());
         }
-        doc.number_notes();
+        for n in &model.notes {
+            let mut reader = Reader::new(n.section);
+            reader.blocks(&n.blocks);
+            doc.notes.push(Note {
+                label: n.label.clone(),
+                section: n.section,
+                offset: n.offset,
+                tokens: reader.finish_note(),
+                number: n.number,
+            });
+        }
         doc
-    }
-
-    /// Numbers notes by first reference, a note's own references right after it.
-    fn number_notes(&mut self) {
-        let mut next = 1;
-        let order: Vec<usize> = self
-            .blocks
-            .iter()
-            .flat_map(|b| b.tokens.iter())
-            .filter_map(|t| match t.kind {
-                TokenKind::Note(n) => Some(n),
-                TokenKind::Word(_) => None,
-            })
-            .collect();
-        for note in order {
-            self.number(note, &mut next);
-        }
-    }
-
-    fn number(&mut self, note: usize, next: &mut usize) {
-        if self.notes[note].number.is_some() {
-            return;
-        }
-        self.notes[note].number = Some(*next);
-        *next += 1;
-        let inner: Vec<usize> = self.notes[note]
-            .tokens
-            .iter()
-            .filter_map(|t| match t.kind {
-                TokenKind::Note(n) => Some(n),
-                TokenKind::Word(_) => None,
-            })
-            .collect();
-        for n in inner {
-            self.number(n, next);
-        }
     }
 }
 
-/// Walks a section's events, cutting text into tokens and blocks.
-struct Reader<'a> {
+/// Walks a section's (or a note's) blocks, cutting text into tokens and blocks.
+struct Reader {
     section: usize,
-    source: &'a str,
-    labels: &'a HashMap<String, usize>,
     blocks: Vec<Block>,
     current: Option<Block>,
-    /// The fact use whose printing the text is in.
-    active_use: Option<usize>,
     /// A space (or a block boundary) came since the last token.
     space: bool,
 }
 
-impl<'a> Reader<'a> {
-    fn new(section: usize, source: &'a str, labels: &'a HashMap<String, usize>) -> Reader<'a> {
-        Reader { section, source, labels, blocks: Vec::new(), current: None, active_use: None, space: true }
+impl Reader {
+    fn new(section: usize) -> Reader {
+        Reader { section, blocks: Vec::new(), current: None, space: true }
     }
 
-    fn walk(&mut self, events: &Events) {
-        for (event, range) in events {
-            match event {
-                Event::Start(tag) => self.start(tag, range.start),
-                Event::End(tag) => self.end(*tag),
-                Event::Text(t) | Event::Code(t) => self.text(t, range),
-                Event::SoftBreak | Event::HardBreak => self.space = true,
-                Event::FootnoteReference(label) => {
-                    if let Some(&note) = self.labels.get(&label.to_lowercase()) {
-                        let space_before = self.space;
-                        self.block(range.start).tokens.push(Token {
-                            kind: TokenKind::Note(note),
-                            range: range.clone(),
-                            space_before,
-                            uses: Vec::new(),
-                        });
-                        self.space = false;
+    fn blocks(&mut self, blocks: &[model::Block]) {
+        for b in blocks {
+            let start = b.range.start;
+            match &b.kind {
+                ModelKind::Heading { content, .. } => self.block(BlockKind::Heading, start, content),
+                ModelKind::Paragraph { content, .. } => self.block(BlockKind::Paragraph, start, content),
+                ModelKind::Item { content, blocks, .. } => {
+                    self.finish_block();
+                    self.current = Some(Block { section: self.section, kind: BlockKind::Item, start, tokens: Vec::new() });
+                    self.inlines(content);
+                    // the first paragraph of a list item belongs to the item
+                    let mut rest = &blocks[..];
+                    if content.is_empty()
+                        && let Some((first, tail)) = blocks.split_first()
+                        && let ModelKind::Paragraph { content, .. } = &first.kind
+                    {
+                        self.inlines(content);
+                        rest = tail;
+                    }
+                    self.finish_block();
+                    self.blocks(rest);
+                }
+                ModelKind::Quote(inner) => self.blocks(inner),
+                ModelKind::Code(text) => {
+                    self.finish_block();
+                    self.current = Some(Block { section: self.section, kind: BlockKind::Code, start, tokens: Vec::new() });
+                    self.run(&Run::new(text, start, false), None);
+                    self.finish_block();
+                }
+                ModelKind::Table { head, rows, .. } => {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        self.block(BlockKind::Cell, cell.range.start, &cell.content);
                     }
                 }
-                // HTML comments carry notes for editors and are not printed.
-                Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::TaskListMarker(_) => {}
-                Event::InlineMath(t) | Event::DisplayMath(t) => self.text(t, range),
+                ModelKind::Rule | ModelKind::Html(_) => {}
             }
         }
     }
 
-    fn start(&mut self, tag: &Tag, offset: usize) {
-        let kind = match tag {
-            Tag::Heading { .. } => BlockKind::Heading,
-            Tag::Paragraph => BlockKind::Paragraph,
-            Tag::Item => BlockKind::Item,
-            Tag::TableCell => BlockKind::Cell,
-            Tag::CodeBlock(_) => BlockKind::Code,
-            _ => return,
-        };
-        // The first paragraph of a list item belongs to the item.
-        if kind == BlockKind::Paragraph && self.current.as_ref().is_some_and(|b| b.tokens.is_empty()) {
-            return;
-        }
+    fn block(&mut self, kind: BlockKind, start: usize, content: &[Inline]) {
         self.finish_block();
-        self.current = Some(Block { section: self.section, kind, start: offset, tokens: Vec::new() });
+        self.current = Some(Block { section: self.section, kind, start, tokens: Vec::new() });
+        self.inlines(content);
+        self.finish_block();
     }
 
-    fn end(&mut self, tag: TagEnd) {
-        if matches!(
-            tag,
-            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock
-        ) {
-            self.finish_block();
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(run) | Inline::Code(run) => self.run(run, None),
+                Inline::Fact { id, run } => self.run(run, Some(*id)),
+                Inline::SoftBreak(_) | Inline::HardBreak(_) => self.space = true,
+                Inline::NoteRef { note, range } => {
+                    let space_before = self.space;
+                    self.block_at(range.start).tokens.push(Token {
+                        kind: TokenKind::Note(*note),
+                        range: range.clone(),
+                        space_before,
+                        uses: Vec::new(),
+                    });
+                    self.space = false;
+                }
+                // HTML is not compared (comments carry notes for editors)
+                Inline::Html(_) => {}
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link { content: c, .. } => {
+                    self.inlines(c)
+                }
+            }
         }
     }
 
@@ -243,58 +201,36 @@ impl<'a> Reader<'a> {
         self.space = true;
     }
 
-    fn block(&mut self, offset: usize) -> &mut Block {
+    fn block_at(&mut self, offset: usize) -> &mut Block {
         let section = self.section;
         self.current.get_or_insert_with(|| Block { section, kind: BlockKind::Paragraph, start: offset, tokens: Vec::new() })
     }
 
-    /// Adds a text event: words split at spaces; a word with no space before it continues the
-    /// previous word (text split by escapes or emphasis is one word).
-    fn text(&mut self, text: &str, range: &Range<usize>) {
-        // Offsets inside the event are exact when the event's text is its source (no escapes).
-        let verbatim = self.source.get(range.clone()) == Some(text);
-        let base = text.as_ptr() as usize;
-        for piece in fact_uses::pieces(text) {
-            let part = match piece {
-                Piece::Use(id) => {
-                    self.active_use = Some(id);
-                    continue;
-                }
-                Piece::End => {
-                    self.active_use = None;
-                    continue;
-                }
-                Piece::Text(part) => part,
-            };
-            let part_at = part.as_ptr() as usize - base;
-            let mut at = 0;
-            for (i, word) in words(part) {
-                if i > at {
-                    self.space = true;
-                }
-                at = i + word.len();
-                let (start, end) = if verbatim {
-                    (range.start + part_at + i, range.start + part_at + at)
-                } else {
-                    (range.start, range.end)
-                };
-                self.push_word(word, start..end);
-            }
-            if at < part.len() {
+    /// Adds text: words split at spaces; a word with no space before it continues the previous
+    /// word (text split by escapes or emphasis is one word).
+    fn run(&mut self, run: &Run, fact: Option<usize>) {
+        let text = &run.text;
+        let mut at = 0;
+        for (i, word) in words(text) {
+            if i > at {
                 self.space = true;
             }
+            at = i + word.len();
+            self.push_word(word, run.rendered_range(i..at), fact);
+        }
+        if at < text.len() {
+            self.space = true;
         }
     }
 
-    fn push_word(&mut self, word: &str, range: Range<usize>) {
+    fn push_word(&mut self, word: &str, range: Range<usize>, fact: Option<usize>) {
         let space = self.space;
-        let active = self.active_use;
-        let block = self.block(range.start);
+        let block = self.block_at(range.start);
         match block.tokens.last_mut() {
             Some(Token { kind: TokenKind::Word(w), range: r, uses, .. }) if !space => {
                 w.push_str(word);
                 r.end = r.end.max(range.end);
-                if let Some(id) = active.filter(|id| !uses.contains(id)) {
+                if let Some(id) = fact.filter(|id| !uses.contains(id)) {
                     uses.push(id);
                 }
             }
@@ -302,7 +238,7 @@ impl<'a> Reader<'a> {
                 kind: TokenKind::Word(word.to_string()),
                 range,
                 space_before: space,
-                uses: active.into_iter().collect(),
+                uses: fact.into_iter().collect(),
             }),
         }
         self.space = false;
@@ -333,25 +269,8 @@ mod tests {
     use super::*;
 
     fn doc(sections: &[&str]) -> Document {
-        let mut next = 0;
-        let narrative = Narrative {
-            sections: sections
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let (tagged, _) = fact_uses::tag(s, i, &mut next);
-                    crate::narrative::RenderedSection {
-                        path: format!("s{i}.md").into(),
-                        markdown: fact_uses::strip(&tagged),
-                        tagged,
-                        typst: Default::default(),
-                    }
-                })
-                .collect(),
-            warnings: Vec::new(),
-            fact_uses: Vec::new(),
-        };
-        Document::read(&narrative)
+        let converted = crate::narrative::convert(sections).unwrap();
+        Document::read(&Narrative { document: converted.document, diagnostics: Vec::new() })
     }
 
     fn words_of(block: &Block) -> Vec<String> {
@@ -381,17 +300,5 @@ mod tests {
         let d = doc(&["A[^x].\n\n[^x]: X.\n", "B[^x]."]);
         assert_eq!(d.notes.len(), 1);
         assert!(matches!(d.blocks[1].tokens[1].kind, TokenKind::Note(0)));
-    }
-
-    #[test]
-    fn words_carry_their_source_range_and_the_fact_use_they_print() {
-        let d = doc(&["Thu {{ a.b }} tỷ"]);
-        let tokens = &d.blocks[0].tokens;
-        let uses: Vec<&[usize]> = tokens.iter().map(|t| t.uses.as_slice()).collect();
-        assert_eq!(uses, [&[][..], &[0], &[0], &[0], &[]], "the printing ends at the end of the expression");
-        let mut next = 0;
-        let (tagged, _) = fact_uses::tag("Thu {{ a.b }} tỷ", 0, &mut next);
-        let words: Vec<&str> = tokens.iter().map(|t| &tagged[t.range.clone()]).collect();
-        assert_eq!(words, ["Thu", "{{", "a.b", "}}", "tỷ"]);
     }
 }

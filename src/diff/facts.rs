@@ -149,7 +149,7 @@ pub fn compare(old: &Side, new: &Side, pages: &HashMap<usize, usize>) -> Vec<Fac
 /// The printings of changed and added facts in NEW (use ids), to highlight.
 pub fn highlighted_uses(changes: &[FactChange], new: &Narrative) -> HashSet<usize> {
     let keys: HashSet<&str> = changes.iter().filter(|c| c.changes_print()).map(|c| c.key.as_str()).collect();
-    new.fact_uses.iter().filter(|u| u.keys.iter().any(|k| keys.contains(k.as_str()))).map(|u| u.id).collect()
+    new.document.facts.iter().filter(|u| u.keys.iter().any(|k| keys.contains(k.as_str()))).map(|u| u.id).collect()
 }
 
 fn differing_fields(o: &Fact, n: &Fact) -> Vec<&'static str> {
@@ -179,7 +179,8 @@ fn differing_fields(o: &Fact, n: &Fact) -> Vec<&'static str> {
 fn printings(side: &Side, key: &str, pages: Option<&HashMap<usize, usize>>) -> Vec<Place> {
     let mut places: Vec<Place> = side
         .narrative
-        .fact_uses
+        .document
+        .facts
         .iter()
         .filter(|u| u.keys.iter().any(|k| k == key))
         .map(|u| Place {
@@ -196,7 +197,7 @@ fn printings(side: &Side, key: &str, pages: Option<&HashMap<usize, usize>>) -> V
 /// How many times `key` is printed in each section file (by path: sections may come and go).
 fn printing_sections(side: &Side, key: &str) -> BTreeMap<std::path::PathBuf, usize> {
     let mut count = BTreeMap::new();
-    for u in side.narrative.fact_uses.iter().filter(|u| u.keys.iter().any(|k| k == key)) {
+    for u in side.narrative.document.facts.iter().filter(|u| u.keys.iter().any(|k| k == key)) {
         *count.entry(side.project.sections[u.section].path.clone()).or_insert(0) += 1;
     }
     count

@@ -28,7 +28,7 @@ use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::project::Project;
 use blocks::Document;
-use redline::Edits;
+use crate::writer::marks::Edits;
 
 /// Where a version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -68,7 +68,7 @@ pub struct Version {
     pub info: VersionInfo,
     /// The project as loaded.
     pub project: Project,
-    /// Its narrative: facts filled in, Markdown converted.
+    /// Its narrative: the document model.
     pub narrative: Narrative,
 }
 
@@ -79,13 +79,13 @@ impl Version {
         let path = Path::new(arg);
         if path.is_dir() {
             let project = Project::load(path)?;
-            let narrative = narrative::render(&project)?;
+            let narrative = narrative::render(&project)?.or_fail()?;
             let info = VersionInfo { source: arg.into(), kind: SourceKind::Directory, commit: None };
             return Ok(Version { info, project, narrative });
         }
         match Project::load_revision(repository, arg)? {
             Some((project, commit)) => {
-                let narrative = narrative::render(&project)?;
+                let narrative = narrative::render(&project)?.or_fail()?;
                 let info = VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit) };
                 Ok(Version { info, project, narrative })
             }
@@ -164,19 +164,17 @@ impl Diff {
 pub struct Side<'a> {
     /// The project.
     pub project: &'a Project,
-    /// Its rendered narrative (facts filled in, tagged).
+    /// Its narrative: the document model.
     pub narrative: &'a Narrative,
     /// Its printed text in blocks.
     pub doc: &'a Document,
 }
 
 impl Side<'_> {
-    /// The place of byte `offset` of section `section`'s tagged Markdown, in the section file.
+    /// The place of byte `offset` of section `section`'s rendered text, in the section file.
     pub fn place(&self, section: usize, offset: usize) -> Place {
-        let rendered = &self.narrative.sections[section];
-        let source = &self.project.sections[section];
-        let loc = narrative::rendered_to_source(&rendered.tagged, &source.text, &source.path, offset);
-        Place { path: source.path.clone(), line: loc.line, column: None, page: None }
+        let loc = self.narrative.document.sections[section].source.location(offset..offset);
+        Place { path: loc.path, line: loc.line, column: None, page: None }
     }
 }
 
@@ -184,7 +182,7 @@ impl Side<'_> {
 pub struct Comparison {
     /// The differences.
     pub diff: Diff,
-    /// NEW's narrative (tagged Markdown, to mark up for the redline).
+    /// NEW's narrative, to write again with the change marks for the redline.
     new_narrative: Narrative,
     /// Change marks to place in NEW's sections.
     edits: Edits,
@@ -196,14 +194,14 @@ pub struct Comparison {
 /// error here is NEW's.
 pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
     let old_narrative = &old.narrative;
-    let typeset = build::typeset_rendered(&new.project, new.narrative.clone(), Path::new("report.typ"), |_| Ok(()))?;
+    let laid = build::typeset_rendered(&new.project, &new.narrative, Path::new("report.typ"), |_| Ok(()))?;
     let old_doc = Document::read(old_narrative);
-    let new_doc = Document::read(&typeset.narrative);
+    let new_doc = Document::read(&new.narrative);
     let old_side = Side { project: &old.project, narrative: old_narrative, doc: &old_doc };
-    let new_side = Side { project: &new.project, narrative: &typeset.narrative, doc: &new_doc };
+    let new_side = Side { project: &new.project, narrative: &new.narrative, doc: &new_doc };
 
-    let fact_changes = facts::compare(&old_side, &new_side, &typeset.fact_pages);
-    let highlight = facts::highlighted_uses(&fact_changes, &typeset.narrative);
+    let fact_changes = facts::compare(&old_side, &new_side, &laid.fact_pages);
+    let highlight = facts::highlighted_uses(&fact_changes, &new.narrative);
     let mut edits = Edits::new(new.project.sections.len());
     let note_matches = notes::match_notes(&old_doc, &new_doc);
     let text_changes = text::compare(&old_side, &new_side, &note_matches, &mut edits);
@@ -217,7 +215,7 @@ pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
         notes: note_changes,
         layout: layout_changes(&old.project, &new.project),
     };
-    Ok(Comparison { diff, new_narrative: typeset.narrative, edits, highlight })
+    Ok(Comparison { diff, new_narrative: new.narrative.clone(), edits, highlight })
 }
 
 /// `report.yaml` field by field (`signer` by its parts).

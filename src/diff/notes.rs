@@ -14,11 +14,11 @@ use serde::Serialize;
 
 use super::blocks::{Block, BlockKind, Document, Note, TokenKind};
 use super::lcs::hunks;
-use super::redline::Edits;
+use crate::writer::marks::Edits;
 use super::text::{Context, Ids, TextChange, similarity};
 use super::words::{WordsAt, mark_hunk, render, word_change};
 use super::{Place, Side};
-use crate::narrative::marks::Mark;
+use crate::writer::marks::Mark;
 
 /// Notes of a text this similar (shared words) under different labels are one note changed.
 const NOTE_SIMILARITY: f64 = 0.5;

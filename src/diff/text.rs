@@ -20,10 +20,10 @@ use serde::Serialize;
 use super::blocks::{Block, Token, TokenKind};
 use super::lcs::{Hunk, hunks};
 use super::notes::NoteMatches;
-use super::redline::Edits;
+use crate::writer::marks::Edits;
 use super::words::{WordsAt, mark_hunk, render, span, word_change};
 use super::{Place, Side};
-use crate::narrative::marks::Mark;
+use crate::writer::marks::Mark;
 
 /// The shortest run of words reported as moved (shorter runs are ordinary edits).
 pub const MIN_MOVED_WORDS: usize = 4;
@@ -148,7 +148,6 @@ pub(crate) fn similarity(a: &[u32], b: &[u32]) -> f64 {
 struct Anchor {
     section: usize,
     offset: usize,
-    before: bool,
 }
 
 /// An aligned piece of the two documents.
@@ -239,7 +238,7 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
     };
     let mut old_done = 0;
     for (j, new_range) in new_sections.iter().enumerate() {
-        let section_start = Anchor { section: j, offset: line_start(&ctx.new.narrative.sections[j].tagged, 0), before: true };
+        let section_start = Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, 0) };
         let Some(&i) = old_for_new.get(&j) else {
             items.extend(new_range.clone().map(|new| Item::Inserted { new }));
             last_new_section = Some(j);
@@ -254,7 +253,7 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
         let anchor_before = |n: usize| -> Anchor {
             if n < new_range.end {
                 let block = &ctx.new.doc.blocks[n];
-                Anchor { section: j, offset: line_start(&ctx.new.narrative.sections[j].tagged, block.start), before: true }
+                Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, block.start) }
             } else {
                 section_end(ctx, &new_sections, j)
             }
@@ -295,7 +294,7 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
     }
     let end = match last_new_section {
         Some(s) => section_end(ctx, &new_sections, s),
-        None => Anchor { section: 0, offset: 0, before: true },
+        None => Anchor { section: 0, offset: 0 },
     };
     flush_unmatched(&mut items, ctx.old.project.sections.len(), &mut old_done, end);
     items
@@ -303,12 +302,12 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
 
 /// After the last block of NEW section `s` (its end when it has none).
 fn section_end(ctx: &Context, new_sections: &[Range<usize>], s: usize) -> Anchor {
-    let text = &ctx.new.narrative.sections[s].tagged;
+    let text = &ctx.new.narrative.document.sections[s].source.rendered;
     let offset = match new_sections[s].clone().last().and_then(|b| ctx.new.doc.blocks[b].tokens.last()) {
         Some(t) => text[t.range.end..].find('\n').map_or(text.len(), |i| t.range.end + i),
         None => text.len(),
     };
-    Anchor { section: s, offset, before: false }
+    Anchor { section: s, offset }
 }
 
 fn line_start(text: &str, offset: usize) -> usize {
@@ -423,7 +422,7 @@ fn emit(ctx: &Context, items: &[Item], moves: &[(Run, Run)], edits: &mut Edits) 
                     out.push(change);
                     edits.wrap(nb.section, span(&nb.tokens), Mark::MovedHere);
                     let text = render(old, &ob.tokens, Some(ctx.notes));
-                    edits.block_text(anchor.section, anchor.offset, anchor.before, Mark::MovedAway, &text);
+                    edits.block_text(anchor.section, anchor.offset, Mark::MovedAway, &text);
                 }
                 for (h, hunk) in hunks.iter().enumerate() {
                     let run = Run { item: i, hunk: Some(h) };
@@ -446,15 +445,15 @@ fn emit(ctx: &Context, items: &[Item], moves: &[(Run, Run)], edits: &mut Edits) 
                 let ob = &old.doc.blocks[*ob];
                 let text = render(old, &ob.tokens, Some(ctx.notes));
                 if moved_away.contains(&(i, None)) {
-                    edits.block_text(anchor.section, anchor.offset, anchor.before, Mark::MovedAway, &text);
+                    edits.block_text(anchor.section, anchor.offset, Mark::MovedAway, &text);
                 } else {
                     out.push(block_change(ctx, TextChangeKind::Deleted, Some(ob), None, *anchor));
-                    edits.block_text(anchor.section, anchor.offset, anchor.before, Mark::Deleted, &text);
+                    edits.block_text(anchor.section, anchor.offset, Mark::Deleted, &text);
                 }
             }
             Item::Inserted { new: nb } => {
                 let nb = &new.doc.blocks[*nb];
-                let at = Anchor { section: nb.section, offset: nb.start, before: true };
+                let at = Anchor { section: nb.section, offset: nb.start };
                 if let Some(from) = source_of.get(&Run { item: i, hunk: None }) {
                     let mut change = block_change(ctx, TextChangeKind::Moved, None, Some(nb), at);
                     (change.old_place, change.old) = run_source(ctx, items, *from);

@@ -9,9 +9,9 @@ use super::Side;
 use super::blocks::{Block, Token, TokenKind};
 use super::lcs::Hunk;
 use super::notes::NoteMatches;
-use super::redline::Edits;
+use crate::writer::marks::Edits;
 use super::text::{Context, Scope, TextChange, TextChangeKind};
-use crate::narrative::marks::Mark;
+use crate::writer::marks::Mark;
 
 /// Words of context shown around a change.
 const CONTEXT_WORDS: usize = 8;
@@ -89,7 +89,7 @@ fn fact_keys(side: &Side, tokens: &[Token]) -> BTreeSet<String> {
     tokens
         .iter()
         .flat_map(|t| &t.uses)
-        .filter_map(|id| side.narrative.fact_uses.get(*id).filter(|u| u.id == *id))
+        .filter_map(|id| side.narrative.document.facts.get(*id).filter(|u| u.id == *id))
         .flat_map(|u| u.keys.iter().cloned())
         .collect()
 }

@@ -1,5 +1,6 @@
-//! The typesetting stage: the layout template (tera, typst-escaped) wraps the narrative into
-//! one typst source, `report.typ`, which typst compiles in-process into a laid-out document.
+//! The typesetting stage: the layout template (tera, typst-escaped) wraps the narrative's typst
+//! markup (from [`crate::writer::typst`]) into one typst source, `report.typ`, which typst
+//! compiles in-process into a laid-out document.
 //!
 //! Errors from typst are located in `report.typ` *and*, when they come from a section, in the
 //! section file and line a person edits.
@@ -17,7 +18,9 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnostic, Failure, Location};
-use crate::narrative::{Narrative, escape, filters};
+use crate::document::Document;
+use crate::narrative::{escape, filters};
+use crate::writer::typst::{FACT_LABEL, TypstSection};
 use crate::project::{Project, Report};
 pub use world::BaocaoWorld;
 
@@ -46,10 +49,10 @@ struct TemplateReport<'a> {
     keywords: Vec<String>,
 }
 
-/// Renders `templates/report.typ.tera` with the metadata and the narrative. Every `{{ value }}`
-/// is escaped for typst markup; `{{ x | typst_str }}` gives a typst string literal; the
-/// sections' markup is inserted with `| safe` (it was escaped by the converter).
-pub fn assemble(project: &Project, narrative: &Narrative) -> Result<Assembled, Failure> {
+/// Renders `templates/report.typ.tera` with the metadata and the sections' markup. Every
+/// `{{ value }}` is escaped for typst markup; `{{ x | typst_str }}` gives a typst string
+/// literal; the sections' markup is inserted with `| safe` (the writer escaped every text).
+pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assembled, Failure> {
     let template = &project.template;
     let name = "report.typ";
     let mut tera = tera::Tera::new();
@@ -81,10 +84,11 @@ pub fn assemble(project: &Project, narrative: &Narrative) -> Result<Assembled, F
     tera.add_raw_template(name, &template.text).map_err(located)?;
     let report = &project.report;
     let title = format!("{} {}", report.document_type, report.summary.join(" "));
-    let sections: Vec<TemplateSection> = narrative
+    let sections: Vec<TemplateSection> = project
         .sections
         .iter()
-        .map(|s| TemplateSection { path: s.path.display().to_string(), typst: &s.typst.typst })
+        .zip(sections)
+        .map(|(file, s)| TemplateSection { path: file.path.display().to_string(), typst: &s.typst })
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert(
@@ -160,8 +164,10 @@ pub struct SourceNames<'a> {
     pub main_path: PathBuf,
     /// The project, to map back to section files.
     pub project: &'a Project,
-    /// The narrative, with its source maps.
-    pub narrative: &'a Narrative,
+    /// The document model, with its source maps.
+    pub document: &'a Document,
+    /// The sections' markup, with their maps back to the model.
+    pub sections: &'a [TypstSection],
     /// The assembled source.
     pub assembled: &'a Assembled,
 }
@@ -229,6 +235,30 @@ pub fn typst_diagnostic(world: &BaocaoWorld, d: &SourceDiagnostic, names: &Sourc
 
 fn section_location(names: &SourceNames, offset: usize) -> Option<Location> {
     let index = names.assembled.section_ranges.iter().position(|r| r.contains(&offset))?;
-    let start = names.assembled.section_ranges[index].start;
-    names.narrative.source_location(index, offset - start, names.project)
+    let local = offset - names.assembled.section_ranges[index].start;
+    let map = &names.sections.get(index)?.map;
+    let entry = map[map.partition_point(|e| e.typst_offset <= local).checked_sub(1)?];
+    Some(names.document.sections.get(entry.section)?.source.location(entry.offset..entry.offset))
+}
+
+/// The page (1-based) of each fact printing in the laid-out document, by use id: read from the
+/// writer's `#metadata(id)<bc-fact>` markers.
+pub fn fact_pages(document: &PagedDocument) -> std::collections::HashMap<usize, usize> {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    let introspector = document.introspector();
+    let Some(label) = Label::new(typst::utils::PicoStr::intern(FACT_LABEL)) else { return Default::default() };
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let meta = content.to_packed::<MetadataElem>()?;
+            let id = match &meta.value {
+                Value::Int(i) => usize::try_from(*i).ok()?,
+                _ => return None,
+            };
+            let page = introspector.page(content.location()?)?;
+            Some((id, page.get()))
+        })
+        .collect()
 }

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use baocao::narrative::markdown;
+use baocao::narrative::parse::{FootnoteProblem, LimitExceeded, parser_options};
+use baocao::writer::typst::TypstSection;
 use baocao::project::{FontFile, Project};
 use baocao::typeset::BaocaoWorld;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -72,9 +73,28 @@ pub const PREAMBLE: &str = "#set page(height: auto)\n\
 #show raw: set text(font: \"Liberation Serif\")\n\
 #let bc-item(marker, depth: 1, body) = par[#marker #body]\n";
 
+/// What the narrative makes of Markdown sections (no tera): each section's typst markup,
+/// the footnote problems, or the limit passed (then no markup).
+pub struct Converted {
+    /// One per section.
+    pub sections: Vec<TypstSection>,
+    /// Undefined, duplicate, unreferenced notes.
+    pub problems: Vec<FootnoteProblem>,
+    /// Set when the input is beyond a limit.
+    pub exceeded: Option<LimitExceeded>,
+}
+
+/// Markdown sections → typst markup, through the model ([`baocao::narrative::convert`]).
+pub fn convert(sections: &[&str]) -> Converted {
+    match baocao::narrative::convert(sections) {
+        Ok(c) => Converted { sections: c.sections, problems: c.problems, exceeded: None },
+        Err(e) => Converted { sections: Vec::new(), problems: Vec::new(), exceeded: Some(e) },
+    }
+}
+
 /// Converts Markdown sections and compiles them with typst.
 pub fn compile_markdown(sections: &[&str]) -> Result<PagedDocument, String> {
-    let converted = markdown::convert(sections);
+    let converted = convert(sections);
     let body: String = converted.sections.iter().map(|s| s.typst.as_str()).collect::<Vec<_>>().join("\n");
     compile_typst(&format!("{PREAMBLE}{body}"))
 }
@@ -183,7 +203,7 @@ pub fn expected_visible(md: &str) -> String {
     let mut body = Vec::new();
     let mut definitions: HashMap<String, Vec<(Event, std::ops::Range<usize>)>> = HashMap::new();
     let mut current: Option<(String, Vec<(Event, std::ops::Range<usize>)>)> = None;
-    for (event, range) in Parser::new_ext(md, markdown::parser_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(md, parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => current = Some((label.to_lowercase(), Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::{Found, found};
 use crate::check::code;
-use crate::check::document::{Block, BlockKind};
+use crate::document::{TextBlock as Block, TextKind as BlockKind};
 
 /// Syllables that Vietnamese repeats on purpose (`dần dần`, `nhà nhà`, `người người`).
 const REDUPLICATED: &[&str] =

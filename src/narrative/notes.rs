@@ -5,22 +5,20 @@
 //! the footnote problems (undefined, duplicate) and, when the input is beyond
 //! [`MAX_FOOTNOTES`], where the limit was passed.
 //!
-//! `check` and `diff` read the sections as the converter does, through [`parse_sections`] and
-//! [`scan`].
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, parser_options};
+use super::parse::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind, parser_options};
 use crate::limits::MAX_FOOTNOTES;
 
 /// Parsed events with their byte ranges in the section's Markdown.
 pub(crate) type Events = Vec<(Event<'static>, Range<usize>)>;
 
 /// A footnote definition, set aside until its first reference.
-pub(super) struct Definition {
+pub(crate) struct Definition {
     /// The label as written.
     pub label: String,
     /// The section that defines it.
@@ -29,12 +27,12 @@ pub(super) struct Definition {
     pub offset: usize,
     /// The note's content.
     pub events: Events,
-    /// The typst label of the note (`fn-N`, N in definition order).
-    pub typst_label: String,
+    /// Its place among the definitions (document order of sections, then of the text).
+    pub index: usize,
 }
 
 /// What [`collect`] found.
-pub(super) struct Collected {
+pub(crate) struct Collected {
     /// Each section's events without its footnote definitions.
     pub bodies: Vec<Events>,
     /// Definitions by lower-case label (the first one of a label).
@@ -57,7 +55,7 @@ struct Parsed {
 /// A note defined in one section may be referenced from another. pulldown-cmark recognises
 /// `[^x]` as a reference only when `x` is defined in the same text, so a section that references
 /// a label defined elsewhere is parsed again with a stub definition appended for that label.
-pub(super) fn collect(sections: &[&str]) -> Collected {
+pub(crate) fn collect(sections: &[&str]) -> Collected {
     let mut parsed: Vec<Parsed> = sections.iter().map(|md| parse(md, md.len())).collect();
     let mut defined_in: HashMap<String, usize> = HashMap::new();
     for (index, p) in parsed.iter().enumerate() {
@@ -128,8 +126,8 @@ pub(super) fn collect(sections: &[&str]) -> Collected {
                 });
                 continue;
             }
-            let typst_label = format!("fn-{}", definitions.len() + 1);
-            definitions.insert(key, Definition { label, section: index, offset, events, typst_label });
+            let index_of = definitions.len();
+            definitions.insert(key, Definition { label, section: index, offset, events, index: index_of });
         }
         bodies.push(p.body);
     }
@@ -219,40 +217,9 @@ fn parse(source: &str, limit: usize) -> Parsed {
     parsed
 }
 
-/// A footnote definition as parsed: where it is and its events.
-pub(crate) struct ParsedDefinition {
-    /// Index of the section holding it.
-    pub section: usize,
-    /// The label as written.
-    pub label: String,
-    /// Byte offset of `[^label]:` in the section's Markdown.
-    pub offset: usize,
-    /// The note's events (offsets in the section's Markdown).
-    pub events: Events,
-}
-
-/// Every section parsed once, as the converter parses it (see the module documentation, step 1).
-pub(crate) struct ParsedSections {
-    /// Each section's events without its footnote definitions.
-    pub bodies: Vec<Events>,
-    /// The first definition of each label, in document order.
-    pub definitions: Vec<ParsedDefinition>,
-}
-
-/// Parses every section, recognising references to notes defined in other sections.
-pub(crate) fn parse_sections(sections: &[&str]) -> ParsedSections {
-    let Collected { bodies, definitions, .. } = collect(sections);
-    let mut definitions: Vec<ParsedDefinition> = definitions
-        .into_values()
-        .map(|d| ParsedDefinition { section: d.section, label: d.label, offset: d.offset, events: d.events })
-        .collect();
-    definitions.sort_by_key(|d| (d.section, d.offset));
-    ParsedSections { bodies, definitions }
-}
-
 /// Appends a stub definition for each label (sorted, once each), so pulldown-cmark reads
 /// references to notes defined in other sections as references; stubs are never printed.
-pub(crate) fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
+fn append_stubs(source: &mut String, mut labels: Vec<&str>) {
     labels.sort_unstable();
     labels.dedup();
     for label in labels {

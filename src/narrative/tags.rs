@@ -1,5 +1,4 @@
-//! What kind of element a pulldown-cmark tag is, for the writer: blocks, nesting, inline tags
-//! (for change marks), plus the two small parsers of what is written in the source (list
+//! What kind of element a pulldown-cmark tag is, for the model builder: blocks and nesting, plus the two small parsers of what is written in the source (list
 //! markers, lengths in layout directives).
 
 use pulldown_cmark::{Tag, TagEnd};
@@ -56,21 +55,6 @@ pub(super) fn nests(tag: &Tag) -> bool {
     )
 }
 
-/// The end tag of an element that [`nests`].
-pub(super) fn nests_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::BlockQuote(_)
-            | TagEnd::Item
-            | TagEnd::Heading(_)
-            | TagEnd::Table
-            | TagEnd::TableCell
-            | TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-    )
-}
 
 /// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).
 pub(super) fn list_marker(source: &str, offset: usize) -> String {
@@ -98,18 +82,4 @@ pub(super) fn is_length(value: &str) -> bool {
         && frac.is_none_or(|f| !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Whether a tag is inline (marks reopen inside it) rather than a block (marks end with it).
-pub(super) fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
-    )
-}
 
-/// The end tag of an [`is_inline`] tag.
-pub(super) fn is_inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript
-    )
-}

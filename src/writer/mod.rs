@@ -1,0 +1,6 @@
+//! Writers: the document model in an output format. [`typst`] gives the markup the layout
+//! template places (typst then lays it out and exports the PDF); a new format is a new writer
+//! of the same model, never a second converter.
+
+pub mod marks;
+pub mod typst;
