@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::project::SourceFile;
 
 /// A fact's value: a number (integer or decimal) or, rarely, a text.
@@ -114,7 +114,7 @@ impl Facts {
         let root = crate::project::parse_yaml(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
             // a key given twice in one mapping (YAML parsers often keep one silently)
             if d.message.contains("duplicate key") {
-                vec![d.code(crate::check::code::FACT_DUPLICATE_KEY).help(
+                vec![d.code(Code::FactDuplicateKey).help(
                     "a name may appear once in each mapping: delete one of the two, or rename it",
                 )]
             } else {
@@ -257,12 +257,12 @@ mod tests {
     fn duplicate_keys_are_an_error_at_their_line_even_when_nested() {
         let e = Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\nx:\n  value: 2\n  unit: ha\n")]).unwrap_err();
         assert!(e[0].message.contains("duplicate"), "{}", e[0].message);
-        assert_eq!(e[0].code, Some("fact-duplicate-key"));
+        assert_eq!(e[0].code, Some(Code::FactDuplicateKey));
         assert_eq!(e[0].location.as_ref().unwrap().line, 4);
         let e = Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\n  value: 2\ny:\n  value: 3\n  unit: ha\n")])
             .unwrap_err();
         assert!(e[0].message.contains("duplicate key `value`"), "{}", e[0].message);
-        assert_eq!(e[0].code, Some("fact-duplicate-key"));
+        assert_eq!(e[0].code, Some(Code::FactDuplicateKey));
         assert_eq!(e[0].location.as_ref().unwrap().line, 4);
     }
 

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use baocao::build::{self, BuildOptions, Compiler};
 use baocao::check::{self, CheckReport};
 use baocao::console::{ColorChoice, Console, with_project_paths};
-use baocao::diagnostics::{Diagnostic, Failure};
+use baocao::diagnostics::{Code, Diagnostic, Failure};
 use baocao::diff::{self, Version, redline, render};
 use baocao::output::Standard;
 use baocao::project::Project;
@@ -313,7 +313,7 @@ fn run_write_baseline(project: &Path) -> ExitCode {
     if let Err(failure) = baocao::output::write_atomic(&path, text.as_bytes()) {
         return report_failure(failure, project, "cannot write the baseline", "");
     }
-    let n = known.iter().filter(|d| d.code != Some(check::code::BASELINE_STALE)).count();
+    let n = known.iter().filter(|d| d.code != Some(Code::BaselineStale)).count();
     console().status("wrote", &format!("{} ({n} known finding{})", path.display(), if n == 1 { "" } else { "s" }));
     ExitCode::SUCCESS
 }

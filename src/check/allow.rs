@@ -9,7 +9,8 @@
 
 use std::path::PathBuf;
 
-use super::{CheckReport, Silenced, code, code_info};
+use super::{CheckReport, Silenced};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::document::{Document, Section};
 use crate::project::{Project, SourceFile};
@@ -42,12 +43,12 @@ pub(super) fn apply(project: &Project, document: &Document, findings: Vec<Diagno
     let mut report = CheckReport::default();
     for finding in findings {
         let silencer = finding.location.as_ref().filter(|_| finding.severity == Severity::Warning).and_then(|loc| {
-            directives.iter_mut().find(|d| d.covers(loc) && d.codes.iter().any(|(c, ..)| Some(c.as_str()) == finding.code))
+            directives.iter_mut().find(|d| d.covers(loc) && d.codes.iter().any(|(c, ..)| Code::parse(c) == finding.code))
         });
         match silencer {
             Some(d) => {
                 for (c, _, used) in &mut d.codes {
-                    if Some(c.as_str()) == finding.code {
+                    if Code::parse(c) == finding.code {
                         *used = true;
                     }
                 }
@@ -58,22 +59,22 @@ pub(super) fn apply(project: &Project, document: &Document, findings: Vec<Diagno
     }
     for d in &directives {
         for (c, at, used) in &d.codes {
-            match code_info(c) {
+            match Code::parse(c) {
                 None => report.findings.push(
                     Diagnostic::warning(format!("`{c}` is not a check code"))
-                        .code(code::ALLOW_INVALID)
+                        .code(Code::AllowInvalid)
                         .at(at.clone())
                         .help("the codes are listed in docs/content-format.md (`baocao-allow`), e.g. `typo-no-space-after`"),
                 ),
-                Some(info) if info.severity == Severity::Error => report.findings.push(
+                Some(info) if info.severity() == Severity::Error => report.findings.push(
                     Diagnostic::warning(format!("`{c}` is an error and cannot be silenced"))
-                        .code(code::ALLOW_INVALID)
+                        .code(Code::AllowInvalid)
                         .at(at.clone())
                         .help("correct the mistake; only warnings can be kept with `baocao-allow`"),
                 ),
                 Some(_) if !used => report.findings.push(
                     Diagnostic::warning(format!("`baocao-allow: {c}` silences nothing"))
-                        .code(code::ALLOW_UNUSED)
+                        .code(Code::AllowUnused)
                         .at(at.clone())
                         .help("the comment applies to the next block only; move it there, or delete it"),
                 ),

@@ -14,7 +14,8 @@
 //! so a slip that was corrected is also dropped from the baseline. Errors are never baselined.
 //! An entry may carry a `reason:` (why the finding is kept); `--write-baseline` keeps reasons.
 
-use super::{CheckReport, code};
+use super::{CheckReport};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::project::baseline::{Baseline, Entry};
 use crate::provenance::slash_path;
@@ -80,7 +81,7 @@ pub fn entry_of(finding: &Diagnostic) -> Entry {
         Some(loc) => (slash_path(&loc.path), pointed_words(loc)),
         None => (String::new(), finding.message.clone()),
     };
-    Entry { code: finding.code.unwrap_or("").to_string(), file, text, reason: None }
+    Entry { code: finding.code.map_or("", Code::as_str).to_string(), file, text, reason: None }
 }
 
 /// The first entry of `baseline` not yet `used` that records the same finding as `entry`.
@@ -110,7 +111,7 @@ pub fn apply(baseline: &Baseline, report: &mut CheckReport) {
                 "baseline entry `{}` in {} (`{}`) matches no finding any more",
                 entry.code, entry.file, entry.text
             ))
-            .code(code::BASELINE_STALE)
+            .code(Code::BaselineStale)
             .at(Location::from_line_col(&file.path, &file.text, line, 1, 1))
             .help("the finding was corrected or its text changed: delete the entry, or run `baocao check --write-baseline`"),
         );
@@ -123,7 +124,7 @@ pub fn write(baseline: &Baseline, findings: &[Diagnostic]) -> String {
     let mut used = vec![false; baseline.entries.len()];
     let entries: Vec<Entry> = findings
         .iter()
-        .filter(|d| d.severity == Severity::Warning && d.code != Some(code::BASELINE_STALE))
+        .filter(|d| d.severity == Severity::Warning && d.code != Some(Code::BaselineStale))
         .map(|d| {
             let mut entry = entry_of(d);
             if let Some(i) = find(baseline, &used, &entry) {
@@ -157,7 +158,7 @@ mod tests {
 
     fn finding(line_text: &str, column: usize, width: usize) -> Diagnostic {
         let loc = Location::from_line_col(Path::new("content/sections/a.md"), line_text, 1, column, width);
-        Diagnostic::warning("x").code(code::TYPO_NO_SPACE_AFTER).at(loc)
+        Diagnostic::warning("x").code(Code::TypoNoSpaceAfter).at(loc)
     }
 
     #[test]
@@ -187,7 +188,7 @@ mod tests {
         apply(&baseline, &mut report);
         assert_eq!(report.baselined.len(), 1);
         let codes: Vec<_> = report.findings.iter().map(|d| (d.code, d.location.as_ref().map(|l| l.line))).collect();
-        assert_eq!(codes, [(Some(code::TYPO_NO_SPACE_AFTER), Some(1)), (Some(code::BASELINE_STALE), Some(5))]);
+        assert_eq!(codes, [(Some(Code::TypoNoSpaceAfter), Some(1)), (Some(Code::BaselineStale), Some(5))]);
         let written = write(&baseline, &[finding("rất tốt.Ba năm", 8, 1)]);
         assert!(written.contains("text: tốt.Ba\n  reason: bản gốc\n"), "{written}");
         assert!(!written.contains("đã.Sửa"));

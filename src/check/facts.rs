@@ -8,7 +8,8 @@
 
 use std::collections::HashSet;
 
-use super::{Input, code};
+use super::{Input};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::narrative::{self, render::key_offset};
 
@@ -35,7 +36,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         if !printed.contains(key.as_str()) {
             out.push(
                 Diagnostic::warning(format!("fact `{key}` is never printed"))
-                    .code(code::FACT_UNUSED)
+                    .code(Code::FactUnused)
                     .at(fact.location.clone())
                     .help(format!(
                         "print it in a section with `{{{{ {key} | num }}}}`, delete it, or keep it with \

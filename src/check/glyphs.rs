@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 
-use super::{Input, code};
+use super::{Input};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::project::SourceFile;
 
@@ -50,7 +51,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let which = if all { String::new() } else { format!(" in {}", lacking.join(", ")) };
         out.push(
             Diagnostic::error(format!("the font {family} has no glyph for `{c}` (U+{:04X}){which}", c as u32))
-                .code(code::GLYPH_MISSING)
+                .code(Code::GlyphMissing)
                 .at(location)
                 .help(format!(
                     "replace the character with one the font has (e.g. a Vietnamese letter typed with a \

@@ -14,7 +14,8 @@
 use std::ops::Range;
 
 use crate::document::{TextBlock as Block, TextKind as BlockKind};
-use super::{Input, code};
+use super::{Input};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 
 /// A heading or item number.
@@ -134,7 +135,7 @@ struct State {
     letter: Option<char>,
 }
 
-type Finding = (&'static str, String, String);
+type Finding = (Code, String, String);
 
 impl State {
     /// Takes the next number; a finding when it is not the expected one.
@@ -236,13 +237,13 @@ fn finding(number: &Number, expected: &Number, previous: Option<Number>, skip: b
         )
     };
     if skip {
-        return (code::HEADING_SKIP, format!("`{written}` skips `{expected}`"), help);
+        return (Code::HeadingSkip, format!("`{written}` skips `{expected}`"), help);
     }
     let message = match previous {
         Some(p) => format!("`{written}` does not follow `{}`: expected `{expected}`", p.show()),
         None => format!("`{written}` should be `{expected}` (the first of its level here)"),
     };
-    (code::HEADING_NUMBER, message, help)
+    (Code::HeadingNumber, message, help)
 }
 
 fn increment(parts: &[u32]) -> Vec<u32> {

@@ -2,7 +2,7 @@
 //! goes out.
 //!
 //! Takes a loaded [`Project`] and hands on a [`CheckReport`]: findings (errors and warnings,
-//! each a [`Diagnostic`] with a stable [`code`]) and the findings silenced by
+//! each a [`Diagnostic`] with a stable [`Code`]) and the findings silenced by
 //! `<!-- baocao-allow: … -->` comments. The checks, one module each:
 //!
 //! - the narrative's own findings: facts that cannot be printed, references without a note,
@@ -26,123 +26,10 @@ pub mod typography;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Failure, Location, Severity};
+use crate::diagnostics::{Code, Diagnostic, Failure, Location, Severity};
 use crate::document::{Document, TextBlock};
 use crate::narrative::Narrative;
 use crate::project::Project;
-
-/// The stable codes of findings. A code names one kind of finding; it appears as
-/// `warning[code]` in the human output, in the JSON output, and in `baocao-allow` comments.
-pub mod code {
-    /// A `{{ … }}` names a fact that does not exist.
-    pub const FACT_UNDEFINED: &str = "fact-undefined";
-    /// A fact that no section prints.
-    pub const FACT_UNUSED: &str = "fact-unused";
-    /// A value the filter cannot print (text through `num`, a bad date…).
-    pub const FACT_FORMAT: &str = "fact-format";
-    /// A `{{ … }}` that tera cannot read.
-    pub const FACT_SYNTAX: &str = "fact-syntax";
-    /// The same key twice in one YAML mapping of a facts file.
-    pub const FACT_DUPLICATE_KEY: &str = "fact-duplicate-key";
-    /// `[^x]` with no `[^x]: …` anywhere.
-    pub const FOOTNOTE_UNDEFINED: &str = "footnote-undefined";
-    /// Two definitions of the same note label.
-    pub const FOOTNOTE_DUPLICATE: &str = "footnote-duplicate";
-    /// A note nothing references.
-    pub const FOOTNOTE_UNREFERENCED: &str = "footnote-unreferenced";
-    /// A heading number that jumps over one (`1.3.` → `1.5.`, `a)` → `c)`).
-    pub const HEADING_SKIP: &str = "heading-skip";
-    /// A heading number that does not follow the one before (`2.1.` → `1.2.`, a repeat, a step back).
-    pub const HEADING_NUMBER: &str = "heading-number";
-    /// `.`, `,`, `;` or `:` directly followed by a letter.
-    pub const TYPO_NO_SPACE_AFTER: &str = "typo-no-space-after";
-    /// A space before `.`, `,`, `;` or `)`.
-    pub const TYPO_SPACE_BEFORE: &str = "typo-space-before";
-    /// Two or more spaces in a row.
-    pub const TYPO_DOUBLE_SPACE: &str = "typo-double-space";
-    /// An unclosed or unopened `( )`, `“ ”` or `" "`.
-    pub const TYPO_UNBALANCED: &str = "typo-unbalanced";
-    /// A word or phrase written twice in a row.
-    pub const TYPO_DOUBLED_WORD: &str = "typo-doubled-word";
-    /// A number glued to the word after it (`12ha`) where the report's convention has a space.
-    pub const TYPO_GLUED_NUMBER: &str = "typo-glued-number";
-    /// Two Vietnamese syllables written as one word (`làcác`).
-    pub const TYPO_GLUED_WORDS: &str = "typo-glued-words";
-    /// A word pair in a heading spelt with other tone marks than in the text (`Nguyên nhận`).
-    pub const TYPO_TONE_VARIANT: &str = "typo-tone-variant";
-    /// A word with its tone mark on another vowel than elsewhere in the report (`hoá` / `hóa`).
-    pub const TYPO_TONE_PLACEMENT: &str = "typo-tone-placement";
-    /// A date that does not exist (`31/4/2023`).
-    pub const TYPO_DATE: &str = "typo-date";
-    /// A year with the wrong number of digits (`năm 20233`).
-    pub const TYPO_YEAR: &str = "typo-year";
-    /// A range separator (`–` or `-`) other than the one the report mostly uses.
-    pub const TYPO_RANGE_DASH: &str = "typo-range-dash";
-    /// A character the report's text font cannot show.
-    pub const GLYPH_MISSING: &str = "glyph-missing";
-    /// A `baocao-allow` comment naming an unknown code, or an error (errors cannot be silenced).
-    pub const ALLOW_INVALID: &str = "allow-invalid";
-    /// A `baocao-allow` comment that silenced nothing.
-    pub const ALLOW_UNUSED: &str = "allow-unused";
-    /// The project could not be loaded (a file missing or unreadable, bad YAML).
-    pub const PROJECT_LOAD: &str = "project-load";
-    /// An entry of `content/check-baseline.yaml` that matches no finding any more.
-    pub const BASELINE_STALE: &str = "baseline-stale";
-}
-
-/// One kind of finding: its code, its severity and what it means.
-#[derive(Debug, Clone, Copy)]
-pub struct CodeInfo {
-    /// The code.
-    pub code: &'static str,
-    /// Errors stop the build; warnings do not.
-    pub severity: Severity,
-    /// One line saying what it finds.
-    pub summary: &'static str,
-}
-
-const fn info(code: &'static str, severity: Severity, summary: &'static str) -> CodeInfo {
-    CodeInfo { code, severity, summary }
-}
-
-/// Every code `check` can report.
-pub const CODES: &[CodeInfo] = {
-    use Severity::{Error, Warning};
-    &[
-        info(code::FACT_UNDEFINED, Error, "a `{{ … }}` names a fact that does not exist"),
-        info(code::FACT_UNUSED, Warning, "a fact that no section prints"),
-        info(code::FACT_FORMAT, Error, "a value the filter cannot print"),
-        info(code::FACT_SYNTAX, Error, "a `{{ … }}` that tera cannot read"),
-        info(code::FACT_DUPLICATE_KEY, Error, "the same key twice in one mapping of a facts file"),
-        info(code::FOOTNOTE_UNDEFINED, Error, "a note reference without a definition"),
-        info(code::FOOTNOTE_DUPLICATE, Error, "a note label defined twice"),
-        info(code::FOOTNOTE_UNREFERENCED, Warning, "a note that nothing references"),
-        info(code::HEADING_SKIP, Warning, "a heading number that skips one"),
-        info(code::HEADING_NUMBER, Warning, "a heading number that does not follow the one before"),
-        info(code::TYPO_NO_SPACE_AFTER, Warning, "no space after `.`, `,`, `;` or `:` before a letter"),
-        info(code::TYPO_SPACE_BEFORE, Warning, "a space before `.`, `,`, `;` or `)`"),
-        info(code::TYPO_DOUBLE_SPACE, Warning, "two or more spaces in a row"),
-        info(code::TYPO_UNBALANCED, Warning, "an unbalanced bracket or quotation mark"),
-        info(code::TYPO_DOUBLED_WORD, Warning, "a word or phrase written twice in a row"),
-        info(code::TYPO_GLUED_NUMBER, Warning, "a number glued to the word after it"),
-        info(code::TYPO_GLUED_WORDS, Warning, "two Vietnamese syllables written as one word"),
-        info(code::TYPO_TONE_VARIANT, Warning, "a heading word pair spelt with other tone marks than in the text"),
-        info(code::TYPO_TONE_PLACEMENT, Warning, "a word with its tone mark on another vowel than elsewhere"),
-        info(code::TYPO_DATE, Warning, "a date that does not exist"),
-        info(code::TYPO_YEAR, Warning, "a year with the wrong number of digits"),
-        info(code::TYPO_RANGE_DASH, Warning, "a range separator other than the report's usual one"),
-        info(code::GLYPH_MISSING, Error, "a character the text font cannot show"),
-        info(code::ALLOW_INVALID, Warning, "a `baocao-allow` comment naming an unknown code or an error"),
-        info(code::ALLOW_UNUSED, Warning, "a `baocao-allow` comment that silenced nothing"),
-        info(code::PROJECT_LOAD, Error, "the project could not be loaded"),
-        info(code::BASELINE_STALE, Warning, "a baseline entry that matches no finding any more"),
-    ]
-};
-
-/// What a code means, if it is one.
-pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
-    CODES.iter().find(|c| c.code == code)
-}
 
 /// A finding silenced by a `baocao-allow` comment.
 #[derive(Debug, Clone)]
@@ -189,7 +76,7 @@ impl CheckReport {
             .iter()
             .cloned()
             .map(|mut d| {
-                d.code.get_or_insert(code::PROJECT_LOAD);
+                d.code.get_or_insert(Code::ProjectLoad);
                 d
             })
             .collect();
@@ -295,7 +182,7 @@ pub struct JsonSummary {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonFinding {
-    /// The stable code (see [`CODES`]).
+    /// The stable code (see [`Code`]).
     pub code: String,
     /// `error` or `warning`.
     pub severity: String,
@@ -353,7 +240,7 @@ impl From<&Location> for JsonLocation {
 impl From<&Diagnostic> for JsonFinding {
     fn from(d: &Diagnostic) -> JsonFinding {
         JsonFinding {
-            code: d.code.unwrap_or(code::PROJECT_LOAD).to_string(),
+            code: d.code.unwrap_or(Code::ProjectLoad).as_str().to_string(),
             severity: d.severity.as_str().to_string(),
             message: d.message.clone(),
             location: d.location.as_ref().map(JsonLocation::from),
@@ -389,21 +276,7 @@ impl CheckReport {
 fn location_key(d: &Diagnostic) -> (Option<(std::path::PathBuf, usize, usize)>, &'static str, String) {
     (
         d.location.as_ref().map(|l| (l.path.clone(), l.line, l.column)),
-        d.code.unwrap_or(""),
+        d.code.map_or("", Code::as_str),
         d.message.clone(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_code_is_listed_once_with_a_kebab_case_name() {
-        let mut seen = std::collections::HashSet::new();
-        for c in CODES {
-            assert!(seen.insert(c.code), "{} listed twice", c.code);
-            assert!(c.code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'), "{}", c.code);
-        }
-    }
 }

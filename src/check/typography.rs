@@ -18,18 +18,19 @@ use std::ops::Range;
 use regex::Regex;
 
 use crate::document::{PLACEHOLDER, TextBlock as Block};
-use super::{Input, code};
+use super::{Input};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 
 /// A finding in a block: code, text range, message, help.
 struct Found {
-    code: &'static str,
+    code: Code,
     range: Range<usize>,
     message: String,
     help: String,
 }
 
-fn found(code: &'static str, range: Range<usize>, message: impl Into<String>, help: impl Into<String>) -> Found {
+fn found(code: Code, range: Range<usize>, message: impl Into<String>, help: impl Into<String>) -> Found {
     Found { code, range, message: message.into(), help: help.into() }
 }
 
@@ -145,7 +146,7 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
             if !abbreviation && !letters && !is_address(token_at(text, at)) {
                 let (before, after) = (word_before(text, at), word_after(text, at + 1));
                 out.push(found(
-                    code::TYPO_NO_SPACE_AFTER,
+                    Code::TypoNoSpaceAfter,
                     at..at + 1,
                     format!("no space after `{c}`"),
                     format!("write `{before}{c} {after}`"),
@@ -158,7 +159,7 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
             let after = chars.get(run_end).map(|x| x.1);
             if run_end - k >= 2 && k > 0 && after.is_some() {
                 out.push(found(
-                    code::TYPO_DOUBLE_SPACE,
+                    Code::TypoDoubleSpace,
                     at..end_byte,
                     format!("{} spaces in a row", run_end - k),
                     "keep one space",
@@ -169,7 +170,7 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
             if k > 0 && matches!(after, Some('.' | ',' | ';' | ')')) && !ellipsis && !decimal {
                 let p = after.unwrap_or('.');
                 out.push(found(
-                    code::TYPO_SPACE_BEFORE,
+                    Code::TypoSpaceBefore,
                     at..end_byte + 1,
                     format!("space before `{p}`"),
                     format!("remove the space: `{}{p}`", word_before(text, at)),
@@ -190,7 +191,7 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
         match c {
             '(' => parens.push(at),
             ')' if parens.pop().is_none() && !is_item_label(text, at) => out.push(found(
-                code::TYPO_UNBALANCED,
+                Code::TypoUnbalanced,
                 at..at + 1,
                 "`)` closes no `(`",
                 "add the opening `(`, or remove this one",
@@ -203,7 +204,7 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 Some((_, open)) => {
                     quotes.pop();
                     out.push(found(
-                        code::TYPO_UNBALANCED,
+                        Code::TypoUnbalanced,
                         at..at + 1,
                         format!("`{open}` is closed by `{c}`"),
                         "use a matching pair: `“…”` or `\"…\"`",
@@ -211,7 +212,7 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 }
                 None if c == '"' => quotes.push((at, c)),
                 None => out.push(found(
-                    code::TYPO_UNBALANCED,
+                    Code::TypoUnbalanced,
                     at..at + c.len_utf8(),
                     "`”` closes no `“`",
                     "add the opening `“`, or remove this one",
@@ -221,12 +222,12 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
         }
     }
     for at in parens {
-        out.push(found(code::TYPO_UNBALANCED, at..at + 1, "`(` is never closed", "add the closing `)`"));
+        out.push(found(Code::TypoUnbalanced, at..at + 1, "`(` is never closed", "add the closing `)`"));
     }
     for (at, open) in quotes {
         let close = if open == '“' { '”' } else { '"' };
         out.push(found(
-            code::TYPO_UNBALANCED,
+            Code::TypoUnbalanced,
             at..at + open.len_utf8(),
             format!("`{open}` is never closed"),
             format!("add the closing `{close}`"),
@@ -254,7 +255,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
             out.push(year_finding(text, y.range()));
         } else if !valid_date(d, mo, y.as_str()) {
             out.push(found(
-                code::TYPO_DATE,
+                Code::TypoDate,
                 whole.clone(),
                 format!("`{}` is not a date", &text[whole]),
                 "check the day and the month",
@@ -267,7 +268,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
         if bad_year(y.as_str()) {
             out.push(year_finding(text, y.range()));
         } else if !valid_date(&m[1], &m[2], y.as_str()) {
-            out.push(found(code::TYPO_DATE, whole.clone(), format!("`{}` is not a date", &text[whole]), "check the day and the month"));
+            out.push(found(Code::TypoDate, whole.clone(), format!("`{}` is not a date", &text[whole]), "check the day and the month"));
         }
     }
     for m in p.month_year.captures_iter(text) {
@@ -275,7 +276,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
         if bad_year(y.as_str()) {
             out.push(year_finding(text, y.range()));
         } else if !(1..=12).contains(&mo.as_str().parse::<u32>().unwrap_or(0)) {
-            out.push(found(code::TYPO_DATE, mo.range(), format!("month `{}` does not exist", mo.as_str()), "check the month"));
+            out.push(found(Code::TypoDate, mo.range(), format!("month `{}` does not exist", mo.as_str()), "check the month"));
         }
     }
     for m in p.year.captures_iter(text) {
@@ -295,7 +296,7 @@ fn valid_date(d: &str, m: &str, y: &str) -> bool {
 
 fn year_finding(text: &str, range: Range<usize>) -> Found {
     let y = &text[range.clone()];
-    found(code::TYPO_YEAR, range, format!("the year `{y}` has {} digits", y.len()), "a year has four digits")
+    found(Code::TypoYear, range, format!("the year `{y}` has {} digits", y.len()), "a year has four digits")
 }
 
 /// Ranges between numbers (`2021-2026`, `2021 – 2026`): the separator the report uses less is
@@ -322,7 +323,7 @@ fn ranges(blocks: &[&Block], p: &Patterns) -> Vec<(usize, Found)> {
             (
                 i,
                 found(
-                    code::TYPO_RANGE_DASH,
+                    Code::TypoRangeDash,
                     range,
                     format!("the range `{shown}` is written with `{minority}`"),
                     format!("the report writes ranges with `{usual}` ({usual_count} of {} ranges); use it here too", en + hyphen),

@@ -3,7 +3,7 @@
 //! beyond a limit — each at its place in the section file.
 
 use super::parse::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind};
-use crate::check::code;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::document::SourceMap;
 use crate::facts::Facts;
@@ -18,13 +18,13 @@ pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, 
     match problem.kind {
         FootnoteProblemKind::Undefined => {
             Diagnostic::error(format!("footnote `[^{label}]` is referenced but never defined"))
-                .code(code::FOOTNOTE_UNDEFINED)
+                .code(Code::FootnoteUndefined)
                 .at(here)
                 .help(format!("add the note's text on its own line: `[^{label}]: …`, or remove the reference"))
         }
         FootnoteProblemKind::Duplicate => {
             let mut d = Diagnostic::error(format!("footnote `[^{label}]` is defined twice"))
-                .code(code::FOOTNOTE_DUPLICATE)
+                .code(Code::FootnoteDuplicate)
                 .at(here);
             if let Some((section, offset)) = problem.first {
                 d = d.note("first defined here", at(section, offset));
@@ -33,7 +33,7 @@ pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, 
         }
         FootnoteProblemKind::Unreferenced => {
             Diagnostic::warning(format!("footnote `[^{label}]` is defined but never referenced"))
-                .code(code::FOOTNOTE_UNREFERENCED)
+                .code(Code::FootnoteUnreferenced)
                 .at(here)
                 .help(format!("reference it in the text with `[^{label}]`, or delete the definition"))
         }
@@ -121,7 +121,7 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
         "facts are printed as `{{ namespace.name | num }}` or `| pct`; see docs/content-format.md"
     };
     Diagnostic::error(format!("{kind}: {}", first_line(message)))
-        .code(if syntax { code::FACT_SYNTAX } else { code::FACT_FORMAT })
+        .code(if syntax { Code::FactSyntax } else { Code::FactFormat })
         .at(location)
         .help(help)
 }
@@ -130,7 +130,7 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
 pub(crate) fn undefined_fact(section: &SourceFile, start: usize, wanted: &str, facts: &Facts) -> Diagnostic {
     let location = Location::from_offset(&section.path, &section.text, start, wanted.len());
     let candidates = closest(wanted, facts.by_key.keys().map(String::as_str), 3);
-    let d = Diagnostic::error(format!("undefined fact `{wanted}`")).code(code::FACT_UNDEFINED).at(location);
+    let d = Diagnostic::error(format!("undefined fact `{wanted}`")).code(Code::FactUndefined).at(location);
     if candidates.is_empty() {
         d.help(format!(
             "define `{wanted}` in content/facts/{}.yaml, or correct the name",

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Found, found};
-use crate::check::code;
+use crate::diagnostics::Code;
 use crate::document::{TextBlock as Block, TextKind as BlockKind};
 
 /// Syllables that Vietnamese repeats on purpose (`dần dần`, `nhà nhà`, `người người`).
@@ -123,7 +123,7 @@ pub(super) fn doubled(text: &str, ngrams: &Ngrams, out: &mut Vec<Found>) {
             let repeat = w[i + n].start..w[i + 2 * n - 1].end;
             let phrase = &text[w[i].start..w[i + n - 1].end];
             out.push(found(
-                code::TYPO_DOUBLED_WORD,
+                Code::TypoDoubledWord,
                 repeat,
                 format!("`{phrase}` is written twice"),
                 format!("delete the second `{phrase}`"),
@@ -199,7 +199,7 @@ pub(super) fn glued_words(text: &str, out: &mut Vec<Found>) {
             }
             None => "write a space between the syllables".to_string(),
         };
-        out.push(found(code::TYPO_GLUED_WORDS, range, format!("`{word}` looks like two words written together"), help));
+        out.push(found(Code::TypoGluedWords, range, format!("`{word}` looks like two words written together"), help));
     }
 }
 
@@ -265,7 +265,7 @@ pub(super) fn glued_numbers(blocks: &[&Block]) -> Vec<(usize, Found)> {
             out.push((
                 i,
                 found(
-                    code::TYPO_GLUED_NUMBER,
+                    Code::TypoGluedNumber,
                     number.start..word_end,
                     format!("`{n}{word}`: the number is glued to `{word}`"),
                     format!("write `{n} {word}`, with a space, as the report does elsewhere"),
@@ -318,7 +318,7 @@ pub(super) fn tone_placements(blocks: &[&Block]) -> Vec<(usize, Found)> {
         out.push((
             i,
             found(
-                code::TYPO_TONE_PLACEMENT,
+                Code::TypoTonePlacement,
                 range,
                 format!("`{written}` is written `{usual}` {n} times elsewhere in the report"),
                 format!("place the tone mark as the rest of the report does: `{usual}`"),
@@ -363,7 +363,7 @@ pub(super) fn tone_variants(blocks: &[&Block], ngrams: &Ngrams) -> Vec<(usize, F
                 out.push((
                     i,
                     found(
-                        code::TYPO_TONE_VARIANT,
+                        Code::TypoToneVariant,
                         range.clone(),
                         format!("`{}` in a heading is spelt `{usual}` {n} times in the text", &text[range]),
                         format!("check the tone marks; write `{usual}` if that is the word meant"),

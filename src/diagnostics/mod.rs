@@ -4,8 +4,12 @@
 //! Every stage (YAML, tera, Markdown, typst, output) reports through [`Diagnostic`]; one
 //! printer ([`Diagnostic::render`]) turns them into text, so all messages look alike.
 
+mod codes;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+pub use codes::Code;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -95,9 +99,9 @@ pub struct Diagnostic {
     pub notes: Vec<(String, Location)>,
     /// What to do, when we know.
     pub help: Option<String>,
-    /// A stable name for the kind of finding (`fact-undefined`, `typo-no-space-after`…), set by
-    /// `baocao check` and shown as `warning[code]`; `None` for findings of other stages.
-    pub code: Option<&'static str>,
+    /// The kind of finding (`fact-undefined`, `typo-no-space-after`…), shown as
+    /// `warning[code]`; `None` for findings of other stages (typst, files, options).
+    pub code: Option<Code>,
 }
 
 impl Diagnostic {
@@ -131,7 +135,7 @@ impl Diagnostic {
     }
 
     /// Attach the stable code of the kind of finding (see `baocao check`).
-    pub fn code(mut self, code: &'static str) -> Diagnostic {
+    pub fn code(mut self, code: Code) -> Diagnostic {
         self.code = Some(code);
         self
     }
