@@ -13,7 +13,7 @@ use crate::build;
 use crate::diagnostics::Failure;
 use crate::facts::Fact;
 use crate::project::Project;
-use crate::provenance::slash_path;
+use crate::diagnostics::slash_path;
 
 /// A place in a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::project::SourceFile;
+use crate::diagnostics::SourceFile;
 
 /// A fact's value: a number (integer or decimal) or, rarely, a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,7 +111,7 @@ impl Facts {
             .at(whole_file)
             .help("name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`")]);
         }
-        let root = crate::project::parse_yaml(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
+        let root = crate::yaml::parse(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
             // a key given twice in one mapping (YAML parsers often keep one silently)
             if d.message.contains("duplicate key") {
                 vec![d.code(Code::FactDuplicateKey).help(

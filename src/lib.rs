@@ -24,7 +24,8 @@
 //! - [`timings`]: how long each stage took (`build --timings`, `watch`);
 //! - [`watch`]: rebuild on every change, with typst's caches kept;
 //! - [`init`]: a new project from the embedded skeleton;
-//! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress).
+//! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress);
+//! - [`yaml`]: reading YAML safely (report.yaml, facts, the baseline).
 
 #![deny(missing_docs)]
 
@@ -48,3 +49,4 @@ pub mod typeset;
 pub mod verify;
 pub mod watch;
 pub mod writer;
+pub mod yaml;

@@ -141,7 +141,7 @@ pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, 
         ..PdfOptions::default()
     };
     let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
-        .map_err(|panic| Failure::content(vec![crate::typeset::internal_error("writing the PDF", &*panic)]))?;
+        .map_err(|panic| Failure::content(vec![crate::diagnostics::internal_error("writing the PDF", &*panic)]))?;
     exported.map_err(|errors| {
         Failure::content(errors.iter().map(|e| export_error(e.message.to_string())).collect())
     })

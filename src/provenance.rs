@@ -17,6 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::diagnostics::slash_path;
 use crate::output::Standard;
 use crate::project::{Project, Replaces, Status};
 use crate::typeset::BaocaoWorld;
@@ -229,10 +230,6 @@ pub fn attachments(project: &Project, manifest_json: &[u8]) -> Vec<Attachment> {
     out
 }
 
-/// A relative path written with `/`, whatever the platform.
-pub fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
 
 /// Whether an attachment name is a safe relative path (no root, no `..`): names read from a
 /// PDF decide where files are written when rebuilding.

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use crate::build::{self, BuildOptions};
 use crate::pdf_read::{self, AttachedFile};
 use crate::project::{self, Project};
-use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex, slash_path};
+use crate::diagnostics::slash_path;
+use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
 use crate::limits::MAX_FONT_BYTES;
 
 /// How an input in a project differs from the one recorded in a PDF.

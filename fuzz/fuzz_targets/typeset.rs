@@ -29,11 +29,9 @@ fn fonts() -> &'static [FontFile] {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let converted = baocao::narrative::markdown::convert(&[text]);
-    if converted.exceeded.is_some() {
-        return;
-    }
-    let source = format!("{PREAMBLE}{}", converted.sections[0].typst);
+    let Ok((document, _)) = baocao::narrative::parse_markdown(&[text]) else { return };
+    let sections = baocao::writer::typst::write(&document, None);
+    let source = format!("{PREAMBLE}{}", sections[0].typst);
     // an empty folder as the root: the output may read no file
     let root = std::env::temp_dir().join("baocao-fuzz-empty-root");
     std::fs::create_dir_all(&root).unwrap();
@@ -41,6 +39,6 @@ fuzz_target!(|data: &[u8]| {
     let world = BaocaoWorld::new(&root, source.clone(), fonts(), today);
     if let Err(errors) = typst::compile::<typst_layout::PagedDocument>(&world).output {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-        panic!("typst rejected the converter's output: {messages:?}\n{source}");
+        panic!("typst rejected the writer's output: {messages:?}\n{source}");
     }
 });

@@ -180,8 +180,8 @@ mod tests {
     #[test]
     fn a_comment_on_its_own_line_covers_the_next_block_only() {
         let text = "Một.\n\n<!-- baocao-allow: typo-double-space, heading-skip -->\n\nHai  ba\nbốn.\n\nNăm.\n";
-        let converted = crate::narrative::convert(&[text]).unwrap();
-        let d = markdown_directives(&converted.document.sections[0]);
+        let (document, _) = crate::narrative::parse_markdown(&[text]).unwrap();
+        let d = markdown_directives(&document.sections[0]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].codes.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["typo-double-space", "heading-skip"]);
         let columns: Vec<(usize, usize)> = d[0].codes.iter().map(|c| (c.1.column, c.1.width)).collect();
@@ -193,9 +193,9 @@ mod tests {
     #[test]
     fn comments_commonmark_closes_at_once_and_comments_in_code_are_not_directives() {
         let text = "foo <!--> foo -->\n\n```\n<!-- baocao-allow: heading-skip -->\n```\n\n<!---> x\n";
-        let converted = crate::narrative::convert(&[text]).unwrap();
-        assert!(markdown_directives(&converted.document.sections[0]).is_empty());
-        let comments: Vec<&str> = converted.document.sections[0].comments.iter().map(|c| &text[c.range.clone()]).collect();
+        let (document, _) = crate::narrative::parse_markdown(&[text]).unwrap();
+        assert!(markdown_directives(&document.sections[0]).is_empty());
+        let comments: Vec<&str> = document.sections[0].comments.iter().map(|c| &text[c.range.clone()]).collect();
         assert_eq!(comments, ["<!-->", "<!--->"]);
     }
 }

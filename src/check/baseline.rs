@@ -18,7 +18,7 @@ use super::{CheckReport};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::project::baseline::{Baseline, Entry};
-use crate::provenance::slash_path;
+use crate::diagnostics::slash_path;
 
 pub use crate::project::baseline::PATH;
 

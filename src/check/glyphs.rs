@@ -16,7 +16,7 @@ use typst::text::{Font, FontInfo};
 use super::{Input};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::project::SourceFile;
+use crate::diagnostics::SourceFile;
 
 /// Adds the glyph findings of the project to `out`.
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {

@@ -78,6 +78,34 @@ impl Location {
     }
 }
 
+/// A text file of the project, as read: path relative to the project root and its text
+/// (UTF-8, byte-order mark removed, line ends normalised to `\n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the project root, e.g. `content/sections/01-mo-dau.md`.
+    pub path: PathBuf,
+    /// The text.
+    pub text: String,
+}
+
+/// A relative path written with `/`, whatever the platform.
+pub fn slash_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A panic caught in typst, as an error that says what to try.
+pub fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> Diagnostic {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".to_string());
+    Diagnostic::error(format!("typst stopped with an internal error while {stage}: {message}")).help(
+        "this is a bug in typst, set off by unusual text; look for invisible characters pasted into the sections \
+         (direction marks and overrides, joiners, control characters) and remove them",
+    )
+}
+
 /// The largest char boundary at or below `i`.
 pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {

@@ -269,8 +269,8 @@ mod tests {
     use super::*;
 
     fn doc(sections: &[&str]) -> Document {
-        let converted = crate::narrative::convert(sections).unwrap();
-        Document::read(&Narrative { document: converted.document, diagnostics: Vec::new() })
+        let (document, _) = crate::narrative::parse_markdown(sections).unwrap();
+        Document::read(&Narrative { document, diagnostics: Vec::new() })
     }
 
     fn words_of(block: &Block) -> Vec<String> {

@@ -5,7 +5,7 @@
 //!
 //! The NEW document model is written by the one typst writer with the change marks `diff`
 //! recorded ([`crate::writer::marks`]); deleted words are shown as escaped text. The summary
-//! page is typst markup in which every text is escaped ([`crate::narrative::escape`]); only
+//! page is typst markup in which every text is escaped ([`crate::writer::escape`]); only
 //! numbers are written as code.
 
 use std::fmt::Write as _;
@@ -19,7 +19,7 @@ use super::notes::NoteChangeKind;
 use super::render::{counts, show_fact};
 use super::text::TextChangeKind;
 use crate::diagnostics::Failure;
-use crate::narrative::escape::{typst_markup, typst_string};
+use crate::writer::escape::{typst_markup, typst_string};
 use crate::output;
 use crate::writer::{self, marks::Marking};
 use crate::project::Project;

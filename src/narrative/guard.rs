@@ -12,7 +12,7 @@
 //! - `{# comments #}`.
 
 use crate::diagnostics::{Diagnostic, Location, closest};
-use crate::project::SourceFile;
+use crate::diagnostics::SourceFile;
 
 /// The filters a section may use: baocao's own, and tera's that give at most as much text as
 /// they get.

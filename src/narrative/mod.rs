@@ -88,10 +88,10 @@ pub fn render_timed(project: &Project, timings: &mut Timings) -> Result<Narrativ
     Ok(Narrative { document, diagnostics })
 }
 
-/// Markdown (no tera) → typst markup, section by section, as a build converts the narrative:
-/// for tests and fuzzing of the parser and the typst writer. Footnote problems are returned;
-/// input beyond a limit gives the limit.
-pub fn convert(sections: &[&str]) -> Result<Converted, parse::LimitExceeded> {
+/// Markdown sections (no tera) → the model, as a build parses the narrative: for tests and
+/// fuzzing of the parser and the writers. Footnote problems are returned beside it; input
+/// beyond a limit gives the limit.
+pub fn parse_markdown(sections: &[&str]) -> Result<(Document, Vec<parse::FootnoteProblem>), parse::LimitExceeded> {
     let maps: Vec<SourceMap> = sections
         .iter()
         .enumerate()
@@ -99,18 +99,5 @@ pub fn convert(sections: &[&str]) -> Result<Converted, parse::LimitExceeded> {
         .collect();
     let parsed = parse::parse(&maps)?;
     let problems = parsed.problems.clone();
-    let document = parsed.into_document(maps, Vec::new());
-    let typst = crate::writer::typst::write(&document, None);
-    Ok(Converted { sections: typst, problems, document })
-}
-
-/// What [`convert`] gives.
-#[derive(Debug, Clone)]
-pub struct Converted {
-    /// One typst section per input section, same order.
-    pub sections: Vec<crate::writer::typst::TypstSection>,
-    /// Footnote problems (undefined and duplicate are errors, unreferenced a warning).
-    pub problems: Vec<parse::FootnoteProblem>,
-    /// The model.
-    pub document: Document,
+    Ok((parsed.into_document(maps, Vec::new()), problems))
 }

@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::document::SourceMap;
 use crate::facts::Facts;
 use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
-use crate::project::SourceFile;
+use crate::diagnostics::SourceFile;
 
 /// A footnote problem as a diagnostic (with its `check` code); `at` turns a section index and a
 /// byte offset in that section's rendered Markdown into a place in the section file.

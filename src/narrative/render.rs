@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::document::{FactUse, Piece, SourceMap};
 use crate::facts::Facts;
-use crate::project::SourceFile;
+use crate::diagnostics::SourceFile;
 
 const OPEN: char = '\u{e000}';
 const CLOSE: char = '\u{e001}';

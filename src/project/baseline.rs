@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::SourceFile;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::Diagnostic;
 
 /// Where a project keeps its baseline, relative to the project root.
@@ -47,12 +47,12 @@ impl Baseline {
     /// Reads the baseline file (`None`: the project has none).
     pub fn parse(file: Option<&SourceFile>) -> Result<Baseline, Diagnostic> {
         let Some(file) = file else { return Ok(Baseline::default()) };
-        let value = super::yaml::parse(file, crate::limits::MAX_YAML_VALUES)?;
+        let value = crate::yaml::parse(file, crate::limits::MAX_YAML_VALUES)?;
         let entries: Vec<Entry> = if value.is_null() {
             Vec::new()
         } else {
             serde_yaml::from_value(value).map_err(|e| {
-                super::yaml::yaml_error(&file.path, &file.text, &e).help(
+                crate::yaml::yaml_error(&file.path, &file.text, &e).help(
                     "the baseline is a list of entries with `code:`, `file:`, `text:` and optionally `reason:`; \
                      write it anew with `baocao check --write-baseline`",
                 )

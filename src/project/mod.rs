@@ -18,9 +18,7 @@ pub mod baseline;
 pub mod git;
 mod report;
 mod source;
-pub(crate) mod yaml;
 
-pub(crate) use yaml::parse as parse_yaml;
 
 pub use git::GitSource;
 pub use report::{IssueDate, Replaces, Report, Signer, Status};
@@ -33,15 +31,7 @@ use crate::diagnostics::{Diagnostic, Failure, Location};
 use crate::facts::Facts;
 use crate::timings::{Stage, Timings};
 
-/// A text file of the project, as read: path relative to the project root and its text
-/// (UTF-8, byte-order mark removed, line ends normalised to `\n`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
-    /// Path relative to the project root, e.g. `content/sections/01-mo-dau.md`.
-    pub path: PathBuf,
-    /// The text.
-    pub text: String,
-}
+pub use crate::diagnostics::SourceFile;
 
 /// An input file exactly as read (before any normalisation): what a PDF carries as its
 /// sources and what its manifest hashes.

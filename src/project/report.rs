@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::SourceFile;
-use super::yaml::yaml_error;
+use crate::diagnostics::SourceFile;
+use crate::yaml::yaml_error;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// The report's metadata, as the office writes it in `content/report.yaml`.
@@ -183,7 +183,7 @@ impl Report {
         }
         // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
         // errors name the key and its line
-        let value = super::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
+        let value = crate::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
         check_lengths(file, &value)?;
         let report = serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
             let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);

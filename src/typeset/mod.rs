@@ -17,9 +17,10 @@ use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
-use crate::diagnostics::{Diagnostic, Failure, Location};
+use crate::diagnostics::{Diagnostic, Failure, Location, internal_error};
 use crate::document::Document;
-use crate::narrative::{escape, filters};
+use crate::narrative::filters;
+use crate::writer::escape;
 use crate::writer::typst::{FACT_LABEL, TypstSection};
 use crate::project::{Project, Report};
 pub use world::BaocaoWorld;
@@ -187,19 +188,6 @@ pub fn compile(world: &BaocaoWorld, names: &SourceNames) -> Result<Compiled, Fai
             Err(Failure::content(ds))
         }
     }
-}
-
-/// A panic caught in typst, as an error that says what to try.
-pub fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> Diagnostic {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown".to_string());
-    Diagnostic::error(format!("typst stopped with an internal error while {stage}: {message}")).help(
-        "this is a bug in typst, set off by unusual text; look for invisible characters pasted into the sections \
-         (direction marks and overrides, joiners, control characters) and remove them",
-    )
 }
 
 /// A typst diagnostic as ours: location in `report.typ`, plus the section file and line when

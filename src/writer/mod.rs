@@ -2,5 +2,6 @@
 //! template places (typst then lays it out and exports the PDF); a new format is a new writer
 //! of the same model, never a second converter.
 
+pub mod escape;
 pub mod marks;
 pub mod typst;

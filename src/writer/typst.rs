@@ -1,6 +1,6 @@
 //! The typst writer: the document model → typst markup for the layout template.
 //!
-//! Every text is escaped ([`crate::narrative::escape`]), so no content can become code;
+//! Every text is escaped ([`super::escape`]), so no content can become code;
 //! structure is written as calls of typst functions (`#heading`, `#footnote`, and the
 //! template's `#bc-item`). A note is written where it is first referenced —
 //! `#footnote[body]<fn-N>`, N its place among the definitions — and later references reuse it
@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use super::marks::{BlockEdit, Edit, EditKind, Mark, Marking, OpenMarks};
 use crate::document::{Block, BlockKind, Document, Inline, Run};
-use crate::narrative::escape::{push_typst_markup, typst_markup, typst_string};
+use super::escape::{push_typst_markup, typst_markup, typst_string};
 
 /// The typst label of fact markers.
 pub const FACT_LABEL: &str = "bc-fact";

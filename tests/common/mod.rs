@@ -84,10 +84,12 @@ pub struct Converted {
     pub exceeded: Option<LimitExceeded>,
 }
 
-/// Markdown sections → typst markup, through the model ([`baocao::narrative::convert`]).
+/// Markdown sections → the model → typst markup, as a build does it (no tera).
 pub fn convert(sections: &[&str]) -> Converted {
-    match baocao::narrative::convert(sections) {
-        Ok(c) => Converted { sections: c.sections, problems: c.problems, exceeded: None },
+    match baocao::narrative::parse_markdown(sections) {
+        Ok((document, problems)) => {
+            Converted { sections: baocao::writer::typst::write(&document, None), problems, exceeded: None }
+        }
         Err(e) => Converted { sections: Vec::new(), problems: Vec::new(), exceeded: Some(e) },
     }
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_yaml::{Mapping, Value};
 
-use super::SourceFile;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Parses a YAML file into a value tree of at most `max_values` values
