@@ -15,15 +15,26 @@
 //! message and a help line for people; a panic inside the PDF reader is caught and becomes
 //! [`PdfTextError::Damaged`].
 //!
-//! Measured (see `examples/pdf_text_time.rs` and `tests/pdf_text.rs`):
-//! MEASUREMENTS
+//! Measured by `tests/pdf_text.rs` on the report as baocao builds it (32 pages): all 67 notes found,
+//! numbered 1–67, every one referenced from the body in order (note 1 twice); word recall against
+//! the original's text layer (tests/fixtures/original, a line-end "2021-" joined to its next word
+//! on both sides) 99.79 % of the body's 17 258 words (the misses: the original's page-break
+//! continuation of note 9, which `split.py` leaves in the body and this module puts in the note,
+//! and "Covid-" + "19" broken over two lines there) and 100 % of the notes' 5 560 words; no U+FFFD,
+//! no format characters. The LibreOffice print of `tests/fixtures/pdf/extract.md` reads back as the
+//! Markdown's headings, paragraphs and notes word for word.
 
+mod document;
 mod glyphs;
 mod lines;
+mod paragraphs;
 
 use std::fmt;
 use std::path::Path;
 
+pub use document::{
+    BlockKind, PrintedBlock, PrintedDocument, PrintedNote, PrintedWord, WordKind, document, words_text,
+};
 pub use lines::{Line, Run, SPACE_GAP};
 
 use crate::diagnostics::Diagnostic;
@@ -133,6 +144,52 @@ mod tests {
         assert!(out.contains("= help: open it with its password"), "{out}");
         let big = PdfTextError::TooLarge(300_000_000).to_string();
         assert!(big.contains("300 MB") && big.contains("268 MB"), "{big}");
+    }
+
+    /// A PDF written by lopdf: Helvetica not embedded (one of the standard 14), a superscript by
+    /// text rise (`Ts`), text in a form XObject drawn under a `cm` that moves it down 100 pt.
+    fn standard_14_pdf() -> Vec<u8> {
+        use lopdf::{Document, Object, Stream, dictionary};
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+        let resources = dictionary! { "Font" => dictionary! { "F1" => font_id } };
+        let form = b"BT /F1 12 Tf 72 650 Td (In a form) Tj ET".to_vec();
+        let form_id = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Resources" => resources.clone() },
+            form,
+        ));
+        let content = b"BT /F1 12 Tf 72 720 Td (Hello world) Tj 7 Ts /F1 8 Tf (12) Tj 0 Ts /F1 12 Tf ( again) Tj ET \
+            q 1 0 0 1 0 -100 cm /X1 Do Q"
+            .to_vec();
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id }, "XObject" => dictionary! { "X1" => form_id } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("lopdf writes to memory");
+        bytes
+    }
+
+    #[test]
+    fn standard_14_fonts_text_rise_and_forms_are_read() {
+        let pages = lines(&standard_14_pdf()).unwrap();
+        let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Hello world12 again", "In a form"]);
+        let first = &pages[0].lines[0];
+        assert!((first.y - 122.0).abs() < 0.01 && (first.x - 72.0).abs() < 0.01, "{first:?}");
+        let sup = &first.runs[1];
+        assert!(sup.superscript && sup.text == "12" && (sup.y - 115.0).abs() < 0.01 && (sup.size - 8.0).abs() < 0.01);
+        assert!((pages[0].lines[1].y - 292.0).abs() < 0.01, "the form is drawn 100 pt lower: {:?}", pages[0].lines[1]);
     }
 
     #[test]
