@@ -221,6 +221,11 @@ fn the_report_built_by_baocao_reads_back_with_all_its_notes_and_words() {
     let fixture =
         |name: &str| words_of(&std::fs::read_to_string(repo().join("tests/fixtures/original").join(name)).unwrap());
     let (want_body, want_notes) = (fixture("body.txt"), fixture("notes.txt"));
+    // as a check on the normalisation: the same without joining line-end "2021-" on either side
+    let raw = |text: &str| text.split_whitespace().map(String::from).collect::<Vec<_>>();
+    let raw_body: Vec<String> = doc.blocks.iter().flat_map(|b| raw(&b.text())).collect();
+    let raw_want = raw(&std::fs::read_to_string(repo().join("tests/fixtures/original/body.txt")).unwrap());
+    eprintln!("(raw body word recall, no joining: {:.4})", recall(&raw_want, &raw_body));
     let body_recall = recall(&want_body, &body);
     let notes_recall = recall(&want_notes, &notes);
     eprintln!(

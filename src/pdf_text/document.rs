@@ -136,6 +136,7 @@ pub fn document(pages: &[Page]) -> PrintedDocument {
     // every page's lines of text, numbered as a reader counts them, body and foot apart
     let mut body: Vec<LineAt> = Vec::new();
     let mut foot: Vec<Vec<LineAt>> = Vec::new();
+    let mut continuing = false; // a note has been printed: the next page's foot may go on with it
     for (p, page) in pages.iter().enumerate() {
         let kept: Vec<LineAt> = page
             .lines
@@ -145,8 +146,8 @@ pub fn document(pages: &[Page]) -> PrintedDocument {
             .enumerate()
             .map(|(n, (_, line))| LineAt { page: page.number, number: n + 1, line })
             .collect();
-        let continuing = foot.iter().flatten().any(|l| starts_like_note(l.line));
         let split = foot_start(&kept, &layout, continuing);
+        continuing |= kept[split..].iter().any(|l| starts_like_note(l.line));
         body.extend(kept[..split].iter().copied());
         foot.push(kept[split..].to_vec());
     }
@@ -159,22 +160,23 @@ pub fn document(pages: &[Page]) -> PrintedDocument {
 
 /// Which lines of each page are running headers, footers and page numbers.
 fn furniture(pages: &[Page]) -> Vec<Vec<bool>> {
-    // the same text (digits aside) at the same height on most pages
+    // the same text (digits aside: "Trang 7") at the same height (±2 pt) on most pages: pages
+    // counted by text and whole point of height, a page once per place
     let key = |l: &Line| l.text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
-    let mut seen: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
+    let mut pages_at: HashMap<(String, i64), (usize, usize)> = HashMap::new(); // (pages, last page)
     for page in pages {
         for line in &page.lines {
-            seen.entry(key(line)).or_default().push((page.number, line.y));
+            let entry = pages_at.entry((key(line), line.y.round() as i64)).or_insert((0, 0));
+            if entry.1 != page.number {
+                *entry = (entry.0 + 1, page.number);
+            }
         }
     }
     let most = (pages.len() / 2).max(3);
     let repeated = |l: &Line| {
-        seen.get(&key(l)).is_some_and(|places| {
-            let mut pages_at: Vec<usize> =
-                places.iter().filter(|(_, y)| (y - l.y).abs() <= 2.0).map(|(p, _)| *p).collect();
-            pages_at.dedup();
-            pages_at.len() >= most
-        })
+        let (text, y) = (key(l), l.y.round() as i64);
+        let count: usize = (y - 2..=y + 2).filter_map(|y| pages_at.get(&(text.clone(), y))).map(|(n, _)| n).sum();
+        count >= most
     };
     pages.iter().map(|page| page.lines.iter().map(|l| is_page_number(l, page) || repeated(l)).collect()).collect()
 }

@@ -3,12 +3,18 @@
 //! right in runs of one size, baseline and style, with a space wherever the gap between two
 //! glyphs is wider than [`SPACE_GAP`] em.
 
+use std::collections::HashMap;
+
 use super::glyphs::Glyph;
 
 /// A gap between two glyphs wider than this share of the font size is a space between words
 /// (LibreOffice draws no space glyph in justified gaps; a letter's own spacing and kerning stay
 /// well under 0.1 em).
 pub const SPACE_GAP: f64 = 0.15;
+
+/// The most baselines on a page for which superscripts are joined to their lines (a dense page
+/// has about 60).
+const MAX_LINES_TO_ATTACH: usize = 5_000;
 
 /// Glyphs whose baselines are within this share of the larger size are on one line.
 const SAME_BASELINE: f64 = 0.2;
@@ -115,8 +121,15 @@ pub(crate) fn page_lines(glyphs: &[Glyph], width: f64, height: f64) -> Vec<Line>
     // largest text first: a small cluster joins the nearest larger line it sits on as a
     // superscript (baseline up to 0.7 em above) or subscript (up to 0.35 em below)
     clusters.sort_by(|a, b| b.size.total_cmp(&a.size));
+    // (each small cluster looks at every line: a page of tens of thousands of baselines, which
+    // no real page has, keeps its superscripts as lines of their own rather than take minutes)
+    let attach = clusters.len() <= MAX_LINES_TO_ATTACH;
     let mut lines: Vec<Cluster> = Vec::new();
     for c in clusters {
+        if !attach {
+            lines.push(c);
+            continue;
+        }
         let host = lines
             .iter_mut()
             .filter(|h| {
@@ -148,15 +161,11 @@ fn measure(c: &mut Cluster, glyphs: &[Glyph]) {
     let all: Vec<&Glyph> = c.members.iter().map(|&i| &glyphs[i]).collect();
     let counted = if printed.is_empty() { &all } else { &printed };
     // sizes in tenths of a point, by number of characters
-    let mut sizes: Vec<(i64, usize)> = Vec::new();
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
     for g in counted {
-        let key = (g.size * 10.0).round() as i64;
-        match sizes.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += g.text.chars().count(),
-            None => sizes.push((key, g.text.chars().count())),
-        }
+        *sizes.entry((g.size * 10.0).round() as i64).or_default() += g.text.chars().count();
     }
-    let main = sizes.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0))).map_or(0, |s| s.0);
+    let main = sizes.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0))).map_or(0, |s| *s.0);
     let mut baselines: Vec<f64> =
         counted.iter().filter(|g| (g.size * 10.0).round() as i64 == main).map(|g| g.y).collect();
     baselines.sort_by(f64::total_cmp);
@@ -298,6 +307,29 @@ mod tests {
         let lines = page_lines(&g, 595.0, 842.0);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["first", "second"]);
+    }
+
+    #[test]
+    fn a_page_of_glyphs_each_on_its_own_baseline_and_size_is_read_quickly() {
+        // 60 000 baselines, sizes all different: nothing here may take quadratic time
+        let g: Vec<Glyph> = (0..60_000)
+            .map(|i| Glyph {
+                text: "x".into(),
+                x: 100.0 + (i % 7) as f64,
+                y: 10.0 + i as f64 * 15.0,
+                size: 1.0 + (i % 1000) as f64 * 0.01,
+                advance: Some(0.5),
+                bold: false,
+                italic: false,
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let lines = page_lines(&g, 595.0, 1.0e7);
+        assert_eq!(lines.len(), 60_000);
+        let page = super::super::Page { number: 1, width: 595.0, height: 1.0e7, lines };
+        let doc = super::super::document(&[page]);
+        assert!(!doc.blocks.is_empty());
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -163,11 +163,16 @@ pub(crate) fn blocks(
     vocabulary: &Vocabulary,
 ) -> Vec<PrintedBlock> {
     let mut groups: Vec<Vec<LineAt>> = Vec::new();
+    let mut right = layout.right; // where the block's lines end, at the furthest (past the usual edge)
     for at in body {
         match groups.last_mut() {
-            Some(group) if !starts_block(group, at, layout) => group.push(*at),
-            _ => groups.push(vec![*at]),
+            Some(group) if !starts_block(group, right, at, layout) => group.push(*at),
+            _ => {
+                groups.push(vec![*at]);
+                right = layout.right;
+            }
         }
+        right = right.max(at.line.end());
     }
     groups
         .iter()
@@ -175,8 +180,9 @@ pub(crate) fn blocks(
         .collect()
 }
 
-/// Whether `at` starts a new block after the lines of `group`.
-fn starts_block(group: &[LineAt], at: &LineAt, layout: &Layout) -> bool {
+/// Whether `at` starts a new block after the lines of `group`, which end at `right` at the
+/// furthest.
+fn starts_block(group: &[LineAt], right: f64, at: &LineAt, layout: &Layout) -> bool {
     let Some(prev) = group.last() else { return true };
     let (p, c) = (prev.line, at.line);
     let em = c.size;
@@ -196,8 +202,8 @@ fn starts_block(group: &[LineAt], at: &LineAt, layout: &Layout) -> bool {
         return true;
     }
     // the line before ended short: the end of a paragraph (of a list item, unless justified)
-    let right =
-        if group.len() > 1 { group.iter().map(|l| l.line.end()).fold(layout.right, f64::max) } else { layout.right };
+    // (a block of one line so far: measured against the usual right edge)
+    let right = if group.len() > 1 { right } else { layout.right };
     let short = p.end() < right - 2.0 * em;
     short && (layout.justified || ladder_level(&c.text).is_some() || bullet(&c.text))
 }
