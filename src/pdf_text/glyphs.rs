@@ -84,17 +84,19 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Vec<PageGlyphs>, PdfTextError> 
         return Err(PdfTextError::Damaged("the file ends before the PDF does (no `%%EOF` at its end)".into()));
     }
     let data = bytes.to_vec();
-    match catch_unwind(AssertUnwindSafe(|| read_pages_unguarded(data))) {
-        Ok(result) => result,
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown error".to_string());
-            Err(PdfTextError::Damaged(format!("the PDF reader stopped on it ({message})")))
-        }
-    }
+    guarded(|| read_pages_unguarded(data))
+}
+
+/// Runs `read`, a panic in it (in hayro, on a malformed file) turned into [`PdfTextError::Damaged`].
+fn guarded<T>(read: impl FnOnce() -> Result<T, PdfTextError>) -> Result<T, PdfTextError> {
+    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".to_string());
+        Err(PdfTextError::Damaged(format!("the PDF reader stopped on it ({message})")))
+    })
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -236,6 +238,12 @@ mod tests {
         assert_eq!(clean_text("kinh\u{ad}tế\u{feff}"), "kinhtế");
         assert_eq!(clean_text("1\u{a0}Gồm\u{2009}x"), "1 Gồm x");
         assert_eq!(clean_text("\u{200b}"), "");
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_a_damaged_file() {
+        let result: Result<(), _> = guarded(|| panic!("index out of bounds"));
+        assert_eq!(result, Err(PdfTextError::Damaged("the PDF reader stopped on it (index out of bounds)".into())));
     }
 
     #[test]
