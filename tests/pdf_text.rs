@@ -238,6 +238,11 @@ fn the_report_built_by_baocao_reads_back_with_all_its_notes_and_words() {
 }
 
 #[test]
+fn a_pdf_encrypted_with_restrictions_only_opens_without_a_password() {
+    assert_eq!(read("restricted.pdf"), read("word.pdf"));
+}
+
+#[test]
 fn broken_input_is_an_error_never_a_panic() {
     assert_eq!(pdf_text::lines(b""), Err(PdfTextError::NotAPdf));
     // random bytes (a fixed xorshift sequence), with and without a PDF header
