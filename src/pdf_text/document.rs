@@ -135,8 +135,7 @@ pub fn document(pages: &[Page]) -> PrintedDocument {
     let layout = Layout::measure(pages, &furniture);
     // every page's lines of text, numbered as a reader counts them, body and foot apart
     let mut body: Vec<LineAt> = Vec::new();
-    let mut foot: Vec<Vec<LineAt>> = Vec::new();
-    let mut continuing = false; // a note has been printed: the next page's foot may go on with it
+    let mut notes = NoteLines::new(&layout);
     for (p, page) in pages.iter().enumerate() {
         let kept: Vec<LineAt> = page
             .lines
@@ -146,14 +145,21 @@ pub fn document(pages: &[Page]) -> PrintedDocument {
             .enumerate()
             .map(|(n, (_, line))| LineAt { page: page.number, number: n + 1, line })
             .collect();
-        let split = foot_start(&kept, &layout, continuing);
-        continuing |= kept[split..].iter().any(|l| starts_like_note(l.line));
-        body.extend(kept[..split].iter().copied());
-        foot.push(kept[split..].to_vec());
+        // a note printed before may go on at this page's foot
+        let split = foot_start(&kept, &layout, &notes);
+        let untaken = notes.take(&kept[split..]);
+        body.extend(kept[..split + untaken].iter().copied());
     }
     let vocabulary = paragraphs::vocabulary(pages);
-    let notes = notes(&foot, &vocabulary);
-    let numbers: HashSet<u32> = notes.iter().map(|n| n.number).collect();
+    let numbers: HashSet<u32> = notes.lines.iter().map(|(n, _)| *n).collect();
+    let notes: Vec<PrintedNote> = notes
+        .lines
+        .iter()
+        .map(|(number, lines)| PrintedNote {
+            number: *number,
+            words: note_words(*number, lines, &numbers, &vocabulary),
+        })
+        .collect();
     let blocks = paragraphs::blocks(&body, &layout, &numbers, &vocabulary);
     PrintedDocument { blocks, notes }
 }
@@ -192,21 +198,57 @@ fn is_page_number(line: &Line, page: &Page) -> bool {
 }
 
 /// Where a page's footnote area starts (an index into `lines`; `lines.len()` when it has none):
-/// the lines at the page foot set in the notes' size, from the first that starts with a note
-/// number; or from the first of them when they sit apart from the body, as notes do, and a note
-/// of an earlier page may be `continuing` on this one (notes 9 and 45 of the report).
-fn foot_start(lines: &[LineAt], layout: &Layout, continuing: bool) -> usize {
+/// the lines at the page foot set in the notes' size, from the first that starts a note; or
+/// from the first of them when they sit apart from the body, as notes do, and a note printed
+/// before may go on here (notes 9 and 45 of the report).
+fn foot_start(lines: &[LineAt], layout: &Layout, notes: &NoteLines) -> usize {
     let mut start = lines.len();
     while start > 0 && layout.is_note_size(lines[start - 1].line) {
         start -= 1;
     }
     let Some(top) = lines.get(start) else { return lines.len() };
-    let first_note = lines[start..].iter().position(|l| starts_like_note(l.line));
-    if first_note == Some(0) || (continuing && layout.is_foot_gap(&lines[..start], top)) {
+    let first_note = lines[start..].iter().position(|l| notes.starts_note(l.line));
+    if first_note == Some(0) || (!notes.lines.is_empty() && layout.is_foot_gap(&lines[..start], top)) {
         return start;
     }
     // small body text (a table, the recipients' list) above the notes, or no notes at all
     first_note.map_or(lines.len(), |first| start + first)
+}
+
+/// The lines of each note, gathered page by page.
+struct NoteLines<'a> {
+    /// Note numbers are raised (superscripts) in this document; else they are plain, and a
+    /// number counts only as the next one in sequence.
+    raised: bool,
+    /// Each note's number and lines, in the order printed.
+    lines: Vec<(u32, Vec<LineAt<'a>>)>,
+}
+
+impl<'a> NoteLines<'a> {
+    fn new(layout: &Layout) -> NoteLines<'a> {
+        NoteLines { raised: layout.note_size.is_some(), lines: Vec::new() }
+    }
+
+    /// Whether `line` may start a note: with a raised number, or, where numbers are plain,
+    /// with any number glued to the text or followed by a space or a dash.
+    fn starts_note(&self, line: &Line) -> bool {
+        if self.raised { note_number(line, None).is_some() } else { starts_like_note(line) }
+    }
+
+    /// Takes a page's footnote lines: each starts a note or goes on with the last one. Returns
+    /// how many lines at its top were not taken (no note before them to go on with).
+    fn take(&mut self, foot: &[LineAt<'a>]) -> usize {
+        let mut untaken = 0;
+        for at in foot {
+            let expected = if self.raised { None } else { Some(self.lines.last().map_or(1, |(n, _)| n + 1)) };
+            match (note_number(at.line, expected), self.lines.last_mut()) {
+                (Some(number), _) => self.lines.push((number, vec![*at])),
+                (None, Some((_, lines))) => lines.push(*at),
+                (None, None) => untaken += 1,
+            }
+        }
+        untaken
+    }
 }
 
 /// A line that starts as a footnote does: with a superscript number, or with a number glued to
@@ -235,49 +277,23 @@ pub(crate) fn note_number(line: &Line, expected: Option<u32>) -> Option<u32> {
     (fits && digits.parse() == Ok(expected)).then_some(expected)
 }
 
-/// The notes of every page's footnote area, in order; a page's lines before its first note
-/// number continue the previous page's last note.
-fn notes(foot: &[Vec<LineAt>], vocabulary: &Vocabulary) -> Vec<PrintedNote> {
-    // plain (not raised) note numbers count only when no note number anywhere is raised
-    let raised = foot.iter().flatten().any(|l| note_number(l.line, None).is_some());
-    let mut notes: Vec<PrintedNote> = Vec::new();
-    let mut lines_of: Vec<Vec<LineAt>> = Vec::new();
-    for page in foot {
-        for at in page {
-            let expected = if raised { None } else { Some(notes.last().map_or(1, |n| n.number + 1)) };
-            match note_number(at.line, expected) {
-                Some(number) => {
-                    notes.push(PrintedNote { number, words: Vec::new() });
-                    lines_of.push(vec![*at]);
-                }
-                None => match lines_of.last_mut() {
-                    Some(lines) => lines.push(*at),
-                    // small lines before any note: nothing to continue (ignored as in the body)
-                    None => continue,
-                },
+/// The words of note `number` printed on `lines`, without the number itself.
+fn note_words(number: u32, lines: &[LineAt], numbers: &HashSet<u32>, vocabulary: &Vocabulary) -> Vec<PrintedWord> {
+    let mut words = paragraphs::join_words(lines, numbers, vocabulary);
+    if let Some(first) = words.first() {
+        let plain = first.text.chars().take_while(char::is_ascii_digit).count();
+        if plain > 0 && first.text[..plain].parse() == Ok(number) {
+            if plain == first.text.len() {
+                words.remove(0);
+            } else {
+                words[0].text = first.text[plain..].to_string();
             }
         }
     }
-    let numbers: HashSet<u32> = notes.iter().map(|n| n.number).collect();
-    for (note, lines) in notes.iter_mut().zip(lines_of) {
-        let mut words = paragraphs::join_words(&lines, &numbers, vocabulary);
-        // the note's own number is not part of its text
-        if let Some(first) = words.first() {
-            let plain = first.text.chars().take_while(char::is_ascii_digit).count();
-            if plain > 0 && first.text[..plain].parse() == Ok(note.number) {
-                if plain == first.text.len() {
-                    words.remove(0);
-                } else {
-                    words[0].text = first.text[plain..].to_string();
-                }
-            }
-        }
-        if let Some(first) = words.first_mut() {
-            first.space_before = true;
-        }
-        note.words = words;
+    if let Some(first) = words.first_mut() {
+        first.space_before = true;
     }
-    notes
+    words
 }
 
 #[cfg(test)]
@@ -400,6 +416,8 @@ mod tests {
                 "hết.",
             ],
         );
+        // small text at the foot that starts with a number, before any note: not a note, not lost
+        lines.push(line(680.0, 0.0, 10.0, "26 CCN chưa có dự án.", None));
         lines.push(line(700.0, 0.0, 10.0, "1 Gồm 02 sản phẩm", None));
         lines.push(line(711.5, 0.0, 10.0, "2Hiện có 02 doanh nghiệp", None));
         lines.push(line(723.0, 0.0, 10.0, "2023 đạt 341.364 tỷ đồng.", None));
@@ -409,5 +427,6 @@ mod tests {
             notes,
             [(1, "Gồm 02 sản phẩm".into()), (2, "Hiện có 02 doanh nghiệp 2023 đạt 341.364 tỷ đồng.".into())]
         );
+        assert_eq!(doc.blocks.last().map(PrintedBlock::text).as_deref(), Some("26 CCN chưa có dự án."));
     }
 }
