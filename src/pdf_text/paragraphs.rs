@@ -2,7 +2,9 @@
 //!
 //! A new block starts where a reader sees one: a larger gap than the line pitch, a first-line
 //! indent, a change of size or of bold, a short line before (in justified text), or a numbered
-//! heading after another heading line. Lines of a block are joined with a space, except after a
+//! heading after another heading line. A list or heading marker alone does not start a block: a
+//! line of running text may begin with "- 2025," or "5." where the line before broke; in ragged
+//! text a marker after a short line does. Lines of a block are joined with a space, except after a
 //! line-end hyphen: one that only broke a word is removed ("inter-" + "national"), a real one is
 //! kept and glued ("2021-" + "2026" → "2021-2026", "kinh tế-" + "xã hội" → "tế-xã").
 
