@@ -27,9 +27,10 @@
 //! LibreOffice print of `tests/fixtures/pdf/extract.md` reads back as the Markdown's headings,
 //! paragraphs and notes word for word.
 //!
-//! Time (release build, 2-core machine, `cargo run --release --example pdf_text -- time FILE`,
-//! median of 5): the 32-page report in 47.7 ms (41.3 ms for [`lines`], 6 ms for [`document`]); the
-//! 2-page LibreOffice fixture in 2.3 ms.
+//! Time (release build, `cargo run --release --example pdf_text -- time FILE`, median of 5 reads,
+//! on a 2-core machine shared with other work): the 32-page report in 47.7, 48.3, 48.7 and 53.6 ms
+//! in four runs, of which [`lines`] 41–47 ms and [`document`] about 6 ms; the 2-page LibreOffice
+//! fixture in 2.2–2.3 ms.
 
 mod document;
 mod glyphs;
