@@ -19,6 +19,8 @@
 //! - [`build`]: the pipeline end to end;
 //! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
 //! - [`verify`] and [`pdf_read`]: rebuild a PDF from its attachments and compare;
+//! - [`pdf_text`]: the printed text of any PDF, line by line, and rebuilt as headings, paragraphs
+//!   and footnotes with each word's page and line;
 //! - [`fact_index`]: every fact and every place it is printed;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
 //! - [`timings`]: how long each stage took (`build --timings`, `watch`);
@@ -42,6 +44,7 @@ pub mod limits;
 pub mod narrative;
 pub mod output;
 pub mod pdf_read;
+pub mod pdf_text;
 pub mod project;
 pub mod provenance;
 pub mod timings;

@@ -56,3 +56,14 @@ pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
 /// The most footnote definitions, and the most footnote references, in the whole narrative
 /// (each reference is a typst footnote to lay out: 5 000 take about 5 s).
 pub const MAX_FOOTNOTES: usize = 5_000;
+
+/// The largest PDF `pdf_text` reads: 256 MiB. The whole file is held in memory while it is read,
+/// and the time to read it grows with its size (the 33-page, 0.5 MB report takes a few tens of
+/// milliseconds); a report with scanned annexes may reach tens of megabytes, so this leaves room
+/// while refusing a multi-gigabyte file before it is loaded.
+pub const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most glyphs `pdf_text` collects from one page: 200 000. A dense A4 page of 10 pt text
+/// has about 6 000; a page that draws more (a content stream that repeats a text operator in a
+/// loop of forms) is refused as damaged rather than allowed to exhaust memory.
+pub const MAX_PDF_PAGE_GLYPHS: usize = 200_000;
