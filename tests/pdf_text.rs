@@ -297,3 +297,41 @@ fn damaged_bytes_anywhere_in_a_pdf_never_panic() {
     }
     eprintln!("150 damaged copies: {read} read, {refused} refused, none panicked");
 }
+
+/// The invisible characters a copy out of a PDF must never hold (unless the report itself does).
+const INVISIBLE: [char; 7] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{ad}', '\u{feff}', '\u{a0}'];
+
+#[test]
+fn the_pdf_text_layer_is_the_reports_text_with_no_hidden_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("report.pdf");
+    build(&repo(), &BuildOptions { output: Some(output.clone()), ..BuildOptions::default() })
+        .unwrap_or_else(|f| panic!("{}", f.render()));
+    let bytes = std::fs::read(&output).unwrap();
+    // the text each glyph maps to, uncleaned: what copying out of the PDF gives
+    let raw = pdf_text::raw_text(&bytes).unwrap();
+    // (the real report writes one no-break space itself, as `&nbsp;` in note 2)
+    let sources: String = std::fs::read_dir(repo().join("content/sections"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap().replace("&nbsp;", "\u{a0}"))
+        .collect();
+    for c in INVISIBLE.iter().filter(|c| !sources.contains(**c)) {
+        let at = raw.find(*c).map(|i| raw[i.saturating_sub(30)..].chars().take(40).collect::<String>());
+        assert!(at.is_none(), "U+{:04X} in the PDF's text: {at:?}", *c as u32);
+    }
+    for wanted in ["24/2014/NĐ-CP", "2021-2026", "8,05%/năm", "30/NQ-TW"] {
+        assert!(raw.contains(wanted), "`{wanted}` is not in the PDF's text as written");
+    }
+    // the same through poppler's pdftotext, the tool auditors use, where installed
+    match std::process::Command::new("pdftotext").arg(&output).arg("-").output() {
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(!text.contains(['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}']), "pdftotext finds a hidden character");
+            for wanted in ["24/2014/NĐ-CP", "8,05%/năm", "30/NQ-TW"] {
+                assert!(text.contains(wanted), "pdftotext does not find `{wanted}`");
+            }
+        }
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => panic!("pdftotext is not installed (poppler-utils)"),
+        Err(_) => eprintln!("pdftotext not installed: the poppler half of this test is skipped"),
+    }
+}

@@ -66,6 +66,9 @@ pub(crate) struct PageGlyphs {
     pub height: f64,
     /// The glyphs in content-stream order.
     pub glyphs: Vec<Glyph>,
+    /// The text of every glyph as the PDF maps it to Unicode, invisible characters included,
+    /// in content-stream order: what a reader copying from the page may get.
+    pub raw: String,
 }
 
 /// Reads every page's glyphs. Errors: not a PDF, encrypted, too large, damaged (hayro cannot
@@ -133,7 +136,7 @@ fn read_pages_unguarded(data: Vec<u8>) -> Result<Vec<PageGlyphs>, PdfTextError> 
                 pages.len() + 1
             )));
         }
-        pages.push(PageGlyphs { width, height, glyphs: device.glyphs });
+        pages.push(PageGlyphs { width, height, glyphs: device.glyphs, raw: device.raw });
     }
     Ok(pages)
 }
@@ -142,6 +145,7 @@ fn read_pages_unguarded(data: Vec<u8>) -> Result<Vec<PageGlyphs>, PdfTextError> 
 #[derive(Default)]
 struct Collector {
     glyphs: Vec<Glyph>,
+    raw: String,
     /// (bold, italic) by font cache key.
     styles: HashMap<u128, (bool, bool)>,
     overflow: bool,
@@ -208,6 +212,7 @@ impl<'a> Device<'a> for Collector {
             Some(BfString::String(s)) => s,
             None => "\u{FFFD}".to_string(),
         };
+        self.raw.push_str(&raw);
         let text = clean_text(&raw);
         if text.is_empty() {
             return;

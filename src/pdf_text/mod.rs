@@ -48,6 +48,13 @@ pub use lines::{Line, Run, SPACE_GAP};
 use crate::diagnostics::Diagnostic;
 use crate::limits::MAX_PDF_BYTES;
 
+/// Every page's text exactly as the PDF maps its glyphs to Unicode, in drawing order, with no
+/// cleaning: invisible characters a reader would copy out of the PDF (zero-width spaces, word
+/// joiners) are kept, so a test can show there are none. Pages are separated by form feeds.
+pub fn raw_text(bytes: &[u8]) -> Result<String, PdfTextError> {
+    Ok(glyphs::read_pages(bytes)?.into_iter().map(|p| p.raw).collect::<Vec<_>>().join("\u{c}"))
+}
+
 /// One page's printed lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
