@@ -26,6 +26,7 @@
 //! - [`timings`]: how long each stage took (`build --timings`, `watch`);
 //! - [`watch`]: rebuild on every change, with typst's caches kept;
 //! - [`init`]: a new project from the embedded skeleton;
+//! - [`cli`]: the command line (arguments, one module per command; `main` dispatches);
 //! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress);
 //! - [`yaml`]: reading YAML safely (report.yaml, facts, the baseline).
 
@@ -33,6 +34,7 @@
 
 pub mod build;
 pub mod check;
+pub mod cli;
 pub mod console;
 pub mod diagnostics;
 pub mod diff;

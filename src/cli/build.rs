@@ -1,0 +1,147 @@
+//! `baocao build`, `watch` and `init`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{ProjectArg, refuse, report_failure};
+use crate::build::{self, BuildOptions, Compiler};
+use crate::console::Console;
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::output::Standard;
+use crate::timings::Timings;
+
+/// `baocao build`.
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    project: ProjectArg,
+    /// Where to write the PDF [default: DIR/build-output/report.pdf].
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The PDF standard to meet [default: a-3b, or a-2b with --no-sources].
+    #[arg(long, value_name = "STANDARD")]
+    pdf_standard: Option<Standard>,
+    /// Leave the sources (report.yaml, facts, sections, template) and manifest.json out of the PDF.
+    #[arg(long)]
+    no_sources: bool,
+    /// Print how long each stage took (load, facts, check, tera, Markdown → typst,
+    /// template, typst compile, PDF export, write) on stderr.
+    #[arg(long)]
+    timings: bool,
+}
+
+/// `baocao watch`.
+#[derive(clap::Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    project: ProjectArg,
+    /// Where to write the PDF [default: DIR/build-output/report.pdf].
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print the stage timings after each rebuild.
+    #[arg(long)]
+    timings: bool,
+}
+
+/// `baocao init`.
+#[derive(clap::Args)]
+pub struct InitArgs {
+    /// The folder to create the project in.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+}
+
+/// Builds the PDF; prints the warnings, the known-findings line and one status line.
+pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
+    let project = &args.project.project;
+    let fail = |failure| report_failure(console, failure, project, "build failed", "; the previous PDF, if any, is unchanged");
+    let source_date_epoch = match source_date_epoch() {
+        Ok(e) => e,
+        Err(failure) => return fail(failure),
+    };
+    let options = BuildOptions {
+        output: args.output.clone(),
+        pdf_standard: args.pdf_standard,
+        no_sources: args.no_sources,
+        source_date_epoch,
+    };
+    let progress = console.progress("building");
+    let mut stages = Timings::with_listener(progress.stage_listener());
+    let result = build::build_with(project, &options, &mut Compiler::new(), &mut stages);
+    drop(progress);
+    let code = match result {
+        Ok(report) => {
+            console.diagnostics(&report.warnings, project);
+            if let Some(known) = crate::check::baseline::known_line(report.baselined) {
+                console.status("check:", &known);
+            }
+            let sources = if report.manifest.options.sources_attached {
+                format!(
+                    "{} sources attached, {} KB before compression",
+                    report.manifest.inputs.len(),
+                    report.attached_bytes.div_ceil(1024)
+                )
+            } else {
+                "no sources attached".to_string()
+            };
+            console.status(
+                "built",
+                &format!(
+                    "{} ({} pages, {} KB, {}, {sources}) in {:.2} s",
+                    report.pdf_path.display(),
+                    report.pages,
+                    report.pdf_bytes.div_ceil(1024),
+                    report.manifest.options.pdf_standard.label(),
+                    stages.elapsed().as_secs_f64()
+                ),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(failure),
+    };
+    if args.timings {
+        eprint!("{}", stages.render());
+    }
+    code
+}
+
+/// Builds, then rebuilds on every change until stopped.
+pub fn watch(args: &WatchArgs, console: &Console) -> ExitCode {
+    let project = &args.project.project;
+    let options = crate::watch::WatchOptions {
+        build: BuildOptions { output: args.output.clone(), ..Default::default() },
+        timings: args.timings,
+        ..Default::default()
+    };
+    match crate::watch::watch(project, &options, console) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => refuse(console, failure, project),
+    }
+}
+
+/// Creates a new project from the embedded skeleton.
+pub fn init(args: &InitArgs, console: &Console) -> ExitCode {
+    let dir = &args.dir;
+    match crate::init::init(dir) {
+        Ok(files) => {
+            console.status("created", &format!("a new report project in {} ({} files)", dir.display(), files.len()));
+            console.status("next:", &format!("cd {} && baocao build   (or: baocao build --project {0})", dir.display()));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => refuse(console, failure, Path::new(".")),
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` from the environment (the reproducible-builds convention).
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            Failure::usage(
+                Diagnostic::error(format!("SOURCE_DATE_EPOCH=`{v}` is not a number of seconds"))
+                    .help("set it to seconds since 1970-01-01 UTC, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`, or unset it"),
+            )
+        }),
+        Err(_) => Ok(None),
+    }
+}

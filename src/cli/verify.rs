@@ -1,0 +1,51 @@
+//! `baocao verify REPORT.pdf [--project DIR]`: exit 0 verified, 1 not verified, 2 usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{usage_error, write_stdout};
+use crate::console::Console;
+use crate::diagnostics::Diagnostic;
+
+/// `baocao verify`.
+#[derive(clap::Args)]
+pub struct VerifyArgs {
+    /// The PDF to check (built by `baocao build`).
+    #[arg(value_name = "REPORT.pdf")]
+    pdf: PathBuf,
+    /// A project to compare with: lists its inputs that differ from the PDF's. Its fonts/
+    /// are used for the rebuild [default: fonts are looked up in ./fonts].
+    #[arg(long, value_name = "DIR")]
+    project: Option<PathBuf>,
+}
+
+/// Rebuilds the PDF from its attached sources and compares.
+pub fn run(args: &VerifyArgs, console: &Console) -> ExitCode {
+    let (pdf, project) = (&args.pdf, args.project.as_deref());
+    if !pdf.is_file() {
+        return usage_error(
+            console,
+            Diagnostic::error(format!("`{}` does not exist or is not a file", pdf.display()))
+                .help("give the path of a PDF built by `baocao build`"),
+        );
+    }
+    if let Some(dir) = project
+        && !dir.join("content").is_dir()
+    {
+        return usage_error(
+            console,
+            Diagnostic::error(format!("`{}` is not a baocao project: it has no content/ folder", dir.display()))
+                .help("give the folder that holds content/, templates/ and fonts/"),
+        );
+    }
+    match crate::verify::verify(pdf, project) {
+        Ok(verdict) => {
+            let written = write_stdout(&verdict.render(pdf, project), console);
+            if verdict.verified() { written } else { ExitCode::from(1) }
+        }
+        Err(message) => {
+            console.diagnostics(&[Diagnostic::error(message)], Path::new("."));
+            ExitCode::from(1)
+        }
+    }
+}
