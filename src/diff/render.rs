@@ -20,7 +20,7 @@ use crate::narrative::filters::vietnamese_number;
 pub const SCHEMA: &str = "baocao-diff/1";
 
 /// How many changes of each kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     /// Metadata fields changed.
     pub metadata: usize,

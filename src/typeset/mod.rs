@@ -55,34 +55,6 @@ struct TemplateReport<'a> {
 /// literal; the sections' markup is inserted with `| safe` (the writer escaped every text).
 pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assembled, Failure> {
     let template = &project.template;
-    let name = "report.typ";
-    let mut tera = tera::Tera::new();
-    filters::register(&mut tera);
-    tera.register_filter("typst_str", |v: &str, _: tera::Kwargs, _: &tera::State| {
-        tera::Value::safe_string(&escape::typst_string(v))
-    });
-    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| {
-        out.write_all(escape::typst_markup(input).as_bytes())
-    });
-    tera.autoescape_on([".typ"]);
-    let located = |e: tera::Error| -> Failure {
-        let (message, loc) = match e.kind() {
-            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-                let span = r.span();
-                let start = span.range.start.min(template.text.len());
-                let len = span.range.end.saturating_sub(start);
-                (r.message().to_string(), Some(Location::from_offset(&template.path, &template.text, start, len)))
-            }
-            _ => (e.to_string(), None),
-        };
-        let mut d = Diagnostic::error(format!("in the layout template: {}", message.lines().next().unwrap_or("")))
-            .help("the template may use `report.*` (report.yaml, plus number_line, place_date_line, title, keywords) and `sections`; see docs/content-format.md");
-        if let Some(loc) = loc {
-            d = d.at(loc);
-        }
-        Failure::content(vec![d])
-    };
-    tera.add_raw_template(name, &template.text).map_err(located)?;
     let report = &project.report;
     let title = format!("{} {}", report.document_type, report.summary.join(" "));
     let sections: Vec<TemplateSection> = project
@@ -103,7 +75,16 @@ pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assemble
         },
     );
     ctx.insert("sections", &sections);
-    let source = tera.render(name, &ctx).map_err(located)?;
+    let source = render_typst_template(&template.path.to_string_lossy(), &template.text, &ctx).map_err(|mut f| {
+        for d in &mut f.diagnostics {
+            d.help = Some(
+                "the template may use `report.*` (report.yaml, plus number_line, place_date_line, title, keywords) \
+                 and `sections`; see docs/content-format.md"
+                    .into(),
+            );
+        }
+        f
+    })?;
     // Find each section's markup in the output, in order, for error locations.
     let mut section_ranges = Vec::with_capacity(sections.len());
     let mut from = 0;
@@ -117,6 +98,39 @@ pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assemble
         }
     }
     Ok(Assembled { source, section_ranges })
+}
+
+/// Renders a typst template with tera: every `{{ value }}` escaped for typst markup, `{{ x |
+/// typst_str }}` a typst string literal, the Vietnamese number filters; markup made by baocao
+/// goes in with `| safe`. An error is located in the template (`path`, `text`).
+pub fn render_typst_template(path: &str, text: &str, ctx: &tera::Context) -> Result<String, Failure> {
+    let mut tera = tera::Tera::new();
+    filters::register(&mut tera);
+    tera.register_filter("typst_str", |v: &str, _: tera::Kwargs, _: &tera::State| {
+        tera::Value::safe_string(&escape::typst_string(v))
+    });
+    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| out.write_all(escape::typst_markup(input).as_bytes()));
+    tera.autoescape_on([".typ"]);
+    let located = |e: tera::Error| -> Failure {
+        let (message, loc) = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                let span = r.span();
+                let start = span.range.start.min(text.len());
+                let len = span.range.end.saturating_sub(start);
+                (r.message().to_string(), Some(Location::from_offset(Path::new(path), text, start, len)))
+            }
+            _ => (e.to_string(), None),
+        };
+        let mut d = Diagnostic::error(format!("in the layout template: {}", message.lines().next().unwrap_or("")))
+            .help(format!("check {path}"));
+        if let Some(loc) = loc {
+            d = d.at(loc);
+        }
+        Failure::content(vec![d])
+    };
+    let name = "template.typ";
+    tera.add_raw_template(name, text).map_err(located)?;
+    tera.render(name, ctx).map_err(located)
 }
 
 /// The fixed "today" of a build: the report's date (blank parts as 1).

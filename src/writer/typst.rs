@@ -59,7 +59,15 @@ pub fn write(document: &Document, marking: Option<&Marking>) -> Vec<TypstSection
     for (index, section) in document.sections.iter().enumerate() {
         w.out.clear();
         w.map.clear();
-        w.edits = marking.map(|m| m.edits.sorted(index)).unwrap_or_default();
+        // the body's edits: those in the section's notes are applied where each note is written
+        let notes: Vec<std::ops::Range<usize>> =
+            document.notes.iter().filter(|n| n.section == index).map(note_range).collect();
+        w.edits = marking
+            .map(|m| m.edits.sorted(index))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| !notes.iter().any(|r| r.contains(&e.offset)))
+            .collect();
         w.next_edit = 0;
         let mut block_edits = marking.and_then(|m| m.edits.blocks.get(index)).cloned().unwrap_or_default();
         block_edits.sort_by_key(|b| b.offset);
@@ -88,6 +96,12 @@ struct Writer<'a> {
     edits: Vec<Edit>,
     next_edit: usize,
     segment: Option<Segment>,
+}
+
+/// Where a note is in its section's rendered text: from its `[^label]:` to the end of its text.
+fn note_range(note: &crate::document::Note) -> std::ops::Range<usize> {
+    let end = note.blocks.iter().map(|b| b.range.end).max().unwrap_or(note.offset);
+    note.offset..end.max(note.offset) + 1
 }
 
 /// A list item being written.
@@ -358,9 +372,19 @@ impl Writer<'_> {
             let items = std::mem::take(&mut self.items);
             let doc = self.doc;
             let n = &doc.notes[note];
-            let (edits, next) = (std::mem::take(&mut self.edits), self.next_edit);
+            // the note's own edits, in its own section's text
+            let range = note_range(n);
+            let edits = self
+                .marking
+                .map(|m| m.edits.sorted(n.section))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|e| range.contains(&e.offset))
+                .collect();
+            let outer = (std::mem::replace(&mut self.edits, edits), std::mem::replace(&mut self.next_edit, 0));
             self.blocks(n.section, &n.blocks);
-            (self.edits, self.next_edit) = (edits, next);
+            self.apply_edits(range.end);
+            (self.edits, self.next_edit) = outer;
             self.items = items;
             self.end_segment();
             self.marks.close_all(&mut self.out);
