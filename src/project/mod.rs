@@ -1,5 +1,6 @@
-//! Project loading: reads a report project from disk once into a [`Project`], the model every
-//! command (`build`, and later `check`, `diff`, `watch`) works on.
+//! Project loading: reads a report project once into a [`Project`] — its files as read, the
+//! metadata and the facts parsed — which every command (`build`, `check`, `diff`, `facts`,
+//! `watch`, `verify`'s rebuild) starts from; the narrative stage turns it into the document model.
 //!
 //! Layout of a project (see `docs/content-format.md`):
 //!
@@ -7,6 +8,7 @@
 //! content/report.yaml        document metadata
 //! content/facts/*.yaml       facts, one namespace per file
 //! content/sections/*.md      the narrative, in file-name order
+//! content/check-baseline.yaml  findings acknowledged once (optional; not an input of the PDF)
 //! templates/report.typ.tera  the layout
 //! fonts/                     the only fonts the PDF may use
 //! ```
