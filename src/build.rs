@@ -191,7 +191,8 @@ pub fn typeset(
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
     let narrative = narrative::render(project)?.or_fail()?;
-    let Laid { sections, assembled, document, warnings, fact_pages } = typeset_rendered(project, &narrative, typ_path, before_compile)?;
+    let Laid { sections, assembled, document, warnings, fact_pages } =
+        typeset_rendered(project, &narrative, typ_path, before_compile)?;
     Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages })
 }
 
@@ -278,8 +279,11 @@ pub fn build_project_with(
     let typ_path = pdf_path.with_extension("typ");
     let standard = settings.pdf_standard;
     let manifest = Manifest::new(project, settings);
-    let attachments =
-        if manifest.options.sources_attached { provenance::attachments(project, &manifest.to_json()) } else { Vec::new() };
+    let attachments = if manifest.options.sources_attached {
+        provenance::attachments(project, &manifest.to_json())
+    } else {
+        Vec::new()
+    };
     let narrative = narrative::render_timed(project, timings)?;
     if !narrative.errors().is_empty() {
         // nothing to typeset: check says everything that is wrong, with the narrative's errors

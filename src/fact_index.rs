@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use crate::build;
 use crate::diagnostics::Failure;
+use crate::diagnostics::slash_path;
 use crate::facts::Fact;
 use crate::project::Project;
-use crate::diagnostics::slash_path;
 
 /// A place in a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

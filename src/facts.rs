@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Code, Diagnostic, Location};
 
 /// A fact's value: a number (integer or decimal) or, rarely, a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -114,9 +114,10 @@ impl Facts {
         let root = crate::yaml::parse(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
             // a key given twice in one mapping (YAML parsers often keep one silently)
             if d.message.contains("duplicate key") {
-                vec![d.code(Code::FactDuplicateKey).help(
-                    "a name may appear once in each mapping: delete one of the two, or rename it",
-                )]
+                vec![
+                    d.code(Code::FactDuplicateKey)
+                        .help("a name may appear once in each mapping: delete one of the two, or rename it"),
+                ]
             } else {
                 vec![d]
             }
@@ -125,12 +126,11 @@ impl Facts {
             serde_yaml::Value::Null => return Ok(()),
             serde_yaml::Value::Mapping(m) => m,
             _ => {
-                return Err(vec![Diagnostic::error(format!(
-                    "`{}` must be a mapping of fact names to facts",
-                    file.path.display()
-                ))
-                .at(whole_file)
-                .help("write `name:` at the start of a line, then `value:` and `unit:` indented below it")]);
+                return Err(vec![
+                    Diagnostic::error(format!("`{}` must be a mapping of fact names to facts", file.path.display()))
+                        .at(whole_file)
+                        .help("write `name:` at the start of a line, then `value:` and `unit:` indented below it"),
+                ]);
             }
         };
         let mut errors = Vec::new();
@@ -145,9 +145,9 @@ impl Facts {
             let location = key_location(&file.path, &file.text, name);
             if !is_valid_name(name) {
                 errors.push(
-                    Diagnostic::error(format!("`{name}` cannot be a fact name"))
-                        .at(location)
-                        .help("use lowercase ASCII letters, digits and `_`, starting with a letter: `grdp_growth_2021`"),
+                    Diagnostic::error(format!("`{name}` cannot be a fact name")).at(location).help(
+                        "use lowercase ASCII letters, digits and `_`, starting with a letter: `grdp_growth_2021`",
+                    ),
                 );
                 continue;
             }
@@ -224,9 +224,9 @@ impl Facts {
 fn key_location(path: &Path, text: &str, name: &str) -> Location {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let rest = line.strip_prefix(name).or_else(|| {
-            line.strip_prefix('"').and_then(|l| l.strip_prefix(name)).and_then(|l| l.strip_prefix('"'))
-        });
+        let rest = line
+            .strip_prefix(name)
+            .or_else(|| line.strip_prefix('"').and_then(|l| l.strip_prefix(name)).and_then(|l| l.strip_prefix('"')));
         if let Some(rest) = rest
             && rest.trim_start().starts_with(':')
         {
@@ -255,7 +255,8 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_an_error_at_their_line_even_when_nested() {
-        let e = Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\nx:\n  value: 2\n  unit: ha\n")]).unwrap_err();
+        let e =
+            Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\nx:\n  value: 2\n  unit: ha\n")]).unwrap_err();
         assert!(e[0].message.contains("duplicate"), "{}", e[0].message);
         assert_eq!(e[0].code, Some(Code::FactDuplicateKey));
         assert_eq!(e[0].location.as_ref().unwrap().line, 4);

@@ -61,8 +61,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
         let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_create(dir, e))?;
         if entries.next().is_some() {
             return Err(Failure::usage(
-                Diagnostic::error(format!("`{}` is not empty; baocao init only creates a project in a new or empty folder", dir.display()))
-                    .help("choose a new folder name (`baocao init bao-cao-2025`), or empty the folder first"),
+                Diagnostic::error(format!(
+                    "`{}` is not empty; baocao init only creates a project in a new or empty folder",
+                    dir.display()
+                ))
+                .help("choose a new folder name (`baocao init bao-cao-2025`), or empty the folder first"),
             ));
         }
     }

@@ -142,9 +142,7 @@ pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, 
     };
     let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
         .map_err(|panic| Failure::content(vec![crate::diagnostics::internal_error("writing the PDF", &*panic)]))?;
-    exported.map_err(|errors| {
-        Failure::content(errors.iter().map(|e| export_error(e.message.to_string())).collect())
-    })
+    exported.map_err(|errors| Failure::content(errors.iter().map(|e| export_error(e.message.to_string())).collect()))
 }
 
 /// A stable 64-bit FNV-1a hash, for identifiers derived from content.
@@ -160,10 +158,9 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// Writes `bytes` to `path` atomically (temporary file + rename), creating the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |what: &str, e: std::io::Error| {
-        Failure::content(vec![
-            Diagnostic::error(format!("cannot write `{}`: {what}: {e}", path.display()))
-                .help("check that the output folder exists, is writable, and that the file is not open in another program"),
-        ])
+        Failure::content(vec![Diagnostic::error(format!("cannot write `{}`: {what}: {e}", path.display())).help(
+            "check that the output folder exists, is writable, and that the file is not open in another program",
+        )])
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

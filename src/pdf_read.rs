@@ -97,7 +97,12 @@ pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
 }
 
 /// The leaves (file specifications) of a name tree, in order.
-fn collect_name_tree<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<&'a Dictionary>, depth: usize) -> Result<(), String> {
+fn collect_name_tree<'a>(
+    doc: &'a Document,
+    node: &'a Dictionary,
+    out: &mut Vec<&'a Dictionary>,
+    depth: usize,
+) -> Result<(), String> {
     if depth > 32 {
         return Err("the PDF's attachment list is nested too deeply".into());
     }

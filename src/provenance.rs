@@ -141,7 +141,10 @@ impl Manifest {
             document: DocumentEntry {
                 document_type: report.document_type.clone(),
                 number_line: report.number_line(),
-                date: serde_json::to_value(report.date).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                date: serde_json::to_value(report.date)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
                 status: report.status,
                 replaces: report.replaces.clone(),
             },
@@ -230,7 +233,6 @@ pub fn attachments(project: &Project, manifest_json: &[u8]) -> Vec<Attachment> {
     out
 }
 
-
 /// Whether an attachment name is a safe relative path (no root, no `..`): names read from a
 /// PDF decide where files are written when rebuilding.
 pub fn is_safe_relative(name: &str) -> bool {
@@ -264,7 +266,13 @@ pub fn serve(world: &mut BaocaoWorld, attachments: &[Attachment]) {
     for (i, a) in attachments.iter().enumerate() {
         let data = format!("{RESERVED_DIR}files/{i}");
         world.add_virtual_file(&data, a.bytes.clone());
-        index.push(IndexEntry { name: &a.name, data, mime: a.mime, relationship: a.relationship, description: &a.description });
+        index.push(IndexEntry {
+            name: &a.name,
+            data,
+            mime: a.mime,
+            relationship: a.relationship,
+            description: &a.description,
+        });
     }
     let json = serde_json::to_vec(&index).expect("the index serialises");
     world.add_virtual_file(&format!("{RESERVED_DIR}attachments.json"), json);

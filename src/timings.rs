@@ -196,7 +196,10 @@ mod tests {
         assert_eq!(t.stages_total(), Duration::from_millis(50));
         let text = t.render_with_total(Duration::from_millis(60));
         let names: Vec<&str> = text.lines().map(|l| l.split_whitespace().next().unwrap()).collect();
-        assert_eq!(names, ["load", "facts", "check", "tera", "markdown", "template", "compile", "export", "write", "other", "total"]);
+        assert_eq!(
+            names,
+            ["load", "facts", "check", "tera", "markdown", "template", "compile", "export", "write", "other", "total"]
+        );
         assert!(text.contains("other         10.0 ms"), "{text}");
         assert!(text.contains("total         60.0 ms"), "{text}");
         assert!(text.contains("overhead ×1.50"), "{text}");

@@ -12,11 +12,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, BuildOptions};
+use crate::diagnostics::slash_path;
+use crate::limits::MAX_FONT_BYTES;
 use crate::pdf_read::{self, AttachedFile};
 use crate::project::{self, Project};
-use crate::diagnostics::slash_path;
 use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
-use crate::limits::MAX_FONT_BYTES;
 
 /// How an input in a project differs from the one recorded in a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +99,8 @@ impl Verdict {
 /// Checks the PDF at `pdf`; `project` is a project directory to compare with and take fonts
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
-    let bytes = project::read_limited(pdf, MAX_FONT_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
+    let bytes =
+        project::read_limited(pdf, MAX_FONT_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
     let contents = pdf_read::read(&bytes).map_err(|e| format!("`{}`: {e}", pdf.display()))?;
     let mut verdict = Verdict::default();
     let Some(manifest_file) = contents.attachments.iter().find(|a| a.name == MANIFEST_NAME) else {
@@ -132,7 +133,9 @@ pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
         let fonts_dir = project.map_or_else(|| PathBuf::from("./fonts"), |p| p.join("fonts"));
         rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, &bytes, &mut verdict);
     } else {
-        verdict.problems.push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
+        verdict
+            .problems
+            .push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
     }
     verdict.manifest = Some(manifest);
     Ok(verdict)
@@ -161,7 +164,9 @@ fn check_attachments(manifest: &Manifest, attachments: &[AttachedFile], verdict:
     }
     let ok = verdict.problems.len() == before;
     if ok {
-        verdict.checks.push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
+        verdict
+            .checks
+            .push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
     }
     ok
 }
@@ -179,7 +184,9 @@ fn compare_project(manifest: &Manifest, root: &Path) -> Vec<(PathBuf, Change)> {
     for (path, sha) in &recorded {
         if !present.contains(path) {
             changes.push(((*path).clone(), Change::Missing));
-        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref() != Some(*sha) {
+        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref()
+            != Some(*sha)
+        {
             changes.push(((*path).clone(), Change::Changed));
         }
     }
@@ -209,7 +216,13 @@ impl Drop for TempDir {
     }
 }
 
-fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_dir: &Path, pdf: &[u8], verdict: &mut Verdict) {
+fn rebuild_and_compare(
+    manifest: &Manifest,
+    attachments: &[AttachedFile],
+    fonts_dir: &Path,
+    pdf: &[u8],
+    verdict: &mut Verdict,
+) {
     let ours = (env!("CARGO_PKG_VERSION"), typst::utils::version().raw());
     if (manifest.baocao.as_str(), manifest.typst.as_str()) != ours {
         verdict.checks.push(format!(
@@ -257,7 +270,12 @@ fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_
                     return;
                 }
             }
-            None => missing.push(format!("      {} ({}, SHA-256 {})\n", font.names.join(", "), slash_path(&font.path), font.sha256)),
+            None => missing.push(format!(
+                "      {} ({}, SHA-256 {})\n",
+                font.names.join(", "),
+                slash_path(&font.path),
+                font.sha256
+            )),
         }
     }
     if !missing.is_empty() {

@@ -24,9 +24,9 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::build::{self, BuildOptions, Compiler};
 use crate::check::baseline::entry_of;
-use crate::project::baseline::Entry;
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
+use crate::project::baseline::Entry;
 use crate::timings::Timings;
 
 /// The folders of a project whose changes trigger a rebuild.
@@ -115,10 +115,9 @@ fn watched_list(root: &Path) -> String {
 }
 
 fn cannot_watch(root: &Path, e: impl std::fmt::Display) -> Failure {
-    Failure::usage(
-        Diagnostic::error(format!("cannot watch `{}`: {e}", root.display()))
-            .help("check that the folder exists and is readable; on Linux, raise fs.inotify.max_user_watches if it is exhausted"),
-    )
+    Failure::usage(Diagnostic::error(format!("cannot watch `{}`: {e}", root.display())).help(
+        "check that the folder exists and is readable; on Linux, raise fs.inotify.max_user_watches if it is exhausted",
+    ))
 }
 
 /// `path` made absolute with its folder resolved (the file itself may not exist yet).
@@ -161,12 +160,8 @@ impl Session<'_> {
             Ok(report) => {
                 // only the warnings this rebuild brought: known by code, file and the words
                 // they point at, as the baseline knows them (a line number moves with edits above)
-                let new: Vec<Diagnostic> = report
-                    .warnings
-                    .iter()
-                    .filter(|w| !self.shown_warnings.contains(&entry_of(w)))
-                    .cloned()
-                    .collect();
+                let new: Vec<Diagnostic> =
+                    report.warnings.iter().filter(|w| !self.shown_warnings.contains(&entry_of(w))).cloned().collect();
                 self.console.diagnostics(&new, self.root);
                 self.shown_warnings = report.warnings.iter().map(entry_of).collect();
                 let warnings = report.warnings.len();
@@ -260,7 +255,17 @@ mod tests {
 
     #[test]
     fn editors_temporary_files_are_ignored_and_content_is_not() {
-        for name in [".01-mo-dau.md.swp", "01-mo-dau.md~", ".#01-mo-dau.md", "#01-mo-dau.md#", "4913", "~$bao-cao.docx", ".~lock.x#", "x.tmp", "x.kate-swp"] {
+        for name in [
+            ".01-mo-dau.md.swp",
+            "01-mo-dau.md~",
+            ".#01-mo-dau.md",
+            "#01-mo-dau.md#",
+            "4913",
+            "~$bao-cao.docx",
+            ".~lock.x#",
+            "x.tmp",
+            "x.kate-swp",
+        ] {
             assert!(is_editor_temporary(Path::new(name)), "{name} should be ignored");
         }
         for name in ["01-mo-dau.md", "economy.yaml", "report.typ.tera", "LiberationSerif-Regular.ttf", "4913.md"] {
@@ -279,10 +284,20 @@ mod tests {
         let write = EventKind::Modify(ModifyKind::Any);
         let section = root.join("content/sections/01.md");
         assert_eq!(relevant_paths(&event(write, &section), root, &outputs), [section.clone()]);
-        assert!(relevant_paths(&event(EventKind::Access(AccessKind::Open(AccessMode::Any)), &section), root, &outputs).is_empty());
+        assert!(
+            relevant_paths(&event(EventKind::Access(AccessKind::Open(AccessMode::Any)), &section), root, &outputs)
+                .is_empty()
+        );
         assert!(relevant_paths(&event(write, &root.join("build-output/report.pdf")), root, &outputs).is_empty());
         assert!(relevant_paths(&event(write, &outputs[0]), root, &outputs).is_empty());
-        assert!(relevant_paths(&event(EventKind::Create(CreateKind::File), &root.join("content/sections/.01.md.swp")), root, &outputs).is_empty());
+        assert!(
+            relevant_paths(
+                &event(EventKind::Create(CreateKind::File), &root.join("content/sections/.01.md.swp")),
+                root,
+                &outputs
+            )
+            .is_empty()
+        );
         assert_eq!(relevant_paths(&event(write, &root.join("fonts/a.ttf")), root, &outputs).len(), 1);
     }
 }

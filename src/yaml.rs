@@ -120,7 +120,10 @@ impl Limited<'_> {
     fn counted<E: de::Error>(&self, value: Value) -> Result<Value, E> {
         self.count.set(self.count.get() + 1);
         if self.count.get() > self.max {
-            return Err(E::custom(format!("{TOO_MANY}: more than {} (aliases `*name` counted at every use)", self.max)));
+            return Err(E::custom(format!(
+                "{TOO_MANY}: more than {} (aliases `*name` counted at every use)",
+                self.max
+            )));
         }
         if let Some(map) = self.siblings
             && map.contains_key(&value)

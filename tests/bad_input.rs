@@ -233,7 +233,12 @@ fn a_report_yaml_of_the_wrong_shape_is_reported_at_its_line() {
     put(dir.path(), "report-scalar.yaml", "content/report.yaml");
     assert_fails(dir.path(), "content/report.yaml:1:", "expected struct Report");
     for (from, to, line, says) in [
-        ("authority:\n  - ỦY BAN NHÂN DÂN\n  - TỈNH HẢI DƯƠNG\n", "authority: ỦY BAN NHÂN DÂN\n", 5, "expected a sequence"),
+        (
+            "authority:\n  - ỦY BAN NHÂN DÂN\n  - TỈNH HẢI DƯƠNG\n",
+            "authority: ỦY BAN NHÂN DÂN\n",
+            5,
+            "expected a sequence",
+        ),
         ("date: 2023\n", "date: 2023-02-30\n", 16, "is not a valid date"),
         ("  name: Triệu Thế Hùng\n", "  name: [Triệu, Thế, Hùng]\n", 26, "invalid type: sequence, expected a string"),
     ] {
@@ -320,7 +325,8 @@ fn a_project_over_the_total_text_limit_is_refused() {
 #[test]
 fn a_million_tiny_elements_stop_at_the_element_limit() {
     // under 4 MB each, but typst took over two minutes and 6–15 GB for any of these
-    for (what, unit) in [("headings", "# a\n"), ("paragraphs", "a\n\n"), ("list items", "- a\n"), ("emphasis", "*a* ")] {
+    for (what, unit) in [("headings", "# a\n"), ("paragraphs", "a\n\n"), ("list items", "- a\n"), ("emphasis", "*a* ")]
+    {
         let dir = mini_project();
         std::fs::write(dir.path().join("content/sections/03-many.md"), unit.repeat(3_900_000 / unit.len())).unwrap();
         let started = Instant::now();

@@ -13,7 +13,9 @@ fn superscript_numbers(doc: &typst_layout::PagedDocument) -> (Vec<u32>, Vec<u32>
     for runs in page_runs(doc) {
         let mut page_body = Vec::new();
         let mut page_notes = Vec::new();
-        for r in runs.iter().filter(|r| r.size < 9.5 && r.text.chars().all(|c| c.is_ascii_digit()) && !r.text.is_empty()) {
+        for r in
+            runs.iter().filter(|r| r.size < 9.5 && r.text.chars().all(|c| c.is_ascii_digit()) && !r.text.is_empty())
+        {
             let n: u32 = r.text.parse().unwrap();
             // note entries are set at 10 pt: their numbers are smaller than the body's
             if r.size < 7.5 { page_notes.push((r.y, n)) } else { page_body.push((r.y, r.x, n)) }
@@ -33,12 +35,16 @@ fn texts(lines: &[Line]) -> Vec<&str> {
 #[test]
 fn the_real_report_lays_out_with_header_page_numbers_notes_and_signature() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let pages = page_lines(&result.document);
     assert!(pages.len() > 1, "only {} page(s)", pages.len());
 
     let first = texts(&pages[0]);
-    assert!(first[0].contains("ỦY BAN NHÂN DÂN") && first[0].contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{first:?}");
+    assert!(
+        first[0].contains("ỦY BAN NHÂN DÂN") && first[0].contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{first:?}"
+    );
     assert!(first.iter().any(|l| l.contains("Độc lập - Tự do - Hạnh phúc")), "{first:?}");
     assert!(first.iter().any(|l| l.starts_with("Số:") && l.contains("/BC-UBND")), "{first:?}");
     assert!(first.iter().any(|l| l == &"BÁO CÁO"), "{first:?}");
@@ -154,7 +160,8 @@ fn every_command_has_help() {
 #[test]
 fn every_fact_printing_is_located_by_section_line_and_page() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let uses = &result.narrative.document.facts;
     assert!(uses.len() > 300, "only {} fact uses", uses.len());
     for u in uses {
@@ -165,7 +172,8 @@ fn every_fact_printing_is_located_by_section_line_and_page() {
     assert_eq!(poverty.line, 10);
     assert_eq!(result.fact_pages[&poverty.id], 1, "the 2021 poverty rate is printed on page 1");
     // the pages of body uses never go backwards
-    let body_pages: Vec<usize> = uses.iter().filter(|u| u.keys[0].starts_with("labour.poverty")).map(|u| result.fact_pages[&u.id]).collect();
+    let body_pages: Vec<usize> =
+        uses.iter().filter(|u| u.keys[0].starts_with("labour.poverty")).map(|u| result.fact_pages[&u.id]).collect();
     assert!(body_pages.windows(2).all(|w| w[0] <= w[1]), "{body_pages:?}");
 }
 
@@ -193,7 +201,8 @@ const FORMAT_CHARACTERS: [char; 7] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{20
 #[test]
 fn the_laid_out_text_is_the_reports_text_with_no_invisible_characters() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     // what the sections hold, their HTML entities read as the characters they stand for
     let sources: String = project.sections.iter().map(|s| s.text.replace("&nbsp;", "\u{a0}")).collect();
     for c in FORMAT_CHARACTERS.iter().filter(|c| !sources.contains(**c)) {

@@ -46,8 +46,9 @@ fn check_json(dir: &Path, extra: &[&str]) -> (i32, JsonReport, serde_json::Value
     let mut args = vec!["check", "--project", dir.to_str().unwrap(), "--format", "json"];
     args.extend_from_slice(extra);
     let out = baocao(&args);
-    let raw: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    let raw: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    });
     let report: JsonReport = serde_json::from_value(raw.clone()).unwrap();
     (out.status.code().unwrap(), report, raw)
 }
@@ -152,7 +153,10 @@ fn write_baseline_records_the_warnings_later_checks_report_only_new_ones_and_sta
     let stale: Vec<_> = report.findings.iter().filter(|f| f.code == "baseline-stale").collect();
     assert_eq!(stale.len(), 1, "{:#?}", report.findings);
     let at = stale[0].location.as_ref().unwrap();
-    assert_eq!((at.path.as_str(), at.line_text.as_str()), ("content/check-baseline.yaml", "- code: typo-no-space-after"));
+    assert_eq!(
+        (at.path.as_str(), at.line_text.as_str()),
+        ("content/check-baseline.yaml", "- code: typo-no-space-after")
+    );
 }
 
 #[test]
@@ -214,7 +218,10 @@ fn footnotes_undefined_duplicate_and_unreferenced_are_found() {
         ]
     );
     let first = &report.findings[1].notes[0];
-    assert_eq!((first.0.as_str(), first.1.path.file_name().unwrap().to_str(), first.1.line), ("first defined here", Some("01-mo-dau.md"), 17));
+    assert_eq!(
+        (first.0.as_str(), first.1.path.file_name().unwrap().to_str(), first.1.line),
+        ("first defined here", Some("01-mo-dau.md"), 17)
+    );
     let good = check_fixture("footnotes-good");
     assert!(run(good.path()).findings.is_empty(), "{:#?}", found(&run(good.path())));
 }
@@ -379,7 +386,8 @@ fn the_json_output_follows_the_documented_schema() {
     let index = compiler.compile(&id, &mut schemas).unwrap_or_else(|e| panic!("{e:#}"));
 
     let real = repo();
-    let (footnotes, allow, duplicate) = (check_fixture("footnotes-bad"), check_fixture("allow"), check_fixture("duplicate-key"));
+    let (footnotes, allow, duplicate) =
+        (check_fixture("footnotes-bad"), check_fixture("allow"), check_fixture("duplicate-key"));
     let projects = [real.as_path(), footnotes.path(), allow.path(), duplicate.path()];
     let mut seen_notes = false;
     for project in projects {

@@ -42,11 +42,14 @@ fn every_commonmark_example_converts_compiles_and_prints_what_pulldown_cmark_rea
             continue;
         }
         match compile_typst(&format!("{PREAMBLE}{body}")) {
-            Err(e) => failures.push(format!("{}: typst rejected {body:?}: {}", example.name, e.lines().next().unwrap_or(""))),
+            Err(e) => {
+                failures.push(format!("{}: typst rejected {body:?}: {}", example.name, e.lines().next().unwrap_or("")))
+            }
             Ok(doc) => {
                 let (visible, expected) = (visible_text(&doc), expected_visible(md));
                 if visible != expected {
-                    failures.push(format!("{}: {md:?}\n    printed  {visible:?}\n    expected {expected:?}", example.name));
+                    failures
+                        .push(format!("{}: {md:?}\n    printed  {visible:?}\n    expected {expected:?}", example.name));
                 }
             }
         }

@@ -50,7 +50,17 @@ fn every_ascii_punctuation_right_after_a_footnote_prints_as_itself() {
 
 #[test]
 fn typst_syntax_in_text_prints_literally() {
-    for md in ["#read(\"/etc/passwd\")", "$x^2$", "@ref <label>", "// not a comment", "/* no */", "= no heading", "http://example.org", "\\u{41}", "a~b -- c --- d ... e -? f"] {
+    for md in [
+        "#read(\"/etc/passwd\")",
+        "$x^2$",
+        "@ref <label>",
+        "// not a comment",
+        "/* no */",
+        "= no heading",
+        "http://example.org",
+        "\\u{41}",
+        "a~b -- c --- d ... e -? f",
+    ] {
         assert_prints_as_pulldown_reads(md);
     }
 }

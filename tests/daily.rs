@@ -174,7 +174,15 @@ fn init_creates_a_project_that_builds_into_a_decree_30_report() {
     assert!(result.warnings.is_empty(), "{:?}", result.warnings);
     let lines: Vec<String> = page_lines(&result.document).into_iter().flatten().map(|l| l.text).collect();
     let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
-    for needle in ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Phần I", "Phần II", "Nguyễn Văn A", "Nơi nhận:"] {
+    for needle in [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO",
+        "Phần I",
+        "Phần II",
+        "Nguyễn Văn A",
+        "Nơi nhận:",
+    ] {
         assert!(has(needle), "`{needle}` is not on the page: {lines:#?}");
     }
     // facts printed with Vietnamese number formatting
@@ -210,7 +218,11 @@ fn build_timings_lists_every_stage_and_the_overhead() {
         })
         .collect();
     let names: Vec<&str> = rows.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["load", "facts", "check", "tera", "markdown", "template", "compile", "export", "write", "other", "total"], "{stderr}");
+    assert_eq!(
+        names,
+        ["load", "facts", "check", "tera", "markdown", "template", "compile", "export", "write", "other", "total"],
+        "{stderr}"
+    );
     let get = |n: &str| rows.iter().find(|(name, _)| *name == n).unwrap().1;
     assert!(get("compile") > 0.0 && get("export") > 0.0, "{stderr}");
     let sum: f64 = rows.iter().filter(|(n, _)| *n != "total").map(|(_, ms)| ms).sum();

@@ -40,7 +40,11 @@ fn identical_versions_exit_0_with_an_empty_report() {
     let dir = diff_pair("identical");
     let out = baocao(&["diff", dir.path().join("old").to_str().unwrap(), dir.path().join("new").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stdout.is_empty(), "the human report of identical versions is empty: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.stdout.is_empty(),
+        "the human report of identical versions is empty: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -57,7 +61,10 @@ fn a_changed_fact_value_is_reported_old_to_new_with_unit_and_every_printing() {
     let printed = f["printed"].as_array().unwrap();
     assert_eq!(printed.len(), 1, "{f:#}");
     assert_eq!(printed[0]["path"], "content/sections/01-kinh-te.md");
-    assert_eq!((printed[0]["line"].as_u64(), printed[0]["column"].as_u64(), printed[0]["page"].as_u64()), (Some(7), Some(20), Some(1)));
+    assert_eq!(
+        (printed[0]["line"].as_u64(), printed[0]["column"].as_u64(), printed[0]["page"].as_u64()),
+        (Some(7), Some(20), Some(1))
+    );
 
     // the sentence shows the new figure, and the change is the fact's
     let text = changes(&report, "text");
@@ -71,7 +78,8 @@ fn a_changed_fact_value_is_reported_old_to_new_with_unit_and_every_printing() {
 fn added_and_removed_facts_are_reported_with_their_printings() {
     let (_, report) = diff_json("facts_added_removed");
     let facts = changes(&report, "fact");
-    let kinds: Vec<(&str, &str)> = facts.iter().map(|f| (f["kind"].as_str().unwrap(), f["key"].as_str().unwrap())).collect();
+    let kinds: Vec<(&str, &str)> =
+        facts.iter().map(|f| (f["kind"].as_str().unwrap(), f["key"].as_str().unwrap())).collect();
     assert_eq!(kinds, [("removed", "economy.export_2022"), ("added", "economy.import_2022")], "{report:#}");
     let added = facts.iter().find(|f| f["kind"] == "added").unwrap();
     assert_eq!(added["new"]["value"], 9100);
@@ -94,7 +102,10 @@ fn a_renamed_fact_is_one_rename_not_a_removal_and_an_addition() {
     let facts = changes(&report, "fact");
     assert_eq!(facts.len(), 1, "{report:#}");
     assert_eq!(facts[0]["kind"], "renamed");
-    assert_eq!((facts[0]["old_key"].as_str(), facts[0]["key"].as_str()), (Some("economy.export_2022"), Some("economy.export_value_2022")));
+    assert_eq!(
+        (facts[0]["old_key"].as_str(), facts[0]["key"].as_str()),
+        (Some("economy.export_2022"), Some("economy.export_value_2022"))
+    );
     assert_eq!(facts[0]["printed"][0]["line"], 11);
     assert!(changes(&report, "text").is_empty(), "the printed text is the same: {report:#}");
 }
@@ -186,7 +197,8 @@ fn metadata_changes_are_reported_old_to_new() {
     let (code, report) = diff_json("metadata");
     assert_eq!(code, 1);
     let meta = changes(&report, "metadata");
-    let fields: Vec<(&str, &Value, &Value)> = meta.iter().map(|m| (m["field"].as_str().unwrap(), &m["old"], &m["new"])).collect();
+    let fields: Vec<(&str, &Value, &Value)> =
+        meta.iter().map(|m| (m["field"].as_str().unwrap(), &m["old"], &m["new"])).collect();
     assert_eq!(fields.len(), 3, "{report:#}");
     assert_eq!(fields[0], ("number", &Value::Null, &Value::from("197")));
     assert_eq!(fields[1], ("date", &Value::from("2023"), &Value::from("2023-11-24")));
@@ -300,8 +312,10 @@ fn the_redline_strikes_deleted_text_underlines_inserted_text_and_summarises_the_
     use baocao::typeset::text::page_lines;
 
     let dir = diff_pair("facts_added_removed");
-    let old = Version::open(dir.path().join("old").to_str().unwrap(), dir.path()).unwrap_or_else(|f| panic!("{}", f.render()));
-    let new = Version::open(dir.path().join("new").to_str().unwrap(), dir.path()).unwrap_or_else(|f| panic!("{}", f.render()));
+    let old = Version::open(dir.path().join("old").to_str().unwrap(), dir.path())
+        .unwrap_or_else(|f| panic!("{}", f.render()));
+    let new = Version::open(dir.path().join("new").to_str().unwrap(), dir.path())
+        .unwrap_or_else(|f| panic!("{}", f.render()));
     let comparison = diff::compare(&old, &new).unwrap_or_else(|f| panic!("{}", f.render()));
     let document = redline::typeset(&comparison, &new.project).unwrap_or_else(|f| panic!("{}", f.render()));
     let pages = page_lines(&document);
@@ -311,13 +325,17 @@ fn the_redline_strikes_deleted_text_underlines_inserted_text_and_summarises_the_
     assert!(first.iter().any(|l| l == &"economy.import_2022"), "{first:?}");
     // the added fact, with its page in the NEW build and in the redline (whose report pages are
     // numbered as the report's); the removed one, with no page
-    assert!(first.iter().any(|l| l.starts_with("thêm") && l.contains("9.100 triệu USD") && l.ends_with("1 1")), "{first:?}");
+    assert!(
+        first.iter().any(|l| l.starts_with("thêm") && l.contains("9.100 triệu USD") && l.ends_with("1 1")),
+        "{first:?}"
+    );
     assert!(first.iter().any(|l| l.starts_with("bỏ") && l.ends_with("10.250 triệu USD")), "{first:?}");
 
     // the report follows, with the old word struck (red) before the new one (blue), in one line
     let report: Vec<&str> = pages[1].iter().map(|l| l.text.as_str()).collect();
     let line = report.iter().find(|l| l.contains("Kim ngạch")).unwrap_or_else(|| panic!("{report:?}"));
-    let (old_at, new_at) = (line.find("xuất").expect("the deleted word is printed"), line.find("nhập").expect("the inserted word"));
+    let (old_at, new_at) =
+        (line.find("xuất").expect("the deleted word is printed"), line.find("nhập").expect("the inserted word"));
     assert!(old_at < new_at, "{line}");
     assert!(line.contains("10.250") && line.contains("9.100"), "{line}");
     let mut words = Vec::new();

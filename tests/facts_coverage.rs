@@ -5,10 +5,49 @@ mod common;
 
 /// Units that make a number a figure (money, area, counts, shares), as the report writes them.
 const UNITS: &[&str] = &[
-    "%", "tỷ", "triệu", "nghìn", "ha", "USD", "doanh nghiệp", "dự án", "người", "lượt", "xã", "trường",
-    "cơ sở", "sản phẩm", "km", "tấn", "hộ", "vụ", "đơn", "văn bản", "thủ tục", "cụm", "KCN", "CCN",
-    "đại biểu", "đơn vị", "cơ quan", "thành viên", "học sinh", "giường", "bác sĩ", "lao động", "hợp tác xã",
-    "mỏ", "giấy phép", "quyết định", "công trình", "chợ", "siêu thị", "tổ chức", "cán bộ", "lần", "cuộc",
+    "%",
+    "tỷ",
+    "triệu",
+    "nghìn",
+    "ha",
+    "USD",
+    "doanh nghiệp",
+    "dự án",
+    "người",
+    "lượt",
+    "xã",
+    "trường",
+    "cơ sở",
+    "sản phẩm",
+    "km",
+    "tấn",
+    "hộ",
+    "vụ",
+    "đơn",
+    "văn bản",
+    "thủ tục",
+    "cụm",
+    "KCN",
+    "CCN",
+    "đại biểu",
+    "đơn vị",
+    "cơ quan",
+    "thành viên",
+    "học sinh",
+    "giường",
+    "bác sĩ",
+    "lao động",
+    "hợp tác xã",
+    "mỏ",
+    "giấy phép",
+    "quyết định",
+    "công trình",
+    "chợ",
+    "siêu thị",
+    "tổ chức",
+    "cán bộ",
+    "lần",
+    "cuộc",
 ];
 
 /// (figures printed from facts, figures written as literals) in one section's text.
@@ -32,9 +71,14 @@ fn count(text: &str) -> (usize, usize) {
     let chars: Vec<char> = plain.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '/' || chars[i - 1] == '-')) {
+        if chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '/' || chars[i - 1] == '-'))
+        {
             let mut j = i;
-            while j < chars.len() && (chars[j].is_ascii_digit() || ((chars[j] == '.' || chars[j] == ',') && chars.get(j + 1).is_some_and(char::is_ascii_digit))) {
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || ((chars[j] == '.' || chars[j] == ',') && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
+            {
                 j += 1;
             }
             let after: String = chars[j..chars.len().min(j + 16)].iter().collect();

@@ -16,9 +16,12 @@ fn facts_json_traces_every_printing_to_its_section_line_and_page() {
 
     // the laid-out document, independently
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
-    let pages: Vec<String> =
-        page_lines(&result.document).iter().map(|p| p.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")).collect();
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let pages: Vec<String> = page_lines(&result.document)
+        .iter()
+        .map(|p| p.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"))
+        .collect();
     assert_eq!(index["pages"], pages.len());
 
     let facts = index["facts"].as_array().unwrap();

@@ -63,7 +63,8 @@ fn recall(original: &[String], ours: &[String]) -> f64 {
 #[test]
 fn the_report_holds_the_originals_words_in_order() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let (body, notes) = our_words(&result.document);
     let (want_body, want_notes) = (fixture_words("body.txt"), fixture_words("notes.txt"));
     let body_recall = recall(&want_body, &body);
@@ -78,12 +79,21 @@ fn the_report_holds_the_originals_words_in_order() {
 #[test]
 fn all_67_footnotes_are_printed_in_order_and_note_1_twice() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let runs = baocao::typeset::text::page_runs(&result.document);
     let numbers = |max: f64, min: f64| -> Vec<u32> {
         runs.iter()
             .flat_map(|page| {
-                let mut page: Vec<_> = page.iter().filter(|r| r.size < max && r.size >= min && !r.text.is_empty() && r.text.chars().all(|c| c.is_ascii_digit())).collect();
+                let mut page: Vec<_> = page
+                    .iter()
+                    .filter(|r| {
+                        r.size < max
+                            && r.size >= min
+                            && !r.text.is_empty()
+                            && r.text.chars().all(|c| c.is_ascii_digit())
+                    })
+                    .collect();
                 page.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
                 page.into_iter().map(|r| r.text.parse::<u32>().unwrap()).collect::<Vec<_>>()
             })

@@ -72,9 +72,13 @@ fn typst_code_in_markdown_prints_literally() {
         md.push_str("\n\n");
         expected.push(code.to_string());
     }
-    md.push_str("Mã `#read(\"secret.txt\")` trong dòng.\n\n```typst\n#import \"secret.typ\": s\n#read(\"secret.txt\")\n```\n\n");
+    md.push_str(
+        "Mã `#read(\"secret.txt\")` trong dòng.\n\n```typst\n#import \"secret.typ\": s\n#read(\"secret.txt\")\n```\n\n",
+    );
     md.push_str("Ghi chú[^x].\n\n[^x]: \\#eval(\"read('secret.txt')\") \\<fn-1\\> @fn-1\n");
-    expected.extend(["Mã#read(\"secret.txt\")trongdòng.", "#import\"secret.typ\":s#read(\"secret.txt\")"].map(String::from));
+    expected.extend(
+        ["Mã#read(\"secret.txt\")trongdòng.", "#import\"secret.typ\":s#read(\"secret.txt\")"].map(String::from),
+    );
     expected.push("#eval(\"read('secret.txt')\")<fn-1>@fn-1".to_string());
     std::fs::write(dir.path().join("content/sections/03-code.md"), md).unwrap();
     assert_prints_literally(&typeset_project(dir.path()), &expected);
@@ -92,7 +96,11 @@ fn typst_code_in_fact_values_prints_literally() {
     let mut yaml = String::new();
     let mut md = String::new();
     for (i, code) in TYPST_CODE.iter().chain(&["{{ economy.grdp_growth_2021 }}", "{% include \"x\" %}"]).enumerate() {
-        yaml.push_str(&format!("code_{i}:\n  value: {}\n  unit: \"{}\"\n", yaml_string(code), "#read(\\\"secret.txt\\\")"));
+        yaml.push_str(&format!(
+            "code_{i}:\n  value: {}\n  unit: \"{}\"\n",
+            yaml_string(code),
+            "#read(\\\"secret.txt\\\")"
+        ));
         md.push_str(&format!("Giá trị {{{{ hostile.code_{i} }}}}.\n\n"));
     }
     std::fs::write(dir.path().join("content/facts/hostile.yaml"), yaml).unwrap();
@@ -173,7 +181,11 @@ fn tera_in_a_section_prints_facts_and_does_nothing_else() {
         ("{% set a = \"0123456789\" %}{% set a = a ~ a %}", "1:4", "`{% set %}` is not available in sections"),
         ("{% for i in range(end=100000) %}x{% endfor %}", "1:4", "`{% for %}` is not available in sections"),
         ("{% raw %}{{ x }}{% endraw %}", "1:4", "`{% raw %}` is not available in sections"),
-        ("A {{ economy.grdp_growth_2021 | replace(from=\"8\", to=\"88888888\") }}", "1:33", "the filter `replace` is not available"),
+        (
+            "A {{ economy.grdp_growth_2021 | replace(from=\"8\", to=\"88888888\") }}",
+            "1:33",
+            "the filter `replace` is not available",
+        ),
         ("A {{ economy.grdp_growth_2021 | safe }}", "1:33", "the filter `safe` is not available"),
         ("A {{ economy.grdp_growth_2021 | pctt }}", "1:33", "did you mean `pct`?"),
     ] {
@@ -258,7 +270,8 @@ fn a_template_that_reads_outside_the_root_fails_with_its_line() {
     common::copy_dir(&common::repo().join("fonts"), &root.join("fonts"));
     std::fs::create_dir_all(root.join("templates")).unwrap();
     std::fs::write(dir.path().join("secret.txt"), CANARY).unwrap();
-    std::fs::write(root.join("templates/report.typ.tera"), "= {{ report.document_type }}\n#read(\"../secret.txt\")\n").unwrap();
+    std::fs::write(root.join("templates/report.typ.tera"), "= {{ report.document_type }}\n#read(\"../secret.txt\")\n")
+        .unwrap();
     let stderr = build_error(&root);
     assert!(stderr.contains("report.typ:2:"), "{stderr}");
     assert!(!stderr.contains(CANARY), "{stderr}");

@@ -326,12 +326,17 @@ fn the_pdf_text_layer_is_the_reports_text_with_no_hidden_character() {
     match std::process::Command::new("pdftotext").arg(&output).arg("-").output() {
         Ok(out) => {
             let text = String::from_utf8_lossy(&out.stdout);
-            assert!(!text.contains(['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}']), "pdftotext finds a hidden character");
+            assert!(
+                !text.contains(['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}']),
+                "pdftotext finds a hidden character"
+            );
             for wanted in ["24/2014/NĐ-CP", "8,05%/năm", "30/NQ-TW"] {
                 assert!(text.contains(wanted), "pdftotext does not find `{wanted}`");
             }
         }
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => panic!("pdftotext is not installed (poppler-utils)"),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("pdftotext is not installed (poppler-utils)")
+        }
         Err(_) => eprintln!("pdftotext not installed: the poppler half of this test is skipped"),
     }
 }

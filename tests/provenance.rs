@@ -256,7 +256,11 @@ fn verify_fails_when_the_pdf_is_not_what_its_sources_produce() {
     // same attachments, other bytes: the title changed
     let mut doc = lopdf::Document::load(&path).unwrap();
     let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
-    doc.get_object_mut(info).unwrap().as_dict_mut().unwrap().set("Title", lopdf::Object::string_literal("BÁO CÁO khác"));
+    doc.get_object_mut(info)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Title", lopdf::Object::string_literal("BÁO CÁO khác"));
     let altered = dir.path().join("altered.pdf");
     doc.save(&altered).unwrap();
     let (code, text) = verify(&[altered.to_str().unwrap()], dir.path());
@@ -298,7 +302,10 @@ fn draft_status_prints_du_thao_on_page_one_and_the_watermark_on_every_page() {
         std::fs::write(&report, yaml).unwrap();
         let project = common::load(dir.path());
         let typeset = baocao::build::typeset(&project, Path::new("report.typ"), |_| Ok(())).unwrap();
-        page_lines(&typeset.document).into_iter().map(|p| p.into_iter().map(|l| l.text).collect::<Vec<_>>()).collect::<Vec<_>>()
+        page_lines(&typeset.document)
+            .into_iter()
+            .map(|p| p.into_iter().map(|l| l.text).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
     };
     let count = |pages: &[Vec<String>], page: usize| pages[page].iter().filter(|l| l.contains("DỰ THẢO")).count();
 
@@ -371,5 +378,9 @@ fn the_reserved_folder_is_served_from_memory_only() {
     let served = typst::compile::<PagedDocument>(&world("#read(\"/.baocao/served.txt\")")).output.unwrap();
     assert_eq!(baocao::typeset::text::document_text(&served), "in memory");
     let errors = typst::compile::<PagedDocument>(&world("#read(\"/.baocao/on-disk.txt\")")).output.err().unwrap();
-    assert!(errors[0].message.contains("not found"), "a file on disk under .baocao/ is never read: {}", errors[0].message);
+    assert!(
+        errors[0].message.contains("not found"),
+        "a file on disk under .baocao/ is never read: {}",
+        errors[0].message
+    );
 }

@@ -52,7 +52,8 @@ fn every_page_of_the_real_report_draws_what_the_reference_draws() {
 
 #[test]
 fn the_sections_typst_markup_is_the_reference() {
-    let result = typeset(&load(&repo()), Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&load(&repo()), Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let markup: String = result.sections.iter().map(|s| s.typst.as_str()).collect::<Vec<_>>().join("\n");
     compare_or_update("sections.sha256", &(hex(markup.as_bytes()) + "\n"));
 }

@@ -43,7 +43,9 @@ pub(super) fn apply(project: &Project, document: &Document, findings: Vec<Diagno
     let mut report = CheckReport::default();
     for finding in findings {
         let silencer = finding.location.as_ref().filter(|_| finding.severity == Severity::Warning).and_then(|loc| {
-            directives.iter_mut().find(|d| d.covers(loc) && d.codes.iter().any(|(c, ..)| Code::parse(c) == finding.code))
+            directives
+                .iter_mut()
+                .find(|d| d.covers(loc) && d.codes.iter().any(|(c, ..)| Code::parse(c) == finding.code))
         });
         match silencer {
             Some(d) => {

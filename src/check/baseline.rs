@@ -14,11 +14,11 @@
 //! so a slip that was corrected is also dropped from the baseline. Errors are never baselined.
 //! An entry may carry a `reason:` (why the finding is kept); `--write-baseline` keeps reasons.
 
-use super::{CheckReport};
+use super::CheckReport;
 use crate::diagnostics::Code;
+use crate::diagnostics::slash_path;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::project::baseline::{Baseline, Entry};
-use crate::diagnostics::slash_path;
 
 pub use crate::project::baseline::PATH;
 
@@ -94,7 +94,8 @@ fn find(baseline: &Baseline, used: &[bool], entry: &Entry) -> Option<usize> {
 pub fn apply(baseline: &Baseline, report: &mut CheckReport) {
     let mut used = vec![false; baseline.entries.len()];
     for finding in std::mem::take(&mut report.findings) {
-        let slot = if finding.severity == Severity::Warning { find(baseline, &used, &entry_of(&finding)) } else { None };
+        let slot =
+            if finding.severity == Severity::Warning { find(baseline, &used, &entry_of(&finding)) } else { None };
         match slot {
             Some(i) => {
                 used[i] = true;

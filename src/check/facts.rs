@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{Input};
+use super::Input;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::narrative::{self, render::key_offset};

@@ -13,10 +13,10 @@ use std::collections::BTreeSet;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 
-use super::{Input};
+use super::Input;
 use crate::diagnostics::Code;
-use crate::diagnostics::{Diagnostic, Location};
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Location};
 
 /// Adds the glyph findings of the project to `out`.
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -122,7 +122,9 @@ fn visible_chars(file: &SourceFile, comments: Comments) -> Vec<(usize, char)> {
     while let Some((at, c)) = chars.next() {
         let rest = &text[at..];
         let skip_to = match comments {
-            Comments::Yaml if c == '#' && (prev.is_whitespace()) => Some(rest.find('\n').map_or(text.len(), |e| at + e)),
+            Comments::Yaml if c == '#' && (prev.is_whitespace()) => {
+                Some(rest.find('\n').map_or(text.len(), |e| at + e))
+            }
             Comments::Template if rest.starts_with("//") && prev != ':' => {
                 Some(rest.find('\n').map_or(text.len(), |e| at + e))
             }

@@ -13,10 +13,10 @@
 
 use std::ops::Range;
 
-use crate::document::{TextBlock as Block, TextKind as BlockKind};
-use super::{Input};
+use super::Input;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
+use crate::document::{TextBlock as Block, TextKind as BlockKind};
 
 /// A heading or item number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,14 +311,19 @@ mod tests {
 
     #[test]
     fn a_skipped_number_names_the_missing_one_and_counting_resumes() {
-        assert_eq!(run(&["1. A", "1.1. a", "1.2. b", "1.3. c", "1.5. e", "1.6. f"]), ["heading-skip: `1.5.` skips `1.4.`"]);
+        assert_eq!(
+            run(&["1. A", "1.1. a", "1.2. b", "1.3. c", "1.5. e", "1.6. f"]),
+            ["heading-skip: `1.5.` skips `1.4.`"]
+        );
         assert_eq!(run(&["a) x", "c) y"]), ["heading-skip: `c)` skips `b)`"]);
         assert_eq!(run(&["I. A", "II. B", "IV. D"]), ["heading-skip: `IV.` skips `III.`"]);
     }
 
     #[test]
     fn a_wrong_parent_is_reported_once_and_a_return_to_the_sequence_is_accepted() {
-        let found = run(&["1. J", "2. K", "2.1. a", "a) x", "1.2. b", "1.3. c", "1.4. d", "2.2. e", "2.2.1. f", "2.2.2. g", "3. L"]);
+        let found = run(&[
+            "1. J", "2. K", "2.1. a", "a) x", "1.2. b", "1.3. c", "1.4. d", "2.2. e", "2.2.1. f", "2.2.2. g", "3. L",
+        ]);
         assert_eq!(found, ["heading-number: `1.2.` does not follow `2.1.`: expected `2.2.`"]);
     }
 

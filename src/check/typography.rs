@@ -17,10 +17,10 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::document::{PLACEHOLDER, TextBlock as Block};
-use super::{Input};
+use super::Input;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
+use crate::document::{PLACEHOLDER, TextBlock as Block};
 
 /// A finding in a block: code, text range, message, help.
 struct Found {
@@ -95,7 +95,9 @@ impl Patterns {
 
 /// The word (letters and digits) that ends at byte `end` and the one that starts at `start`.
 fn word_before(text: &str, end: usize) -> &str {
-    let start = text[..end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start = text[..end]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     &text[start..end]
 }
 
@@ -154,7 +156,8 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
             }
         }
         if c == ' ' || c == '\t' || c == '\u{a0}' {
-            let run_end = chars[k..].iter().position(|x| !matches!(x.1, ' ' | '\t' | '\u{a0}')).map_or(chars.len(), |p| k + p);
+            let run_end =
+                chars[k..].iter().position(|x| !matches!(x.1, ' ' | '\t' | '\u{a0}')).map_or(chars.len(), |p| k + p);
             let end_byte = chars.get(run_end).map_or(text.len(), |x| x.0);
             let after = chars.get(run_end).map(|x| x.1);
             if run_end - k >= 2 && k > 0 && after.is_some() {
@@ -166,7 +169,8 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 ));
             }
             let ellipsis = after == Some('.') && chars.get(run_end + 1).is_some_and(|x| x.1 == '.');
-            let decimal = matches!(after, Some('.' | ',')) && chars.get(run_end + 1).is_some_and(|x| x.1.is_ascii_digit());
+            let decimal =
+                matches!(after, Some('.' | ',')) && chars.get(run_end + 1).is_some_and(|x| x.1.is_ascii_digit());
             if k > 0 && matches!(after, Some('.' | ',' | ';' | ')')) && !ellipsis && !decimal {
                 let p = after.unwrap_or('.');
                 out.push(found(
@@ -268,7 +272,12 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
         if bad_year(y.as_str()) {
             out.push(year_finding(text, y.range()));
         } else if !valid_date(&m[1], &m[2], y.as_str()) {
-            out.push(found(Code::TypoDate, whole.clone(), format!("`{}` is not a date", &text[whole]), "check the day and the month"));
+            out.push(found(
+                Code::TypoDate,
+                whole.clone(),
+                format!("`{}` is not a date", &text[whole]),
+                "check the day and the month",
+            ));
         }
     }
     for m in p.month_year.captures_iter(text) {
@@ -276,7 +285,12 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
         if bad_year(y.as_str()) {
             out.push(year_finding(text, y.range()));
         } else if !(1..=12).contains(&mo.as_str().parse::<u32>().unwrap_or(0)) {
-            out.push(found(Code::TypoDate, mo.range(), format!("month `{}` does not exist", mo.as_str()), "check the month"));
+            out.push(found(
+                Code::TypoDate,
+                mo.range(),
+                format!("month `{}` does not exist", mo.as_str()),
+                "check the month",
+            ));
         }
     }
     for m in p.year.captures_iter(text) {
@@ -326,7 +340,10 @@ fn ranges(blocks: &[&Block], p: &Patterns) -> Vec<(usize, Found)> {
                     Code::TypoRangeDash,
                     range,
                     format!("the range `{shown}` is written with `{minority}`"),
-                    format!("the report writes ranges with `{usual}` ({usual_count} of {} ranges); use it here too", en + hyphen),
+                    format!(
+                        "the report writes ranges with `{usual}` ({usual_count} of {} ranges); use it here too",
+                        en + hyphen
+                    ),
                 ),
             )
         })

@@ -54,7 +54,8 @@ pub struct InitArgs {
 /// Builds the PDF; prints the warnings, the known-findings line and one status line.
 pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let project = &args.project.project;
-    let fail = |failure| report_failure(console, failure, project, "build failed", "; the previous PDF, if any, is unchanged");
+    let fail =
+        |failure| report_failure(console, failure, project, "build failed", "; the previous PDF, if any, is unchanged");
     let source_date_epoch = match source_date_epoch() {
         Ok(e) => e,
         Err(failure) => return fail(failure),
@@ -125,7 +126,8 @@ pub fn init(args: &InitArgs, console: &Console) -> ExitCode {
     match crate::init::init(dir) {
         Ok(files) => {
             console.status("created", &format!("a new report project in {} ({} files)", dir.display(), files.len()));
-            console.status("next:", &format!("cd {} && baocao build   (or: baocao build --project {0})", dir.display()));
+            console
+                .status("next:", &format!("cd {} && baocao build   (or: baocao build --project {0})", dir.display()));
             ExitCode::SUCCESS
         }
         Err(failure) => refuse(console, failure, Path::new(".")),

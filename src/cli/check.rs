@@ -76,8 +76,11 @@ fn write_baseline(project: &Path, console: &Console) -> ExitCode {
     }
     let known: Vec<Diagnostic> = report.findings.iter().chain(&report.baselined).cloned().collect();
     let text = check::baseline::write(&loaded.baseline, &known);
-    let path =
-        if project == Path::new(".") { PathBuf::from(check::baseline::PATH) } else { project.join(check::baseline::PATH) };
+    let path = if project == Path::new(".") {
+        PathBuf::from(check::baseline::PATH)
+    } else {
+        project.join(check::baseline::PATH)
+    };
     if let Err(failure) = crate::output::write_atomic(&path, text.as_bytes()) {
         return report_failure(console, failure, project, "cannot write the baseline", "");
     }

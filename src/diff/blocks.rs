@@ -131,7 +131,8 @@ impl Reader {
                 ModelKind::Paragraph { content, .. } => self.block(BlockKind::Paragraph, start, content),
                 ModelKind::Item { content, blocks, .. } => {
                     self.finish_block();
-                    self.current = Some(Block { section: self.section, kind: BlockKind::Item, start, tokens: Vec::new() });
+                    self.current =
+                        Some(Block { section: self.section, kind: BlockKind::Item, start, tokens: Vec::new() });
                     self.inlines(content);
                     // the first paragraph of a list item belongs to the item
                     let mut rest = &blocks[..];
@@ -148,7 +149,8 @@ impl Reader {
                 ModelKind::Quote(inner) => self.blocks(inner),
                 ModelKind::Code(text) => {
                     self.finish_block();
-                    self.current = Some(Block { section: self.section, kind: BlockKind::Code, start, tokens: Vec::new() });
+                    self.current =
+                        Some(Block { section: self.section, kind: BlockKind::Code, start, tokens: Vec::new() });
                     self.run(&Run::new(text, start, false), None);
                     self.finish_block();
                 }
@@ -203,7 +205,12 @@ impl Reader {
 
     fn block_at(&mut self, offset: usize) -> &mut Block {
         let section = self.section;
-        self.current.get_or_insert_with(|| Block { section, kind: BlockKind::Paragraph, start: offset, tokens: Vec::new() })
+        self.current.get_or_insert_with(|| Block {
+            section,
+            kind: BlockKind::Paragraph,
+            start: offset,
+            tokens: Vec::new(),
+        })
     }
 
     /// Adds text: words split at spaces; a word with no space before it continues the previous
@@ -286,7 +293,9 @@ mod tests {
 
     #[test]
     fn escaped_and_emphasised_words_stay_whole_and_notes_are_tokens() {
-        let d = doc(&["# Tiêu đề\n\nTăng 8\\,58\\%[^a] và *rất* tốt.\n\n- mục *một*\n\n[^a]: Ghi chú [^b].\n\n[^b]: Lồng.\n"]);
+        let d = doc(&[
+            "# Tiêu đề\n\nTăng 8\\,58\\%[^a] và *rất* tốt.\n\n- mục *một*\n\n[^a]: Ghi chú [^b].\n\n[^b]: Lồng.\n",
+        ]);
         assert_eq!(d.blocks.len(), 3);
         assert_eq!(words_of(&d.blocks[1]), ["Tăng", "8,58%", "[0]", "và", "rất", "tốt."]);
         assert!(!d.blocks[1].tokens[2].space_before, "a note glued to its word");

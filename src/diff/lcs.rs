@@ -56,7 +56,8 @@ fn myers(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
         trace.push(v[(offset - d - 1) as usize..=(offset + d + 1) as usize].to_vec());
         for k in (-d..=d).step_by(2) {
             let at = |k: isize| (offset + k) as usize;
-            let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) { v[at(k + 1)] } else { v[at(k - 1)] + 1 };
+            let mut x =
+                if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) { v[at(k + 1)] } else { v[at(k - 1)] + 1 };
             let mut y = x - k;
             while x < n && y < m && a[x as usize] == b[y as usize] {
                 x += 1;

@@ -27,8 +27,8 @@ use crate::build;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::project::Project;
-use blocks::Document;
 use crate::writer::marks::Edits;
+use blocks::Document;
 
 /// Where a version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -156,7 +156,11 @@ pub struct Diff {
 impl Diff {
     /// True when nothing differs (exit code 0).
     pub fn is_empty(&self) -> bool {
-        self.metadata.is_empty() && self.facts.is_empty() && self.text.is_empty() && self.notes.is_empty() && self.layout.is_empty()
+        self.metadata.is_empty()
+            && self.facts.is_empty()
+            && self.text.is_empty()
+            && self.notes.is_empty()
+            && self.layout.is_empty()
     }
 }
 
@@ -266,7 +270,8 @@ fn layout_changes(old: &Project, new: &Project) -> Vec<LayoutChange> {
     if old.template.text != new.template.text {
         out.push(LayoutChange { path: new.template.path.clone() });
     }
-    let fonts = |p: &Project| p.fonts.iter().map(|f| (f.path.clone(), crate::output::fnv1a(&f.data))).collect::<Vec<_>>();
+    let fonts =
+        |p: &Project| p.fonts.iter().map(|f| (f.path.clone(), crate::output::fnv1a(&f.data))).collect::<Vec<_>>();
     if fonts(old) != fonts(new) {
         out.push(LayoutChange { path: PathBuf::from("fonts/") });
     }

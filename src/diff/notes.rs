@@ -14,10 +14,10 @@ use serde::Serialize;
 
 use super::blocks::{Block, BlockKind, Document, Note, TokenKind};
 use super::lcs::hunks;
-use crate::writer::marks::Edits;
 use super::text::{Context, Ids, TextChange, similarity};
 use super::words::{WordsAt, mark_hunk, render, word_change};
 use super::{Place, Side};
+use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 
 /// Notes of a text this similar (shared words) under different labels are one note changed.
@@ -131,7 +131,12 @@ pub fn compare(old: &Side, new: &Side, matches: &NoteMatches, edits: &mut Edits)
     for j in order {
         let note = &new.doc.notes[j];
         let Some(i) = matches.new_to_old[j] else {
-            out.push(NoteChange { kind: NoteChangeKind::Added, old: None, new: Some(state(new, note)), changes: Vec::new() });
+            out.push(NoteChange {
+                kind: NoteChangeKind::Added,
+                old: None,
+                new: Some(state(new, note)),
+                changes: Vec::new(),
+            });
             if let (Some(a), Some(b)) = (note.tokens.first(), note.tokens.last()) {
                 edits.wrap(note.section, a.range.start..b.range.end, Mark::Inserted);
             }

@@ -20,9 +20,9 @@ use super::render::{counts, show_fact};
 use super::text::TextChangeKind;
 use crate::diagnostics::Failure;
 use crate::output;
-use crate::writer::{self, marks::Marking};
 use crate::project::Project;
 use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
+use crate::writer::{self, marks::Marking};
 
 /// Lays out the redline of a comparison.
 pub fn typeset(comparison: &Comparison, new: &Project) -> Result<PagedDocument, Failure> {
@@ -103,7 +103,14 @@ fn summary_page(comparison: &Comparison, new: &Project) -> Result<String, Failur
             let uses = if f.kind == FactChangeKind::Removed {
                 Vec::new()
             } else {
-                comparison.new_narrative.document.facts.iter().filter(|u| u.keys.contains(&f.key)).map(|u| u.id).collect()
+                comparison
+                    .new_narrative
+                    .document
+                    .facts
+                    .iter()
+                    .filter(|u| u.keys.contains(&f.key))
+                    .map(|u| u.id)
+                    .collect()
             };
             SummaryFact {
                 kind: match f.kind {

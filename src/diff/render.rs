@@ -210,13 +210,33 @@ pub fn human(diff: &Diff, style: Style) -> String {
     let _ = writeln!(out, "{}", s.paint("1", "Summary"));
     let line = |out: &mut String, name: &str, parts: Vec<(usize, &str)>| {
         let parts: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(n, w)| format!("{n} {w}")).collect();
-        let _ = writeln!(out, "  {name:<11}{}", if parts.is_empty() { "no changes".to_string() } else { parts.join(", ") });
+        let _ =
+            writeln!(out, "  {name:<11}{}", if parts.is_empty() { "no changes".to_string() } else { parts.join(", ") });
     };
     line(&mut out, "metadata", vec![(c.metadata, "changed")]);
-    line(&mut out, "facts", vec![(c.facts_changed, "changed"), (c.facts_added, "added"), (c.facts_removed, "removed"), (c.facts_renamed, "renamed")]);
-    let edits = if c.text_from_facts > 0 { format!("edits ({} in printed facts)", c.text_from_facts) } else { "edits".into() };
+    line(
+        &mut out,
+        "facts",
+        vec![
+            (c.facts_changed, "changed"),
+            (c.facts_added, "added"),
+            (c.facts_removed, "removed"),
+            (c.facts_renamed, "renamed"),
+        ],
+    );
+    let edits =
+        if c.text_from_facts > 0 { format!("edits ({} in printed facts)", c.text_from_facts) } else { "edits".into() };
     line(&mut out, "text", vec![(c.text_edits, &edits), (c.text_moved, "moved")]);
-    line(&mut out, "footnotes", vec![(c.notes_added, "added"), (c.notes_removed, "removed"), (c.notes_changed, "changed"), (c.notes_renumbered, "renumbered")]);
+    line(
+        &mut out,
+        "footnotes",
+        vec![
+            (c.notes_added, "added"),
+            (c.notes_removed, "removed"),
+            (c.notes_changed, "changed"),
+            (c.notes_renumbered, "renumbered"),
+        ],
+    );
     if c.layout > 0 {
         line(&mut out, "layout", vec![(c.layout, "changed")]);
     }
@@ -225,7 +245,13 @@ pub fn human(diff: &Diff, style: Style) -> String {
         let _ = writeln!(out, "\n{}", s.paint("1", "Metadata"));
         for m in &diff.metadata {
             let at = m.location.as_ref().map(|p| format!("  {}", s.paint("2", &place(p)))).unwrap_or_default();
-            let _ = writeln!(out, "  {:<18} {} → {}{at}", m.field, s.deleted(&value_text(&m.old)), s.inserted(&value_text(&m.new)));
+            let _ = writeln!(
+                out,
+                "  {:<18} {} → {}{at}",
+                m.field,
+                s.deleted(&value_text(&m.old)),
+                s.inserted(&value_text(&m.new))
+            );
         }
     }
     if !diff.facts.is_empty() {
@@ -259,7 +285,13 @@ pub fn human(diff: &Diff, style: Style) -> String {
 }
 
 fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
-    let meaning = f.new.as_ref().or(f.old.as_ref()).and_then(|x| x.meaning.clone()).map(|m| format!("  ({m})")).unwrap_or_default();
+    let meaning = f
+        .new
+        .as_ref()
+        .or(f.old.as_ref())
+        .and_then(|x| x.meaning.clone())
+        .map(|m| format!("  ({m})"))
+        .unwrap_or_default();
     let show = |x: &Option<Fact>| x.as_ref().map(show_fact).unwrap_or_default();
     let head = match f.kind {
         FactChangeKind::Changed => {
@@ -290,7 +322,11 @@ fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
 
 fn text_line(t: &TextChange, s: Style) -> String {
     let cut = |x: &str| shorten(x, 160);
-    let facts = if t.facts.is_empty() { String::new() } else { format!("  {}", s.paint("33", &format!("← {}", t.facts.join(", ")))) };
+    let facts = if t.facts.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", s.paint("33", &format!("← {}", t.facts.join(", "))))
+    };
     match (t.kind, t.scope) {
         (TextChangeKind::Moved, _) => {
             let from = match (&t.old_place, &t.new_place) {
@@ -300,8 +336,12 @@ fn text_line(t: &TextChange, s: Style) -> String {
             };
             format!("{} from {from}: {}", s.paint("36", "moved"), s.paint("36", &cut(&t.new)))
         }
-        (TextChangeKind::Inserted, Scope::Block) => format!("{} {}", s.paint("32", "+ paragraph:"), s.inserted(&cut(&t.new))),
-        (TextChangeKind::Deleted, Scope::Block) => format!("{} {}", s.paint("31", "- paragraph:"), s.deleted(&cut(&t.old))),
+        (TextChangeKind::Inserted, Scope::Block) => {
+            format!("{} {}", s.paint("32", "+ paragraph:"), s.inserted(&cut(&t.new)))
+        }
+        (TextChangeKind::Deleted, Scope::Block) => {
+            format!("{} {}", s.paint("31", "- paragraph:"), s.deleted(&cut(&t.old)))
+        }
         _ => {
             // no space where the change is glued to its neighbours (a note number, punctuation)
             let changed = if t.new.is_empty() { &t.old } else { &t.new };
@@ -332,7 +372,9 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
         match n.kind {
             NoteChangeKind::Renumbered => {
                 // a run of notes shifted by the same amount is one line
-                let shift = |n: &NoteChange| n.new.as_ref().map_or(0, |x| x.number as isize) - n.old.as_ref().map_or(0, |x| x.number as isize);
+                let shift = |n: &NoteChange| {
+                    n.new.as_ref().map_or(0, |x| x.number as isize) - n.old.as_ref().map_or(0, |x| x.number as isize)
+                };
                 let mut j = i;
                 while j + 1 < notes.len()
                     && notes[j + 1].kind == NoteChangeKind::Renumbered
@@ -359,11 +401,23 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
             }
             NoteChangeKind::Added => {
                 let x = n.new.as_ref().expect("an added note is in NEW");
-                let _ = writeln!(out, "  added       [^{}] {}: {}", x.number, s.paint("2", &place(&x.place)), s.inserted(&shorten(&x.text, 160)));
+                let _ = writeln!(
+                    out,
+                    "  added       [^{}] {}: {}",
+                    x.number,
+                    s.paint("2", &place(&x.place)),
+                    s.inserted(&shorten(&x.text, 160))
+                );
             }
             NoteChangeKind::Removed => {
                 let x = n.old.as_ref().expect("a removed note is in OLD");
-                let _ = writeln!(out, "  removed     [^{}] (OLD {}): {}", x.number, place(&x.place), s.deleted(&shorten(&x.text, 160)));
+                let _ = writeln!(
+                    out,
+                    "  removed     [^{}] (OLD {}): {}",
+                    x.number,
+                    place(&x.place),
+                    s.deleted(&shorten(&x.text, 160))
+                );
             }
             NoteChangeKind::Changed => {
                 let (o, x) = (n.old.as_ref().expect("in OLD"), n.new.as_ref().expect("in NEW"));
@@ -400,7 +454,11 @@ fn value_text(v: &Value) -> String {
 }
 
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max).collect::<String>()) }
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
 }
 
 fn head(text: &str, max: usize) -> String {

@@ -20,9 +20,9 @@ use serde::Serialize;
 use super::blocks::{Block, Token, TokenKind};
 use super::lcs::{Hunk, hunks};
 use super::notes::NoteMatches;
-use crate::writer::marks::Edits;
 use super::words::{WordsAt, mark_hunk, render, span, word_change};
 use super::{Place, Side};
+use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 
 /// The shortest run of words reported as moved (shorter runs are ordinary edits).
@@ -238,7 +238,8 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
     };
     let mut old_done = 0;
     for (j, new_range) in new_sections.iter().enumerate() {
-        let section_start = Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, 0) };
+        let section_start =
+            Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, 0) };
         let Some(&i) = old_for_new.get(&j) else {
             items.extend(new_range.clone().map(|new| Item::Inserted { new }));
             last_new_section = Some(j);
@@ -253,7 +254,10 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
         let anchor_before = |n: usize| -> Anchor {
             if n < new_range.end {
                 let block = &ctx.new.doc.blocks[n];
-                Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, block.start) }
+                Anchor {
+                    section: j,
+                    offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, block.start),
+                }
             } else {
                 section_end(ctx, &new_sections, j)
             }
@@ -355,7 +359,8 @@ fn find_moves(ctx: &Context, items: &mut [Item]) -> Vec<(Run, Run)> {
     }
     for (i, j, old, anchor) in turned {
         let Item::Inserted { new } = items[j] else { continue };
-        items[j] = Item::Pair { old, new, hunks: hunks(&ctx.old_ids[old], &ctx.new_ids[new]), moved_from: Some(anchor) };
+        items[j] =
+            Item::Pair { old, new, hunks: hunks(&ctx.old_ids[old], &ctx.new_ids[new]), moved_from: Some(anchor) };
         items[i] = Item::Gone;
     }
 
@@ -483,7 +488,13 @@ fn run_source(ctx: &Context, items: &[Item], run: Run) -> (Option<Place>, String
 }
 
 /// A whole block inserted, deleted or moved.
-fn block_change(ctx: &Context, kind: TextChangeKind, old: Option<&Block>, new: Option<&Block>, at: Anchor) -> TextChange {
+fn block_change(
+    ctx: &Context,
+    kind: TextChangeKind,
+    old: Option<&Block>,
+    new: Option<&Block>,
+    at: Anchor,
+) -> TextChange {
     TextChange {
         kind,
         scope: Scope::Block,

@@ -9,8 +9,8 @@ use super::Side;
 use super::blocks::{Block, Token, TokenKind};
 use super::lcs::Hunk;
 use super::notes::NoteMatches;
-use crate::writer::marks::Edits;
 use super::text::{Context, Scope, TextChange, TextChangeKind};
+use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 
 /// Words of context shown around a change.

@@ -234,9 +234,9 @@ impl Block {
     /// The inlines of a heading, paragraph or tight item.
     pub fn content(&self) -> &[Inline] {
         match &self.kind {
-            BlockKind::Heading { content, .. } | BlockKind::Paragraph { content, .. } | BlockKind::Item { content, .. } => {
-                content
-            }
+            BlockKind::Heading { content, .. }
+            | BlockKind::Paragraph { content, .. }
+            | BlockKind::Item { content, .. } => content,
             _ => &[],
         }
     }

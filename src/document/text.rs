@@ -145,7 +145,9 @@ impl TextBlock {
                         self.lead_strong = Some(start..self.text.len());
                     }
                 }
-                Inline::Emphasis(content) | Inline::Strike(content) | Inline::Link { content, .. } => self.inlines(content),
+                Inline::Emphasis(content) | Inline::Strike(content) | Inline::Link { content, .. } => {
+                    self.inlines(content)
+                }
             }
         }
     }

@@ -11,14 +11,30 @@
 //!   arithmetic and comparisons, and the filters in [`FILTERS`]; no function calls;
 //! - `{# comments #}`.
 
-use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostic, Location, closest};
 
 /// The filters a section may use: baocao's own, and tera's that give at most as much text as
 /// they get.
 pub const FILTERS: &[&str] = &[
-    "num", "pct", "vn_date", "vn_date_long", "upper", "lower", "trim", "trim_start", "trim_end", "capitalize", "title",
-    "length", "abs", "round", "int", "float", "str", "default",
+    "num",
+    "pct",
+    "vn_date",
+    "vn_date_long",
+    "upper",
+    "lower",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "capitalize",
+    "title",
+    "length",
+    "abs",
+    "round",
+    "int",
+    "float",
+    "str",
+    "default",
 ];
 
 /// The first statement, function call or filter outside [`FILTERS`] in the section, if any.
@@ -89,9 +105,9 @@ fn expression(section: &SourceFile, start: usize, end: usize) -> Option<Diagnost
             }
             if !after_pipe && text[i..end].trim_start().starts_with('(') {
                 return Some(
-                    Diagnostic::error(format!("`{word}(…)`: functions are not available in sections"))
-                        .at(at)
-                        .help("a section prints facts: `{{ namespace.name | num }}`, computed with + - * / where needed"),
+                    Diagnostic::error(format!("`{word}(…)`: functions are not available in sections")).at(at).help(
+                        "a section prints facts: `{{ namespace.name | num }}`, computed with + - * / where needed",
+                    ),
                 );
             }
             after_pipe = false;
@@ -133,9 +149,18 @@ mod tests {
     fn statements_functions_and_other_filters_are_refused_at_their_place() {
         assert_eq!(check_text("x\n{%- set a = 1 %}").unwrap(), "2:5 `{% set %}` is not available in sections");
         assert_eq!(check_text("{% for i in range(end=9) %}").unwrap(), "1:4 `{% for %}` is not available in sections");
-        assert_eq!(check_text("{{ range(end=9) | length }}").unwrap(), "1:4 `range(…)`: functions are not available in sections");
-        assert_eq!(check_text("{{ a | replace(from=\"a\", to=\"b\") }}").unwrap(), "1:8 the filter `replace` is not available in sections");
+        assert_eq!(
+            check_text("{{ range(end=9) | length }}").unwrap(),
+            "1:4 `range(…)`: functions are not available in sections"
+        );
+        assert_eq!(
+            check_text("{{ a | replace(from=\"a\", to=\"b\") }}").unwrap(),
+            "1:8 the filter `replace` is not available in sections"
+        );
         assert_eq!(check_text("{{ a |safe }}").unwrap(), "1:7 the filter `safe` is not available in sections");
-        assert_eq!(check_text("{{ a | num | join(sep=\",\") }}").unwrap(), "1:14 the filter `join` is not available in sections");
+        assert_eq!(
+            check_text("{{ a | num | join(sep=\",\") }}").unwrap(),
+            "1:14 the filter `join` is not available in sections"
+        );
     }
 }

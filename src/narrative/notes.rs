@@ -107,7 +107,8 @@ pub(crate) fn collect(sections: &[&str]) -> Collected {
         for (_, range) in references {
             reference_count += 1;
             if reference_count > MAX_FOOTNOTES && exceeded.is_none() {
-                exceeded = Some(LimitExceeded { kind: LimitKind::FootnoteReferences, section: index, offset: range.start });
+                exceeded =
+                    Some(LimitExceeded { kind: LimitKind::FootnoteReferences, section: index, offset: range.start });
             }
         }
         for (label, offset, events) in p.definitions {

@@ -137,7 +137,13 @@ pub(crate) fn parse(sections: &[SourceMap]) -> Result<Parsed, LimitExceeded> {
     for (_, d) in &defined {
         let built = builder::build(d.section, texts[d.section], &d.events, &labels, &mut counter)?;
         note_refs.push(built.references);
-        notes_built.push(Note { label: d.label.clone(), section: d.section, offset: d.offset, blocks: built.blocks, number: None });
+        notes_built.push(Note {
+            label: d.label.clone(),
+            section: d.section,
+            offset: d.offset,
+            blocks: built.blocks,
+            number: None,
+        });
         built_sections[d.section].1.extend(built.comments);
     }
     for (_, comments) in &mut built_sections {

@@ -4,11 +4,11 @@
 
 use super::parse::{FootnoteProblem, FootnoteProblemKind, LimitExceeded, LimitKind};
 use crate::diagnostics::Code;
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::document::SourceMap;
 use crate::facts::Facts;
 use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
-use crate::diagnostics::SourceFile;
 
 /// A footnote problem as a diagnostic (with its `check` code); `at` turns a section index and a
 /// byte offset in that section's rendered Markdown into a place in the section file.
@@ -149,15 +149,14 @@ fn reported_error(e: &tera::Error, section: &SourceFile) -> Diagnostic {
     let text = error_chain(e);
     let message = text.lines().find_map(|l| l.trim().strip_prefix("error: ")).map(str::to_string);
     let place = text.lines().find_map(|l| {
-        let (line, column) = l.trim().strip_prefix("--> ")?.rsplit_once(':').map(|(rest, c)| (rest.rsplit_once(':'), c))?;
+        let (line, column) =
+            l.trim().strip_prefix("--> ")?.rsplit_once(':').map(|(rest, c)| (rest.rsplit_once(':'), c))?;
         Some((line?.1.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
     match (message, place) {
-        (Some(message), Some((line, column))) => {
-            Diagnostic::error(format!("template error: {message}"))
-                .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
-                .help(format!("the filters available in sections are {}", super::guard::FILTERS.join(", ")))
-        }
+        (Some(message), Some((line, column))) => Diagnostic::error(format!("template error: {message}"))
+            .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
+            .help(format!("the filters available in sections are {}", super::guard::FILTERS.join(", "))),
         _ => Diagnostic::error(format!("{}: {}", section.path.display(), first_line(&text))),
     }
 }

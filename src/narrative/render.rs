@@ -15,10 +15,10 @@
 
 use std::ops::Range;
 
+use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::document::{FactUse, Piece, SourceMap};
 use crate::facts::Facts;
-use crate::diagnostics::SourceFile;
 
 const OPEN: char = '\u{e000}';
 const CLOSE: char = '\u{e001}';
@@ -97,7 +97,11 @@ pub(crate) fn section(
     context: &tera::Context,
     next_id: &mut usize,
 ) -> Rendered {
-    let mut out = Rendered { map: SourceMap::identity(file.path.clone(), file.text.clone()), uses: Vec::new(), problems: Vec::new() };
+    let mut out = Rendered {
+        map: SourceMap::identity(file.path.clone(), file.text.clone()),
+        uses: Vec::new(),
+        problems: Vec::new(),
+    };
     // fast path, as Zola has it: no tera syntax, nothing to render
     if !file.text.contains("{{") && !file.text.contains("{%") && !file.text.contains("{#") {
         return out;
@@ -291,7 +295,8 @@ pub(crate) fn marks(text: &str) -> Vec<Mark<'_>> {
             rest = after;
             continue;
         };
-        let id: String = after[..close].chars().filter_map(|c| char::from_digit((c as u32).checked_sub(DIGIT0)?, 10)).collect();
+        let id: String =
+            after[..close].chars().filter_map(|c| char::from_digit((c as u32).checked_sub(DIGIT0)?, 10)).collect();
         if let Ok(id) = id.parse() {
             parts.push(Mark::Use(id));
         }

@@ -55,7 +55,6 @@ pub(super) fn nests(tag: &Tag) -> bool {
     )
 }
 
-
 /// The list marker as written in the source at a list item's start (`-`, `+`, `*`, `1.`, `2)`).
 pub(super) fn list_marker(source: &str, offset: usize) -> String {
     let rest = source.get(offset..).unwrap_or("").trim_start_matches([' ', '\t']);
@@ -81,5 +80,3 @@ pub(super) fn is_length(value: &str) -> bool {
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.is_none_or(|f| !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_digit()))
 }
-
-

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::SourceFile;
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceFile;
 
 /// Where a project keeps its baseline, relative to the project root.
 pub const PATH: &str = "content/check-baseline.yaml";
@@ -58,13 +58,8 @@ impl Baseline {
                 )
             })?
         };
-        let lines = file
-            .text
-            .split('\n')
-            .enumerate()
-            .filter(|(_, l)| l.starts_with("- "))
-            .map(|(i, _)| i + 1)
-            .collect();
+        let lines =
+            file.text.split('\n').enumerate().filter(|(_, l)| l.starts_with("- ")).map(|(i, _)| i + 1).collect();
         Ok(Baseline { entries, lines, file: Some(file.clone()) })
     }
 }

@@ -21,7 +21,6 @@ pub mod git;
 mod report;
 mod source;
 
-
 pub use git::GitSource;
 pub use report::{IssueDate, Replaces, Report, Signer, Status};
 pub use source::{DirSource, Source};
@@ -132,7 +131,9 @@ impl Project {
         if !source.is_dir(Path::new("content")) {
             return Err(Failure::usage(
                 Diagnostic::error(format!("{} is not a baocao project: it has no content/ folder", source.describe()))
-                    .help("a project holds content/report.yaml, content/facts/, content/sections/, templates/ and fonts/"),
+                    .help(
+                        "a project holds content/report.yaml, content/facts/, content/sections/, templates/ and fonts/",
+                    ),
             ));
         }
         let mut errors = Vec::new();

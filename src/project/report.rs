@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
-use crate::yaml::yaml_error;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::yaml::yaml_error;
 
 /// The report's metadata, as the office writes it in `content/report.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,7 +188,8 @@ impl Report {
         let report = serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
             let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
             // serde places an error of the date's own parser at the start of the mapping
-            if d.message.contains("date") && !d.message.contains("date:")
+            if d.message.contains("date")
+                && !d.message.contains("date:")
                 && let Some(line) = file.text.split('\n').position(|l| l.starts_with("date:"))
             {
                 d = d.at(Location::from_line_col(&file.path, &file.text, line + 1, 7, 1));
@@ -251,9 +252,13 @@ fn check_lengths(file: &SourceFile, value: &serde_yaml::Value) -> Result<(), Dia
         if texts.iter().any(|t| t.len() > limit) {
             let key = key.as_str().unwrap_or("");
             let line = file.text.split('\n').position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
-            return Err(Diagnostic::error(format!("`{key}` in {} is longer than {} KB", file.path.display(), limit / 1024))
-                .at(Location::from_line_col(&file.path, &file.text, line, 1, key.chars().count()))
-                .help("each value of report.yaml is a line or two of the first or last page; shorten it"));
+            return Err(Diagnostic::error(format!(
+                "`{key}` in {} is longer than {} KB",
+                file.path.display(),
+                limit / 1024
+            ))
+            .at(Location::from_line_col(&file.path, &file.text, line, 1, key.chars().count()))
+            .help("each value of report.yaml is a line or two of the first or last page; shorten it"));
         }
     }
     Ok(())
@@ -311,10 +316,8 @@ mod tests {
 
     #[test]
     fn unknown_key_names_it_and_the_allowed_ones() {
-        let file = SourceFile {
-            path: "content/report.yaml".into(),
-            text: "authority: [A]\nnational_titel: X\n".into(),
-        };
+        let file =
+            SourceFile { path: "content/report.yaml".into(), text: "authority: [A]\nnational_titel: X\n".into() };
         let d = Report::parse(&file).unwrap_err();
         assert!(d.message.contains("unknown field `national_titel`"), "{}", d.message);
         assert!(d.message.contains("expected one of"), "{}", d.message);

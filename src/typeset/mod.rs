@@ -20,9 +20,9 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnostic, Failure, Location, internal_error};
 use crate::document::Document;
 use crate::narrative::filters;
+use crate::project::{Project, Report};
 use crate::writer::escape;
 use crate::writer::typst::{FACT_LABEL, TypstSection};
-use crate::project::{Project, Report};
 pub use world::BaocaoWorld;
 
 /// The generated typst source and where each section sits in it.
@@ -109,7 +109,9 @@ pub fn render_typst_template(path: &str, text: &str, ctx: &tera::Context) -> Res
     tera.register_filter("typst_str", |v: &str, _: tera::Kwargs, _: &tera::State| {
         tera::Value::safe_string(&escape::typst_string(v))
     });
-    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| out.write_all(escape::typst_markup(input).as_bytes()));
+    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| {
+        out.write_all(escape::typst_markup(input).as_bytes())
+    });
     tera.autoescape_on([".typ"]);
     let located = |e: tera::Error| -> Failure {
         let (message, loc) = match e.kind() {
@@ -147,7 +149,14 @@ pub fn build_date(report: &Report, source_date_epoch: Option<i64>) -> Result<Dat
     use chrono::{Datelike, Timelike};
     chrono::DateTime::from_timestamp(epoch, 0)
         .and_then(|t| {
-            Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)
+            Datetime::from_ymd_hms(
+                t.year(),
+                t.month() as u8,
+                t.day() as u8,
+                t.hour() as u8,
+                t.minute() as u8,
+                t.second() as u8,
+            )
         })
         .ok_or_else(|| {
             Failure::usage(

@@ -92,7 +92,13 @@ fn lines_of(runs: Vec<Run>) -> Vec<Line> {
     let largest = runs.iter().map(|r| r.size).fold(0.0, f64::max);
     // a run is "small" (a superscript) when it is clearly smaller than the text beside it
     let is_small = |r: &Run, runs: &[Run]| {
-        runs.iter().any(|o| o.size > r.size * 1.3 && (o.y - r.y) >= 0.0 && (o.y - r.y) <= o.size * 0.7 && o.x <= r.x + r.width + o.size && r.x <= o.x + o.width + o.size)
+        runs.iter().any(|o| {
+            o.size > r.size * 1.3
+                && (o.y - r.y) >= 0.0
+                && (o.y - r.y) <= o.size * 0.7
+                && o.x <= r.x + r.width + o.size
+                && r.x <= o.x + o.width + o.size
+        })
     };
     let (small, mut normal): (Vec<Run>, Vec<Run>) = {
         let flags: Vec<bool> = runs.iter().map(|r| r.size < largest && is_small(r, &runs)).collect();

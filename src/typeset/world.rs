@@ -46,7 +46,10 @@ impl FileLoader for Loader {
         match id.root() {
             VirtualRoot::Project if id.vpath().get_with_slash().starts_with(RESERVED_DIR) => {
                 let path = id.vpath().get_with_slash();
-                self.virtual_files.get(path).cloned().ok_or_else(|| FileError::NotFound(path.trim_start_matches('/').into()))
+                self.virtual_files
+                    .get(path)
+                    .cloned()
+                    .ok_or_else(|| FileError::NotFound(path.trim_start_matches('/').into()))
             }
             VirtualRoot::Project => {
                 // `resolve` refuses `..` escapes; canonicalising also catches symlinks.

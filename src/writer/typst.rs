@@ -13,9 +13,9 @@
 
 use std::collections::HashSet;
 
+use super::escape::{push_typst_markup, typst_markup, typst_string};
 use super::marks::{BlockEdit, Edit, EditKind, Mark, Marking, OpenMarks};
 use crate::document::{Block, BlockKind, Document, Inline, Run};
-use super::escape::{push_typst_markup, typst_markup, typst_string};
 
 /// The typst label of fact markers.
 pub const FACT_LABEL: &str = "bc-fact";

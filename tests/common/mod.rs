@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use baocao::narrative::parse::{FootnoteProblem, LimitExceeded, parser_options};
-use baocao::writer::typst::TypstSection;
 use baocao::project::{FontFile, Project};
 use baocao::typeset::BaocaoWorld;
+use baocao::writer::typst::TypstSection;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use typst_layout::PagedDocument;
 
@@ -104,7 +104,12 @@ pub fn compile_markdown(sections: &[&str]) -> Result<PagedDocument, String> {
 /// Compiles a typst source with the project's fonts, in an empty root.
 pub fn compile_typst(source: &str) -> Result<PagedDocument, String> {
     let root = tempfile::tempdir().unwrap();
-    let world = BaocaoWorld::new(root.path(), source.to_string(), &fonts(), typst::foundations::Datetime::from_ymd(2023, 1, 1).unwrap());
+    let world = BaocaoWorld::new(
+        root.path(),
+        source.to_string(),
+        &fonts(),
+        typst::foundations::Datetime::from_ymd(2023, 1, 1).unwrap(),
+    );
     typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ") + "\n" + source)
@@ -218,7 +223,8 @@ pub fn expected_visible(md: &str) -> String {
             },
         }
     }
-    let mut reader = Reader { md, definitions: &definitions, numbers: HashMap::new(), notes: Vec::new(), in_comment: false };
+    let mut reader =
+        Reader { md, definitions: &definitions, numbers: HashMap::new(), notes: Vec::new(), in_comment: false };
     let mut text = String::new();
     reader.read(&body, &mut text);
     for (i, note) in reader.notes.iter().enumerate() {

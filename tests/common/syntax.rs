@@ -9,14 +9,30 @@ use typst::syntax::{SyntaxKind, SyntaxNode};
 
 /// The functions the converter calls (`#name(…)[…]`).
 const CALLS: &[&str] = &[
-    "heading", "quote", "raw", "bc-item", "table", "table.header", "emph", "strong", "strike", "link", "footnote",
-    "linebreak", "line", "metadata", "pad", "par", "box",
+    "heading",
+    "quote",
+    "raw",
+    "bc-item",
+    "table",
+    "table.header",
+    "emph",
+    "strong",
+    "strike",
+    "link",
+    "footnote",
+    "linebreak",
+    "line",
+    "metadata",
+    "pad",
+    "par",
+    "box",
 ];
 
 /// Everything in `typst` (converter output) that the converter does not write itself.
 pub fn syntax_violations(typst: &str) -> Vec<String> {
     let root = typst::syntax::parse(typst);
-    let mut found: Vec<String> = root.errors_and_warnings().0.iter().map(|e| format!("syntax error: {}", e.message)).collect();
+    let mut found: Vec<String> =
+        root.errors_and_warnings().0.iter().map(|e| format!("syntax error: {}", e.message)).collect();
     markup(&root, &mut found);
     found
 }
@@ -41,7 +57,9 @@ fn markup(node: &SyntaxNode, found: &mut Vec<String>) {
 }
 
 fn is_spaces(text: &str) -> bool {
-    text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).is_some_and(|t| !t.is_empty() && t.chars().all(|c| c == ' '))
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c == ' '))
 }
 
 fn is_note_label(text: &str) -> bool {
@@ -70,7 +88,8 @@ fn call(node: &SyntaxNode, found: &mut Vec<String>) {
                 SyntaxKind::Named => {
                     for part in arg.children() {
                         let kind = part.kind();
-                        if !(matches!(kind, SyntaxKind::Ident | SyntaxKind::Colon | SyntaxKind::Space) || literal(kind)) {
+                        if !(matches!(kind, SyntaxKind::Ident | SyntaxKind::Colon | SyntaxKind::Space) || literal(kind))
+                        {
                             found.push(format!("in a named argument: {}", shown(part)));
                         }
                     }

@@ -14,9 +14,9 @@ const REDUPLICATED: &[&str] =
 
 /// Words that never begin or end a compound word, so a doubled one is always a slip.
 const FUNCTION_WORDS: &[&str] = &[
-    "của", "và", "các", "là", "có", "được", "trong", "cho", "với", "đã", "sẽ", "này", "những", "một", "để", "tại", "theo",
-    "về", "ở", "đến", "thì", "mà", "nhưng", "hoặc", "cũng", "đang", "bị", "do", "vào", "trên", "khi", "nếu", "như", "đều",
-    "còn", "chưa",
+    "của", "và", "các", "là", "có", "được", "trong", "cho", "với", "đã", "sẽ", "này", "những", "một", "để", "tại",
+    "theo", "về", "ở", "đến", "thì", "mà", "nhưng", "hoặc", "cũng", "đang", "bị", "do", "vào", "trên", "khi", "nếu",
+    "như", "đều", "còn", "chưa",
 ];
 
 /// The words of a text: runs of letters and digits, with their byte ranges.
@@ -138,7 +138,18 @@ pub(super) fn doubled(text: &str, ngrams: &Ngrams, out: &mut Vec<Found>) {
 /// The vowels of Vietnamese, each with its five toned forms after it; a vowel's group is its
 /// base letter (so `â`, `ầ`, `ấ`, … all strip to `â`).
 const VOWELS: [&str; 12] = [
-    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ",
+    "aàáảãạ",
+    "ăằắẳẵặ",
+    "âầấẩẫậ",
+    "eèéẻẽẹ",
+    "êềếểễệ",
+    "iìíỉĩị",
+    "oòóỏõọ",
+    "ôồốổỗộ",
+    "ơờớởỡợ",
+    "uùúủũụ",
+    "ưừứửữự",
+    "yỳýỷỹỵ",
 ];
 
 /// The vowel a lower-case letter is, without its tone mark, and the tone (0: none, 1–5: huyền,
@@ -173,8 +184,8 @@ fn strip_tones(word: &str) -> String {
 /// Vietnamese consonant clusters that may end a syllable or begin one.
 const CODAS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 const ONSETS: &[&str] = &[
-    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s",
-    "t", "th", "tr", "v", "x",
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu",
+    "r", "s", "t", "th", "tr", "v", "x",
 ];
 
 /// Two Vietnamese syllables written as one word (`làcác`, `thuêbao`): a syllable has one group
@@ -188,7 +199,8 @@ pub(super) fn glued_words(text: &str, out: &mut Vec<Found>) {
         let lower = word.to_lowercase();
         let chars: Vec<char> = lower.chars().collect();
         let is_vowel = |c: char| toneless(c).is_some();
-        let groups = chars.iter().enumerate().filter(|(i, c)| is_vowel(**c) && (*i == 0 || !is_vowel(chars[i - 1]))).count();
+        let groups =
+            chars.iter().enumerate().filter(|(i, c)| is_vowel(**c) && (*i == 0 || !is_vowel(chars[i - 1]))).count();
         if groups < 2 {
             continue;
         }
@@ -220,9 +232,9 @@ fn split(chars: &[char]) -> Option<usize> {
 /// The number (digits with `.` and `,`) that ends at byte `end`, if it is not part of a code
 /// such as `H5N1` or `F0`.
 fn number_before(text: &str, end: usize) -> Option<Range<usize>> {
-    let start = text[..end].rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = text[..end]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     let start = start + text[start..end].find(|c: char| c.is_ascii_digit())?;
     let code_like = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
     (!code_like).then_some(start..end)
@@ -310,7 +322,9 @@ pub(super) fn tone_placements(blocks: &[&Block]) -> Vec<(usize, Found)> {
         if counts.len() < 2 {
             continue;
         }
-        let Some((usual, &n)) = counts.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(f.as_str()))) else { continue };
+        let Some((usual, &n)) = counts.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(f.as_str()))) else {
+            continue;
+        };
         if *usual == lower {
             continue;
         }
@@ -356,7 +370,10 @@ pub(super) fn tone_variants(blocks: &[&Block], ngrams: &Ngrams) -> Vec<(usize, F
                 continue;
             }
             let usual = by_key.get(&strip_tones(&exact)).and_then(|forms| {
-                forms.iter().filter(|(f, n)| *f != exact && *n >= 2).max_by_key(|(f, n)| (*n, std::cmp::Reverse(f.clone())))
+                forms
+                    .iter()
+                    .filter(|(f, n)| *f != exact && *n >= 2)
+                    .max_by_key(|(f, n)| (*n, std::cmp::Reverse(f.clone())))
             });
             if let Some((usual, n)) = usual {
                 let range = pair[0].start..pair[1].end;

@@ -87,7 +87,10 @@ impl<'a> Builder<'a> {
         let events = self.events;
         let Some((event, range)) = events.get(self.pos) else { return Ok(None) };
         self.pos += 1;
-        if matches!(event, Event::Start(_) | Event::FootnoteReference(_) | Event::Code(_) | Event::HardBreak | Event::Rule) {
+        if matches!(
+            event,
+            Event::Start(_) | Event::FootnoteReference(_) | Event::Code(_) | Event::HardBreak | Event::Rule
+        ) {
             self.counter.elements += 1;
             if self.counter.elements > MAX_ELEMENTS {
                 return Err(self.exceeded(LimitKind::Elements, range.start));
@@ -115,7 +118,9 @@ impl<'a> Builder<'a> {
     /// counts as one) against [`MAX_PARAGRAPH_BYTES`]; a block's start or end begins a new one.
     fn measure(&mut self, event: &Event, offset: usize) -> Result<(), LimitExceeded> {
         match event {
-            Event::Start(tag) if is_block(tag) || matches!(tag, Tag::Item | Tag::TableCell) => self.paragraph = (0, offset),
+            Event::Start(tag) if is_block(tag) || matches!(tag, Tag::Item | Tag::TableCell) => {
+                self.paragraph = (0, offset)
+            }
             Event::End(tag) if ends_block(*tag) => self.paragraph = (0, offset),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 let longest = if self.in_code { t.split('\n').map(str::len).max().unwrap_or(0) } else { t.len() };
@@ -216,11 +221,12 @@ impl<'a> Builder<'a> {
                     self.enter(range.start)?;
                     let marker = list_marker(self.source, range.start);
                     let content = self.inlines(Some(TagEnd::Item), true)?;
-                    let blocks = if matches!(self.events.get(self.pos.wrapping_sub(1)), Some((Event::End(TagEnd::Item), _))) {
-                        Vec::new()
-                    } else {
-                        self.blocks(Some(TagEnd::Item))?
-                    };
+                    let blocks =
+                        if matches!(self.events.get(self.pos.wrapping_sub(1)), Some((Event::End(TagEnd::Item), _))) {
+                            Vec::new()
+                        } else {
+                            self.blocks(Some(TagEnd::Item))?
+                        };
                     self.depth -= 1;
                     let kind = BlockKind::Item { marker, depth: self.list_depth, content, blocks };
                     out.push(Block { kind, range: range.start..self.last_end(range.end) });
@@ -312,7 +318,12 @@ impl<'a> Builder<'a> {
         Ok(out)
     }
 
-    fn inline(&mut self, event: &'a Event<'static>, range: Range<usize>, out: &mut Vec<Inline>) -> Result<(), LimitExceeded> {
+    fn inline(
+        &mut self,
+        event: &'a Event<'static>,
+        range: Range<usize>,
+        out: &mut Vec<Inline>,
+    ) -> Result<(), LimitExceeded> {
         if !matches!(event, Event::Text(_)) {
             self.end_fact(out);
         }
@@ -329,14 +340,21 @@ impl<'a> Builder<'a> {
             Event::HardBreak => out.push(Inline::HardBreak(range.start)),
             Event::FootnoteReference(label) => match self.labels.get(&label.to_lowercase()) {
                 Some(&note) => {
-                    self.references.push(Reference { note, depth: self.depth, section: self.section, offset: range.start });
+                    self.references.push(Reference {
+                        note,
+                        depth: self.depth,
+                        section: self.section,
+                        offset: range.start,
+                    });
                     out.push(Inline::NoteRef { note, range });
                 }
                 // unreachable for parsed references (stubs exist only for defined labels)
                 None => out.push(Inline::Text(Run::new(&format!("[^{label}]"), range.start, false))),
             },
             Event::InlineMath(t) | Event::DisplayMath(t) => out.push(Inline::Text(Run::new(t, range.start, false))),
-            Event::TaskListMarker(done) => out.push(Inline::Text(Run::new(if *done { "☒ " } else { "☐ " }, range.start, false))),
+            Event::TaskListMarker(done) => {
+                out.push(Inline::Text(Run::new(if *done { "☒ " } else { "☐ " }, range.start, false)))
+            }
             Event::Rule => {}
             Event::Start(tag) => self.inline_tag(tag, range, out)?,
             Event::End(_) => {}
@@ -344,7 +362,12 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn inline_tag(&mut self, tag: &'a Tag<'static>, range: Range<usize>, out: &mut Vec<Inline>) -> Result<(), LimitExceeded> {
+    fn inline_tag(
+        &mut self,
+        tag: &'a Tag<'static>,
+        range: Range<usize>,
+        out: &mut Vec<Inline>,
+    ) -> Result<(), LimitExceeded> {
         let nested = nests(tag);
         if nested {
             self.enter(range.start)?;
