@@ -105,6 +105,8 @@ pub struct Typeset {
     pub warnings: Vec<Diagnostic>,
     /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
     pub fact_pages: std::collections::HashMap<usize, usize>,
+    /// The page and line of every printed stretch of the narrative.
+    pub positions: typeset::positions::Positions,
 }
 
 /// What typesetting a narrative gives.
@@ -119,6 +121,8 @@ pub struct Laid {
     pub warnings: Vec<Diagnostic>,
     /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
     pub fact_pages: std::collections::HashMap<usize, usize>,
+    /// The page and line of every printed stretch of the narrative.
+    pub positions: typeset::positions::Positions,
 }
 
 /// The default PDF path of a project (`build-output/report.pdf`, shown without a leading `./`
@@ -191,9 +195,9 @@ pub fn typeset(
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
     let narrative = narrative::render(project)?.or_fail()?;
-    let Laid { sections, assembled, document, warnings, fact_pages } =
+    let Laid { sections, assembled, document, warnings, fact_pages, positions } =
         typeset_rendered(project, &narrative, typ_path, before_compile)?;
-    Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages })
+    Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages, positions })
 }
 
 /// [`typeset()`] for a narrative already rendered from `project` (`diff` renders both versions
@@ -233,15 +237,17 @@ pub fn typeset_with(
         assembled: &assembled,
     };
     // typst's own setup (standard library, fonts) counts as compiling, as it does in typst-cli
-    let compiled = timings.time(Stage::Compile, || {
+    let (compiled, positions) = timings.time(Stage::Compile, || {
         let world = compiler.world(project, assembled.source.clone(), served);
-        typeset::compile(world, &names)
+        let compiled = typeset::compile(world, &names)?;
+        let positions = typeset::positions::positions(&compiled.document, world, &assembled, &sections);
+        Ok::<_, Failure>((compiled, positions))
     })?;
     let mut warnings: Vec<Diagnostic> =
         narrative.diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
     warnings.extend(compiled.warnings);
     let fact_pages = typeset::fact_pages(&compiled.document);
-    Ok(Laid { sections, assembled, document: compiled.document, warnings, fact_pages })
+    Ok(Laid { sections, assembled, document: compiled.document, warnings, fact_pages, positions })
 }
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.

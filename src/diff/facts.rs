@@ -188,6 +188,7 @@ fn printings(side: &Side, key: &str, pages: Option<&HashMap<usize, usize>>) -> V
             line: u.line,
             column: Some(u.column),
             page: pages.and_then(|p| p.get(&u.id).copied()),
+            page_line: None,
         })
         .collect();
     places.dedup();
@@ -204,5 +205,5 @@ fn printing_sections(side: &Side, key: &str) -> BTreeMap<std::path::PathBuf, usi
 }
 
 fn definition(fact: &Fact) -> Place {
-    Place { path: fact.location.path.clone(), line: fact.location.line, column: None, page: None }
+    Place { path: fact.location.path.clone(), line: fact.location.line, column: None, page: None, page_line: None }
 }

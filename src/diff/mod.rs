@@ -27,6 +27,7 @@ use crate::build;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
 use crate::project::Project;
+use crate::typeset::positions::Positions;
 use crate::writer::marks::Edits;
 use blocks::Document;
 
@@ -109,8 +110,10 @@ pub struct Place {
     pub line: usize,
     /// 1-based column in characters, when known.
     pub column: Option<usize>,
-    /// The page in the NEW build, when known.
+    /// The page it is printed on (in its own version's build), when known.
     pub page: Option<usize>,
+    /// The line of that page (1-based, from the top, the page number left out), when known.
+    pub page_line: Option<usize>,
 }
 
 /// A field of `report.yaml` that differs.
@@ -172,13 +175,17 @@ pub struct Side<'a> {
     pub narrative: &'a Narrative,
     /// Its printed text in blocks.
     pub doc: &'a Document,
+    /// Where its text is printed (page and line), from its laid-out document.
+    pub positions: Option<&'a Positions>,
 }
 
 impl Side<'_> {
-    /// The place of byte `offset` of section `section`'s rendered text, in the section file.
+    /// The place of byte `offset` of section `section`'s rendered text: in the section file,
+    /// and on the page.
     pub fn place(&self, section: usize, offset: usize) -> Place {
         let loc = self.narrative.document.sections[section].source.location(offset..offset);
-        Place { path: loc.path, line: loc.line, column: None, page: None }
+        let (page, page_line) = self.positions.and_then(|p| p.of(section, offset)).unzip();
+        Place { path: loc.path, line: loc.line, column: None, page, page_line }
     }
 }
 
@@ -198,11 +205,13 @@ pub struct Comparison {
 /// error here is NEW's.
 pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
     let old_narrative = &old.narrative;
+    // both laid out: every change is given with its page on both sides
+    let old_laid = build::typeset_rendered(&old.project, old_narrative, Path::new("report.typ"), |_| Ok(()))?;
     let laid = build::typeset_rendered(&new.project, &new.narrative, Path::new("report.typ"), |_| Ok(()))?;
     let old_doc = Document::read(old_narrative);
     let new_doc = Document::read(&new.narrative);
-    let old_side = Side { project: &old.project, narrative: old_narrative, doc: &old_doc };
-    let new_side = Side { project: &new.project, narrative: &new.narrative, doc: &new_doc };
+    let old_side = Side { project: &old.project, narrative: old_narrative, doc: &old_doc, positions: Some(&old_laid.positions) };
+    let new_side = Side { project: &new.project, narrative: &new.narrative, doc: &new_doc, positions: Some(&laid.positions) };
 
     let fact_changes = facts::compare(&old_side, &new_side, &laid.fact_pages);
     let highlight = facts::highlighted_uses(&fact_changes, &new.narrative);
@@ -250,7 +259,7 @@ fn metadata_changes(old: &Project, new: &Project) -> Vec<MetadataChange> {
                 old: old_value,
                 new: new_value.clone(),
                 location: yaml_key_line(&new.report_file.text, field.split('.').next().unwrap_or(field))
-                    .map(|line| Place { path: new.report_file.path.clone(), line, column: None, page: None }),
+                    .map(|line| Place { path: new.report_file.path.clone(), line, column: None, page: None, page_line: None }),
             });
         }
     }

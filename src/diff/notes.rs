@@ -188,7 +188,8 @@ fn state(side: &Side, note: &Note) -> NoteState {
         label: note.label.clone(),
         number: note.number.unwrap_or(0),
         text: render(side, &note.tokens, None),
-        place: side.place(note.section, note.offset),
+        // where its text is printed (the `[^label]:` itself is not)
+        place: side.place(note.section, note.tokens.first().map_or(note.offset, |t| t.range.start)),
     }
 }
 

@@ -139,7 +139,7 @@ pub fn json(diff: &Diff) -> Value {
     for l in &diff.layout {
         changes.push(json!({
             "category": "layout", "kind": "changed",
-            "location": { "old": null, "new": { "path": l.path, "line": null, "column": null, "page": null } },
+            "location": { "old": null, "new": { "path": l.path, "line": null, "column": null, "page": null, "page_line": null } },
             "old": null, "new": null,
         }));
     }
@@ -271,7 +271,7 @@ pub fn human(diff: &Diff, style: Style) -> String {
                 section = Some(path);
             }
             let line = at.map_or(String::new(), |p| format!(":{}", p.line));
-            let _ = writeln!(out, "    {} {}", s.paint("2", &format!("{line:<6}")), text_line(t, s));
+            let _ = writeln!(out, "    {} {}{}", s.paint("2", &format!("{line:<6}")), text_line(t, s), pages_note(t, s));
         }
     }
     if !diff.notes.is_empty() {
@@ -318,6 +318,24 @@ fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
         let places: Vec<String> = f.printed.iter().map(place).collect();
         let _ = writeln!(out, "           {} {}", s.paint("2", word), places.join(", "));
     }
+}
+
+/// `  (p.7:12)`, or `  (p.7:12; OLD p.7:14)` when the old text was elsewhere.
+fn pages_note(t: &TextChange, s: Style) -> String {
+    let show = |p: &Place| match (p.page, p.page_line) {
+        (Some(page), Some(line)) => Some(format!("p.{page}:{line}")),
+        (Some(page), None) => Some(format!("p.{page}")),
+        _ => None,
+    };
+    let new = t.new_place.as_ref().and_then(show);
+    let old = t.old_place.as_ref().and_then(show);
+    let text = match (new, old) {
+        (Some(n), Some(o)) if n != o => format!("{n}; OLD {o}"),
+        (Some(n), _) => n,
+        (None, Some(o)) => format!("OLD {o}"),
+        (None, None) => return String::new(),
+    };
+    format!("  {}", s.paint("2", &format!("({text})")))
 }
 
 fn text_line(t: &TextChange, s: Style) -> String {
@@ -438,8 +456,14 @@ fn place(p: &Place) -> String {
     if let Some(c) = p.column {
         let _ = write!(out, ":{c}");
     }
-    if let Some(page) = p.page {
-        let _ = write!(out, " p.{page}");
+    match (p.page, p.page_line) {
+        (Some(page), Some(line)) => {
+            let _ = write!(out, " p.{page}:{line}");
+        }
+        (Some(page), None) => {
+            let _ = write!(out, " p.{page}");
+        }
+        _ => {}
     }
     out
 }

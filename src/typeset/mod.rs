@@ -5,6 +5,7 @@
 //! Errors from typst are located in `report.typ` *and*, when they come from a section, in the
 //! section file and line a person edits.
 
+pub mod positions;
 pub mod text;
 pub mod world;
 

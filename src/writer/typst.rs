@@ -294,18 +294,14 @@ impl Writer<'_> {
             self.end_segment();
         }
         match inline {
-            Inline::Text(run) => {
-                self.at(section, run.start());
-                self.run(run);
-            }
+            Inline::Text(run) => self.run(section, run),
             Inline::Fact { id, run } => {
-                self.at(section, run.start());
                 let highlight = self.marking.is_some_and(|m| m.highlight.contains(id));
                 if highlight {
                     self.unbox_segment();
                     self.marks.open(&mut self.out, Mark::Fact);
                 }
-                self.run(run);
+                self.run(section, run);
                 if highlight {
                     self.unbox_segment();
                     self.marks.close(&mut self.out, Mark::Fact);
@@ -394,24 +390,32 @@ impl Writer<'_> {
         self.marks.reopen(&mut self.out, open);
     }
 
-    /// Writes a run of text, applying the edits that fall inside it.
-    fn run(&mut self, run: &Run) {
-        if self.edits.len() == self.next_edit {
-            self.plain(&run.text);
-            return;
-        }
+    /// Writes a run of text, applying the edits that fall inside it; each word is an entry of
+    /// the map (so that a place on a page can be traced to its word).
+    fn run(&mut self, section: usize, run: &Run) {
+        self.at(section, run.start());
         let mut from = 0;
+        let mut after_space = false;
         for (i, c) in run.text.char_indices() {
+            let word = after_space && !c.is_whitespace();
+            after_space = c.is_whitespace();
             let r = run.rendered(i);
-            if self.edits.get(self.next_edit).is_some_and(|e| e.offset <= r) {
+            let edit = self.edits.get(self.next_edit).is_some_and(|e| e.offset <= r);
+            if word || edit {
                 self.plain(&run.text[from..i]);
                 from = i;
-                self.apply_edits(r);
+                if edit {
+                    self.apply_edits(r);
+                }
+                if word {
+                    self.at(section, r);
+                }
             }
-            let _ = c;
         }
         self.plain(&run.text[from..]);
-        self.apply_edits(run.rendered_range(0..run.text.len()).end);
+        if self.next_edit < self.edits.len() {
+            self.apply_edits(run.rendered_range(0..run.text.len()).end);
+        }
     }
 
     /// Applies the edits at offsets up to `offset`.
