@@ -279,10 +279,54 @@ pub fn build_project_with(
     compiler: &mut Compiler,
     timings: &mut Timings,
 ) -> Result<BuildReport, Failure> {
-    let settings = options.resolve(project)?;
-    let date = typeset::build_date(&project.report, options.source_date_epoch)?;
     let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
     let typ_path = pdf_path.with_extension("typ");
+    let produced =
+        produce(project, options, compiler, timings, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
+    timings.time(Stage::Write, || output::write_atomic(&pdf_path, &produced.bytes))?;
+    Ok(BuildReport {
+        pdf_path,
+        typ_path,
+        pages: produced.laid.document.pages().len(),
+        warnings: produced.warnings,
+        baselined: produced.baselined,
+        pdf_bytes: produced.bytes.len(),
+        attached_bytes: produced.attached_bytes,
+        manifest: produced.manifest,
+    })
+}
+
+/// A build in memory: the PDF's bytes, and what it was made from.
+pub struct Produced {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// The narrative (the document model).
+    pub narrative: Narrative,
+    /// The laid-out document, with the pages of facts and words.
+    pub laid: Laid,
+    /// Warnings: check's new findings, then the other stages'.
+    pub warnings: Vec<Diagnostic>,
+    /// How many warnings the project's baseline records.
+    pub baselined: usize,
+    /// The manifest (attached or not).
+    pub manifest: Manifest,
+    /// What the attached sources add up to (bytes before compression).
+    pub attached_bytes: usize,
+}
+
+/// Every stage up to the PDF's bytes, with `check` beside typesetting (its errors stop the
+/// build), writing nothing: `before_compile` receives the generated typst source (the build
+/// writes it beside the PDF; `verify` and `diff` need not).
+pub fn produce(
+    project: &Project,
+    options: &BuildOptions,
+    compiler: &mut Compiler,
+    timings: &mut Timings,
+    before_compile: impl FnOnce(&str) -> Result<(), Failure>,
+) -> Result<Produced, Failure> {
+    let settings = options.resolve(project)?;
+    let date = typeset::build_date(&project.report, options.source_date_epoch)?;
+    let typ_path = options.output.clone().unwrap_or_else(|| default_output(&project.root)).with_extension("typ");
     let standard = settings.pdf_standard;
     let manifest = Manifest::new(project, settings);
     let attachments = if manifest.options.sources_attached {
@@ -296,18 +340,16 @@ pub fn build_project_with(
         return Err(Failure::content(timings.time(Stage::Check, || check::run(project, &narrative)).findings));
     }
     // check reads the model beside typesetting (these machines have two cores); the PDF is
-    // written only once it has passed, and its errors are the ones reported
+    // made only once it has passed, and its errors are the ones reported
     let (checked, typeset) = std::thread::scope(|scope| {
         let checking = scope.spawn(|| check::run(project, &narrative));
         let typeset = (|| {
             let served = Served { today: typeset::date_only(date), attachments: &attachments };
-            let result = typeset_with(project, &narrative, &typ_path, &served, compiler, timings, |source| {
-                output::write_atomic(&typ_path, source.as_bytes())
-            })?;
+            let laid = typeset_with(project, &narrative, &typ_path, &served, compiler, timings, before_compile)?;
             let bytes = timings.time(Stage::Export, || {
-                output::pdf(&result.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })
+                output::pdf(&laid.document, &PdfSettings { timestamp: date, ident: manifest.ident(), standard })
             })?;
-            Ok::<_, Failure>((result, bytes))
+            Ok::<_, Failure>((laid, bytes))
         })();
         // only the wait counts: the rest of check's time is hidden behind typesetting
         let checked = timings.time(Stage::Check, || checking.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
@@ -316,20 +358,11 @@ pub fn build_project_with(
     if checked.has_errors() {
         return Err(Failure::content(checked.findings));
     }
-    let (result, bytes) = typeset?;
-    timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
+    let (laid, bytes) = typeset?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let baselined = checked.baselined.len();
     let mut warnings = checked.findings;
-    warnings.extend(result.warnings.into_iter().filter(|w| w.code.is_none()));
-    Ok(BuildReport {
-        pdf_path,
-        typ_path,
-        pages: result.document.pages().len(),
-        warnings,
-        baselined,
-        pdf_bytes: bytes.len(),
-        attached_bytes: attachments.iter().map(|a| a.bytes.len()).sum(),
-        manifest,
-    })
+    warnings.extend(laid.warnings.iter().filter(|w| w.code.is_none()).cloned());
+    let attached_bytes = attachments.iter().map(|a| a.bytes.len()).sum();
+    Ok(Produced { bytes, narrative, laid, warnings, baselined, manifest, attached_bytes })
 }

@@ -47,6 +47,12 @@ const FILES: &[Skeleton] = &[
     text!("fonts/README.md", "../fonts/README.md"),
 ];
 
+/// The fonts built into baocao (the ones `init` writes): path in a project, and bytes. A PDF's
+/// sources name their fonts by SHA-256; these let it be rebuilt anywhere.
+pub fn fonts() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    FILES.iter().filter(|f| f.path.starts_with("fonts/") && f.path.ends_with(".ttf")).map(|f| (f.path, f.bytes))
+}
+
 /// Creates a new project in `dir` (created if missing) and returns the files written,
 /// relative to `dir`. Refuses, as a usage error, a `dir` that is a file or a non-empty folder:
 /// `init` never overwrites anything.

@@ -13,6 +13,7 @@
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export (reproducible, PDF/A) and atomic writes;
 //! - [`provenance`]: the manifest and the sources a PDF carries as attachments;
+//! - [`sources`]: a PDF's attached sources read back as a project, and rebuilt;
 //! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
 //!   Vietnamese typography, glyphs), run by `baocao check` and by every build;
 //! - [`limits`]: how much input is accepted (file sizes, nesting, footnotes, YAML aliases);
@@ -49,6 +50,7 @@ pub mod pdf_read;
 pub mod pdf_text;
 pub mod project;
 pub mod provenance;
+pub mod sources;
 pub mod timings;
 pub mod typeset;
 pub mod verify;

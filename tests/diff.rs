@@ -275,7 +275,7 @@ fn two_git_revisions_are_compared_from_the_object_store_without_touching_the_wor
 
     let bad = baocao(&["diff", "no-such-revision", "HEAD", "--project", project]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("neither a project folder nor a revision"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is neither a PDF, a project folder nor a revision"));
 }
 
 /// Text items of a laid-out page with their fill colour (`#rrggbb`).
@@ -312,12 +312,12 @@ fn the_redline_strikes_deleted_text_underlines_inserted_text_and_summarises_the_
     use baocao::typeset::text::page_lines;
 
     let dir = diff_pair("facts_added_removed");
-    let old = Version::open(dir.path().join("old").to_str().unwrap(), dir.path())
+    let old = Version::open(dir.path().join("old").to_str().unwrap(), dir.path(), &[])
         .unwrap_or_else(|f| panic!("{}", f.render()));
-    let new = Version::open(dir.path().join("new").to_str().unwrap(), dir.path())
+    let new = Version::open(dir.path().join("new").to_str().unwrap(), dir.path(), &[])
         .unwrap_or_else(|f| panic!("{}", f.render()));
     let comparison = diff::compare(&old, &new).unwrap_or_else(|f| panic!("{}", f.render()));
-    let document = redline::typeset(&comparison, &new.project).unwrap_or_else(|f| panic!("{}", f.render()));
+    let document = redline::typeset(&comparison, new.project().unwrap()).unwrap_or_else(|f| panic!("{}", f.render()));
     let pages = page_lines(&document);
 
     let first: Vec<&str> = pages[0].iter().map(|l| l.text.as_str()).collect();

@@ -12,20 +12,21 @@ use crate::diff::{self, Version, redline, render};
 /// `baocao diff`.
 #[derive(clap::Args)]
 pub struct DiffArgs {
-    /// The old version: a project folder, or a git revision (`HEAD~1`, a tag, a commit); a folder
-    /// wins over a revision of the same name.
+    /// The old version: a PDF (an issued report, or one built by baocao), a project folder, or
+    /// a git revision (`HEAD~1`, a tag, a commit); a folder wins over a revision of the same name.
     old: String,
-    /// The new version: a project folder, or a git revision.
+    /// The new version: a PDF, a project folder, or a git revision.
     new: String,
     /// How to print the differences on stdout: `human` (summary, then details) or `json`
     /// (schema in docs/diff-json.md).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Also write a redline PDF: the new report with insertions, deletions and changed facts marked.
+    /// Also write a redline PDF: the new report with insertions, deletions and changed facts
+    /// marked (NEW must have sources: a folder, a revision or a PDF built by baocao).
     #[arg(long, value_name = "FILE.pdf")]
     redline: Option<PathBuf>,
-    /// The folder whose git repository revisions are read from; the project is the same folder
-    /// in each revision.
+    /// The folder whose git repository revisions are read from (the project is the same folder
+    /// in each revision); its fonts/ also serve to rebuild a PDF from its attached sources.
     #[arg(long, value_name = "DIR", default_value = ".")]
     project: PathBuf,
 }
@@ -34,19 +35,46 @@ pub struct DiffArgs {
 pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     let (old, new, project) = (args.old.as_str(), args.new.as_str(), args.project.as_path());
     // where the user finds a version's files: `../v2/content/…`, or `HEAD~1:content/…`
-    let base = |arg: &str| if Path::new(arg).is_dir() { PathBuf::from(arg) } else { PathBuf::from(format!("{arg}:")) };
+    let base = |arg: &str| {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            PathBuf::from(arg)
+        } else if path.is_file() {
+            PathBuf::from(".")
+        } else {
+            PathBuf::from(format!("{arg}:"))
+        }
+    };
+    // a PDF's sources are rebuilt with the fonts built into baocao, or the project's
+    let font_dirs = [project.join("fonts"), PathBuf::from("fonts")];
+    let progress = console.progress("comparing");
     let result = (|| {
-        let old_version = Version::open(old, project).map_err(|f| (f, base(old)))?;
-        let new_version = Version::open(new, project).map_err(|f| (f, base(new)))?;
+        let old_version = Version::open(old, project, &font_dirs).map_err(|f| (f, base(old)))?;
+        let new_version = Version::open(new, project, &font_dirs).map_err(|f| (f, base(new)))?;
         let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;
         if let Some(path) = &args.redline {
-            let pages = redline::write(&comparison, &new_version.project, path).map_err(|f| (f, base(new)))?;
+            let Some(new_project) = new_version.project() else {
+                return Err((
+                    Failure::usage(
+                        crate::diagnostics::Diagnostic::error(format!(
+                            "`{new}` has no sources to mark the changes on, so no redline can be made"
+                        ))
+                        .help("give as NEW a project folder, a revision, or a PDF built by baocao with its sources"),
+                    ),
+                    PathBuf::from("."),
+                ));
+            };
+            let pages = redline::write(&comparison, new_project, path).map_err(|f| (f, base(new)))?;
             console.status("wrote", &format!("the redline {} ({pages} pages)", path.display()));
         }
         Ok::<_, (Failure, PathBuf)>(comparison.diff)
     })();
+    drop(progress);
     match result {
         Ok(d) => {
+            for line in [&d.old, &d.new].into_iter().filter_map(|v| v.sources_line()) {
+                console.status("diff:", &line);
+            }
             let out = match args.format {
                 Format::Json => serde_json::to_string_pretty(&render::json(&d)).unwrap_or_default() + "\n",
                 Format::Human => render::human(&d, render::Style::new(console.stdout_color())),

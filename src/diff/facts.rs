@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{Place, Side};
+use super::{Model, Place};
 use crate::facts::Fact;
 use crate::narrative::Narrative;
 
@@ -55,7 +55,7 @@ impl FactChange {
 }
 
 /// Compares the facts of two versions.
-pub fn compare(old: &Side, new: &Side, pages: &HashMap<usize, usize>) -> Vec<FactChange> {
+pub fn compare(old: &Model, new: &Model, pages: &HashMap<usize, usize>) -> Vec<FactChange> {
     let old_facts = &old.project.facts.by_key;
     let new_facts = &new.project.facts.by_key;
     let mut removed: Vec<&String> = old_facts.keys().filter(|k| !new_facts.contains_key(*k)).collect();
@@ -176,7 +176,7 @@ fn differing_fields(o: &Fact, n: &Fact) -> Vec<&'static str> {
 }
 
 /// Every printing of `key` in a version, in document order; with pages when given.
-fn printings(side: &Side, key: &str, pages: Option<&HashMap<usize, usize>>) -> Vec<Place> {
+fn printings(side: &Model, key: &str, pages: Option<&HashMap<usize, usize>>) -> Vec<Place> {
     let mut places: Vec<Place> = side
         .narrative
         .document
@@ -196,7 +196,7 @@ fn printings(side: &Side, key: &str, pages: Option<&HashMap<usize, usize>>) -> V
 }
 
 /// How many times `key` is printed in each section file (by path: sections may come and go).
-fn printing_sections(side: &Side, key: &str) -> BTreeMap<std::path::PathBuf, usize> {
+fn printing_sections(side: &Model, key: &str) -> BTreeMap<std::path::PathBuf, usize> {
     let mut count = BTreeMap::new();
     for u in side.narrative.document.facts.iter().filter(|u| u.keys.iter().any(|k| k == key)) {
         *count.entry(side.project.sections[u.section].path.clone()).or_insert(0) += 1;

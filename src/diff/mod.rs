@@ -14,92 +14,26 @@ pub mod blocks;
 pub mod facts;
 mod lcs;
 pub mod notes;
+mod printed;
 pub mod redline;
 pub mod render;
 pub mod text;
+mod version;
 mod words;
+
+pub use version::{Content, PdfSources, SourceKind, Version, VersionInfo};
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::build;
-use crate::diagnostics::{Diagnostic, Failure};
-use crate::narrative::{self, Narrative};
+use crate::build::{self, Laid};
+use crate::diagnostics::Failure;
+use crate::narrative::Narrative;
 use crate::project::Project;
 use crate::typeset::positions::Positions;
 use crate::writer::marks::Edits;
-use blocks::Document;
-
-/// Where a version came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceKind {
-    /// A project folder.
-    Directory,
-    /// A git revision, read from the object store.
-    Git,
-}
-
-/// How a version was named and what it resolved to.
-#[derive(Debug, Clone, Serialize)]
-pub struct VersionInfo {
-    /// The argument as given (`HEAD~1`, `../v2`).
-    pub source: String,
-    /// Folder or revision.
-    pub kind: SourceKind,
-    /// For a revision: the full commit id.
-    pub commit: Option<String>,
-}
-
-impl VersionInfo {
-    /// A short name for headings: `HEAD~1 (1a2b3c4)` or `../v2`.
-    pub fn label(&self) -> String {
-        match &self.commit {
-            Some(c) => format!("{} ({})", self.source, &c[..c.len().min(7)]),
-            None => self.source.clone(),
-        }
-    }
-}
-
-/// A loaded version, its narrative rendered (so that errors in either version are reported
-/// when it is opened, against its own files).
-pub struct Version {
-    /// Its name and origin.
-    pub info: VersionInfo,
-    /// The project as loaded.
-    pub project: Project,
-    /// Its narrative: the document model.
-    pub narrative: Narrative,
-}
-
-impl Version {
-    /// Opens `arg`: a project folder if one exists at that path, otherwise a revision of the
-    /// git repository holding `repository` (the project being the same folder of it).
-    pub fn open(arg: &str, repository: &Path) -> Result<Version, Failure> {
-        let path = Path::new(arg);
-        if path.is_dir() {
-            let project = Project::load(path)?;
-            let narrative = narrative::render(&project)?.or_fail()?;
-            let info = VersionInfo { source: arg.into(), kind: SourceKind::Directory, commit: None };
-            return Ok(Version { info, project, narrative });
-        }
-        match Project::load_revision(repository, arg)? {
-            Some((project, commit)) => {
-                let narrative = narrative::render(&project)?.or_fail()?;
-                let info = VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit) };
-                Ok(Version { info, project, narrative })
-            }
-            None => Err(Failure::usage(
-                Diagnostic::error(format!(
-                    "`{arg}` is neither a project folder nor a revision of the git repository at `{}`",
-                    repository.display()
-                ))
-                .help("give a folder holding content/, or a commit, tag or branch such as `HEAD~1` (see `git log --oneline`)"),
-            )),
-        }
-    }
-}
+use blocks::{Block, Document};
 
 /// A place in a version: a file, line and column, and for NEW text the page it is printed on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -167,23 +101,59 @@ impl Diff {
     }
 }
 
-/// One side of the comparison, as the comparing stages read it.
-pub struct Side<'a> {
+/// A version that has sources: its project and its model.
+#[derive(Clone, Copy)]
+pub struct Model<'a> {
     /// The project.
     pub project: &'a Project,
     /// Its narrative: the document model.
     pub narrative: &'a Narrative,
+}
+
+/// One side of the comparison, as the comparing stages read it: the printed words in blocks,
+/// and how to say where a word is.
+pub struct Side<'a> {
+    /// The sources, when the side has them.
+    pub model: Option<Model<'a>>,
     /// Its printed text in blocks.
     pub doc: &'a Document,
     /// Where its text is printed (page and line), from its laid-out document.
     pub positions: Option<&'a Positions>,
+    /// Its text read as printed: the file named in places, the page and line of each token by
+    /// the token's offset (its place in the printed text), and for a side with sources the
+    /// model word each token was found to be (section, rendered offset).
+    pub printed: Option<(&'a Path, &'a [(usize, usize)], &'a [Option<(usize, usize)>])>,
+    /// The sections compared, by file; one unnamed section when the text is compared as a whole
+    /// (a printed PDF on either side).
+    pub sections: Vec<PathBuf>,
 }
 
 impl Side<'_> {
+    /// The section a block is compared in (its file's, or the one section of a whole text).
+    pub fn group(&self, block: &Block) -> usize {
+        if self.sections.len() == 1 { 0 } else { block.section }
+    }
+
+    /// Section `section`'s rendered text ("" for a printed PDF).
+    pub fn rendered(&self, section: usize) -> &str {
+        self.model.and_then(|m| m.narrative.document.sections.get(section)).map_or("", |s| s.source.rendered.as_str())
+    }
+
     /// The place of byte `offset` of section `section`'s rendered text: in the section file,
-    /// and on the page.
+    /// and on the page (for a printed PDF: the page and line of the token at `offset`).
     pub fn place(&self, section: usize, offset: usize) -> Place {
-        let loc = self.narrative.document.sections[section].source.location(offset..offset);
+        if let Some((path, places, sources)) = self.printed {
+            let (page, line) = places.get(offset).copied().unwrap_or((0, 0));
+            if let (Some(model), Some(Some((s, o)))) = (self.model, sources.get(offset)) {
+                let loc = model.narrative.document.sections[*s].source.location(*o..*o);
+                return Place { path: loc.path, line: loc.line, column: None, page: Some(page), page_line: Some(line) };
+            }
+            return Place { path: path.to_path_buf(), line, column: None, page: Some(page), page_line: Some(line) };
+        }
+        let Some(model) = self.model else {
+            return Place { path: PathBuf::new(), line: 0, column: None, page: None, page_line: None };
+        };
+        let loc = model.narrative.document.sections[section].source.location(offset..offset);
         let (page, page_line) = self.positions.and_then(|p| p.of(section, offset)).unzip();
         Place { path: loc.path, line: loc.line, column: None, page, page_line }
     }
@@ -193,42 +163,135 @@ impl Side<'_> {
 pub struct Comparison {
     /// The differences.
     pub diff: Diff,
-    /// NEW's narrative, to write again with the change marks for the redline.
-    new_narrative: Narrative,
+    /// NEW's narrative, to write again with the change marks for the redline (when NEW has
+    /// sources).
+    new_narrative: Option<Narrative>,
     /// Change marks to place in NEW's sections.
     edits: Edits,
     /// Printings of changed facts in NEW (use ids), highlighted in the redline.
     highlight: std::collections::HashSet<usize>,
 }
 
-/// Compares two loaded versions. NEW is laid out once (for the pages of fact printings); an
-/// error here is NEW's.
-pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
-    let old_narrative = &old.narrative;
-    // both laid out: every change is given with its page on both sides
-    let old_laid = build::typeset_rendered(&old.project, old_narrative, Path::new("report.typ"), |_| Ok(()))?;
-    let laid = build::typeset_rendered(&new.project, &new.narrative, Path::new("report.typ"), |_| Ok(()))?;
-    let old_doc = Document::read(old_narrative);
-    let new_doc = Document::read(&new.narrative);
-    let old_side = Side { project: &old.project, narrative: old_narrative, doc: &old_doc, positions: Some(&old_laid.positions) };
-    let new_side = Side { project: &new.project, narrative: &new.narrative, doc: &new_doc, positions: Some(&laid.positions) };
+impl Comparison {
+    /// NEW's narrative, when NEW has sources (the redline is made of it).
+    pub fn new_narrative(&self) -> Option<&Narrative> {
+        self.new_narrative.as_ref()
+    }
+}
 
-    let fact_changes = facts::compare(&old_side, &new_side, &laid.fact_pages);
-    let highlight = facts::highlighted_uses(&fact_changes, &new.narrative);
-    let mut edits = Edits::new(new.project.sections.len());
-    let note_matches = notes::match_notes(&old_doc, &new_doc);
+/// One side made ready to compare: its words, and where they are.
+struct Prepared {
+    doc: Document,
+    laid: Option<Laid>,
+    /// Read as printed: the page and line of each token, and the model word it is.
+    printed: Option<(Vec<(usize, usize)>, Vec<Option<(usize, usize)>>)>,
+    /// The file named in printed places.
+    path: PathBuf,
+}
+
+/// Compares two loaded versions. Both are laid out (for the page of every change) unless they
+/// already are; an error in laying out is the version's own.
+///
+/// Two versions with sources are compared by file: metadata, facts, text, notes, layout. When
+/// either is a PDF read as printed, the printed texts are compared as a whole (words, moves,
+/// notes), and a changed word on a side with sources is attributed to the fact printed there.
+pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
+    let by_file = matches!((&old.content, &new.content), (Content::Model { .. }, Content::Model { .. }));
+    let old_prepared = prepare(old, by_file)?;
+    let new_prepared = prepare(new, by_file)?;
+    let old_side = side(old, &old_prepared, by_file);
+    let new_side = side(new, &new_prepared, by_file);
+    let new_laid = laid_of(new, &new_prepared);
+
+    let (mut metadata, mut fact_changes, mut layout) = (Vec::new(), Vec::new(), Vec::new());
+    let mut highlight = std::collections::HashSet::new();
+    if let (Some(o), Some(n), Some(laid)) = (old_side.model, new_side.model, new_laid)
+        && by_file
+    {
+        fact_changes = facts::compare(&o, &n, &laid.fact_pages);
+        highlight = facts::highlighted_uses(&fact_changes, n.narrative);
+        metadata = metadata_changes(o.project, n.project);
+        layout = layout_changes(o.project, n.project);
+    }
+    let mut edits = Edits::new(new.project().map_or(0, |p| p.sections.len()));
+    let note_matches = notes::match_notes(&old_side.doc, &new_side.doc);
     let text_changes = text::compare(&old_side, &new_side, &note_matches, &mut edits);
     let note_changes = notes::compare(&old_side, &new_side, &note_matches, &mut edits);
     let diff = Diff {
         old: old.info.clone(),
         new: new.info.clone(),
-        metadata: metadata_changes(&old.project, &new.project),
+        metadata,
         facts: fact_changes,
         text: text_changes,
         notes: note_changes,
-        layout: layout_changes(&old.project, &new.project),
+        layout,
     };
-    Ok(Comparison { diff, new_narrative: new.narrative.clone(), edits, highlight })
+    let new_narrative = match &new.content {
+        Content::Model { narrative, .. } => Some((**narrative).clone()),
+        Content::Printed { .. } => None,
+    };
+    Ok(Comparison { diff, new_narrative, edits, highlight })
+}
+
+/// The layout of a version with sources.
+fn laid_of<'a>(v: &'a Version, p: &'a Prepared) -> Option<&'a Laid> {
+    match &v.content {
+        Content::Model { laid: Some(l), .. } => Some(l),
+        _ => p.laid.as_ref(),
+    }
+}
+
+/// A version as the comparing stages read it; `by_file`: sections compared file by file (both
+/// versions have sources), else the text as a whole.
+fn side<'a>(v: &'a Version, p: &'a Prepared, by_file: bool) -> Side<'a> {
+    let model = match &v.content {
+        Content::Model { project, narrative, .. } => Some(Model { project, narrative }),
+        Content::Printed { .. } => None,
+    };
+    let sections = match (model, by_file) {
+        (Some(m), true) => m.project.sections.iter().map(|s| s.path.clone()).collect(),
+        _ => vec![PathBuf::new()],
+    };
+    let printed = p.printed.as_ref().map(|(places, sources)| (p.path.as_path(), places.as_slice(), sources.as_slice()));
+    Side { model, doc: &p.doc, positions: laid_of(v, p).map(|l| &l.positions), printed, sections }
+}
+
+/// A version's words: its model's (both versions have sources, `by_file`), or else its text
+/// as printed — read from its PDF, or from the PDF its sources make — joined to its model.
+fn prepare(v: &Version, by_file: bool) -> Result<Prepared, Failure> {
+    let path = PathBuf::from(&v.info.source);
+    match &v.content {
+        Content::Model { project, narrative, laid, pdf } => {
+            let made = match laid {
+                Some(_) => None,
+                None => Some(build::typeset_rendered(project, narrative, Path::new("report.typ"), |_| Ok(()))?),
+            };
+            let model_doc = Document::read(narrative);
+            if by_file {
+                return Ok(Prepared { doc: model_doc, laid: made, printed: None, path });
+            }
+            let laid_ref = laid.as_deref().or(made.as_ref()).expect("laid out above");
+            let bytes = match pdf {
+                Some(b) => b.clone(),
+                None => crate::output::pdf(
+                    &laid_ref.document,
+                    &crate::output::PdfSettings {
+                        timestamp: crate::typeset::report_today(&project.report),
+                        ident: "baocao-diff".into(),
+                        standard: crate::output::Standard::None,
+                    },
+                )?,
+            };
+            let pages = crate::pdf_text::lines(&bytes).map_err(|e| Failure::content(vec![e.to_diagnostic(&path)]))?;
+            let mut read = printed::read(&crate::pdf_text::document(&pages));
+            printed::attribute(&mut read, &model_doc, &laid_ref.positions);
+            Ok(Prepared { doc: read.doc, laid: made, printed: Some((read.places, read.sources)), path })
+        }
+        Content::Printed { document, path } => {
+            let read = printed::read(document);
+            Ok(Prepared { doc: read.doc, laid: None, printed: Some((read.places, read.sources)), path: path.clone() })
+        }
+    }
 }
 
 /// `report.yaml` field by field (`signer` by its parts).

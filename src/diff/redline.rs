@@ -26,7 +26,12 @@ use crate::writer::{self, marks::Marking};
 
 /// Lays out the redline of a comparison.
 pub fn typeset(comparison: &Comparison, new: &Project) -> Result<PagedDocument, Failure> {
-    let narrative = &comparison.new_narrative;
+    let Some(narrative) = comparison.new_narrative() else {
+        return Err(Failure::usage(
+            crate::diagnostics::Diagnostic::error("the redline marks the changes on NEW's sources, and NEW has none")
+                .help("give as NEW a project folder, a revision or a PDF built by baocao with its sources"),
+        ));
+    };
     let marking = Marking { highlight: comparison.highlight.clone(), edits: comparison.edits.clone() };
     let sections = writer::typst::write(&narrative.document, Some(&marking));
     let assembled = typeset::assemble(new, &sections)?;
@@ -104,9 +109,9 @@ fn summary_page(comparison: &Comparison, new: &Project) -> Result<String, Failur
                 Vec::new()
             } else {
                 comparison
-                    .new_narrative
-                    .document
-                    .facts
+                    .new_narrative()
+                    .map(|n| n.document.facts.as_slice())
+                    .unwrap_or_default()
                     .iter()
                     .filter(|u| u.keys.contains(&f.key))
                     .map(|u| u.id)

@@ -270,7 +270,7 @@ pub fn human(diff: &Diff, style: Style) -> String {
                 let _ = writeln!(out, "  {}", s.paint("1", &path));
                 section = Some(path);
             }
-            let line = at.map_or(String::new(), |p| format!(":{}", p.line));
+            let line = at.map_or(String::new(), |p| if is_pdf(p) { String::new() } else { format!(":{}", p.line) });
             let _ = writeln!(out, "    {} {}{}", s.paint("2", &format!("{line:<6}")), text_line(t, s), pages_note(t, s));
         }
     }
@@ -450,8 +450,16 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
     }
 }
 
-/// `path:line[:column][ p.N]`.
+/// Whether a place is in a PDF read as printed (its line is the page's).
+fn is_pdf(p: &Place) -> bool {
+    p.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// `path:line[:column][ p.N[:L]]`, or `path p.N:L` in a PDF read as printed.
 fn place(p: &Place) -> String {
+    if is_pdf(p) {
+        return format!("{} p.{}:{}", p.path.display(), p.page.unwrap_or(0), p.page_line.unwrap_or(p.line));
+    }
     let mut out = format!("{}:{}", p.path.display(), p.line);
     if let Some(c) = p.column {
         let _ = write!(out, ":{c}");

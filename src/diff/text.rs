@@ -197,13 +197,15 @@ pub(crate) struct Context<'a> {
     pub new_ids: &'a [Vec<u32>],
 }
 
-/// The blocks of each section: index ranges into `blocks` (blocks are in section order).
-fn section_blocks(blocks: &[Block], sections: usize) -> Vec<Range<usize>> {
-    let mut ranges = vec![0..0; sections];
+/// The blocks of each section compared: index ranges into the side's blocks (blocks are in
+/// section order).
+fn section_blocks(side: &Side) -> Vec<Range<usize>> {
+    let blocks = &side.doc.blocks;
+    let mut ranges = vec![0..0; side.sections.len()];
     let mut at = 0;
     for (s, range) in ranges.iter_mut().enumerate() {
         let start = at;
-        while at < blocks.len() && blocks[at].section == s {
+        while at < blocks.len() && side.group(&blocks[at]) == s {
             at += 1;
         }
         *range = start..at;
@@ -213,24 +215,23 @@ fn section_blocks(blocks: &[Block], sections: usize) -> Vec<Range<usize>> {
 
 /// Step 1: sections by file, blocks by Myers, changed regions paired by similarity.
 fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
-    let old_sections = section_blocks(&ctx.old.doc.blocks, ctx.old.project.sections.len());
-    let new_sections = section_blocks(&ctx.new.doc.blocks, ctx.new.project.sections.len());
+    let old_sections = section_blocks(ctx.old);
+    let new_sections = section_blocks(ctx.new);
     let new_by_path: HashMap<&std::path::Path, usize> =
-        ctx.new.project.sections.iter().enumerate().map(|(i, s)| (s.path.as_path(), i)).collect();
+        ctx.new.sections.iter().enumerate().map(|(i, s)| (s.as_path(), i)).collect();
     let old_for_new: HashMap<usize, usize> = ctx
         .old
-        .project
         .sections
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| new_by_path.get(s.path.as_path()).map(|&j| (j, i)))
+        .filter_map(|(i, s)| new_by_path.get(s.as_path()).map(|&j| (j, i)))
         .collect();
 
     let mut items = Vec::new();
     let mut last_new_section = None;
     let flush_unmatched = |items: &mut Vec<Item>, upto: usize, done: &mut usize, anchor: Anchor| {
         while *done < upto {
-            if !new_by_path.contains_key(ctx.old.project.sections[*done].path.as_path()) {
+            if !new_by_path.contains_key(ctx.old.sections[*done].as_path()) {
                 items.extend(old_sections[*done].clone().map(|old| Item::Deleted { old, anchor }));
             }
             *done += 1;
@@ -238,8 +239,8 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
     };
     let mut old_done = 0;
     for (j, new_range) in new_sections.iter().enumerate() {
-        let section_start =
-            Anchor { section: j, offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, 0) };
+        let first = new_range.clone().next().map_or(j, |b| ctx.new.doc.blocks[b].section);
+        let section_start = Anchor { section: first, offset: 0 };
         let Some(&i) = old_for_new.get(&j) else {
             items.extend(new_range.clone().map(|new| Item::Inserted { new }));
             last_new_section = Some(j);
@@ -254,10 +255,7 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
         let anchor_before = |n: usize| -> Anchor {
             if n < new_range.end {
                 let block = &ctx.new.doc.blocks[n];
-                Anchor {
-                    section: j,
-                    offset: line_start(&ctx.new.narrative.document.sections[j].source.rendered, block.start),
-                }
+                Anchor { section: block.section, offset: line_start(ctx.new.rendered(block.section), block.start) }
             } else {
                 section_end(ctx, &new_sections, j)
             }
@@ -300,18 +298,20 @@ fn align(ctx: &Context, old_keys: &[u32], new_keys: &[u32]) -> Vec<Item> {
         Some(s) => section_end(ctx, &new_sections, s),
         None => Anchor { section: 0, offset: 0 },
     };
-    flush_unmatched(&mut items, ctx.old.project.sections.len(), &mut old_done, end);
+    flush_unmatched(&mut items, ctx.old.sections.len(), &mut old_done, end);
     items
 }
 
 /// After the last block of NEW section `s` (its end when it has none).
 fn section_end(ctx: &Context, new_sections: &[Range<usize>], s: usize) -> Anchor {
-    let text = &ctx.new.narrative.document.sections[s].source.rendered;
-    let offset = match new_sections[s].clone().last().and_then(|b| ctx.new.doc.blocks[b].tokens.last()) {
-        Some(t) => text[t.range.end..].find('\n').map_or(text.len(), |i| t.range.end + i),
+    let last = new_sections[s].clone().last().map(|b| &ctx.new.doc.blocks[b]);
+    let section = last.map_or(s, |b| b.section);
+    let text = ctx.new.rendered(section);
+    let offset = match last.and_then(|b| b.tokens.last()) {
+        Some(t) => text.get(t.range.end..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| t.range.end + i),
         None => text.len(),
     };
-    Anchor { section: s, offset }
+    Anchor { section, offset }
 }
 
 fn line_start(text: &str, offset: usize) -> usize {

@@ -89,7 +89,7 @@ fn fact_keys(side: &Side, tokens: &[Token]) -> BTreeSet<String> {
     tokens
         .iter()
         .flat_map(|t| &t.uses)
-        .filter_map(|id| side.narrative.document.facts.get(*id).filter(|u| u.id == *id))
+        .filter_map(|id| side.model.as_ref()?.narrative.document.facts.get(*id).filter(|u| u.id == *id))
         .flat_map(|u| u.keys.iter().cloned())
         .collect()
 }
