@@ -316,3 +316,37 @@ fn a_note_inside_a_note_follows_it_as_a_footnote_of_its_own() {
     let body_fields: Vec<&str> = elements(&doc, "instrText").filter_map(|n| n.text()).collect();
     assert_eq!(body_fields, [" NOTEREF _RefNote1 \\f \\h "], "the second reference to note 1");
 }
+
+#[test]
+fn quotes_code_tables_and_a_table_inside_a_note_are_written_as_word_blocks() {
+    let dir = mini_project();
+    let section = "> Một đoạn trích dẫn.\n\n```\ndòng 1\ndòng 2\n```\n\n\
+        | Chỉ tiêu | Giá trị |\n|---|---|\n| GRDP | {{ economy.grdp_growth_2021 | pct }} |\n\n\
+        Đoạn có [liên kết](https://example.org/?a=1&b=2) và ghi chú bảng[^t].\n\n\
+        [^t]: Ghi chú có bảng:\n\n    | A | B |\n    |---|---|\n    | 1 | 2 |\n";
+    std::fs::write(dir.path().join("content/sections/03-them.md"), section).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let parts = parts(&build_docx(dir.path(), out.path()));
+    let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let text_of = |n: roxmltree::Node| -> String {
+        n.descendants().filter(|t| t.has_tag_name((W, "t"))).filter_map(|t| t.text()).collect()
+    };
+    // the header table, the table of the section, the closing table
+    let tables: Vec<_> = elements(&doc, "tbl").collect();
+    assert_eq!(tables.len(), 3);
+    let rows: Vec<String> = tables[1].children().filter(|n| n.has_tag_name((W, "tr"))).map(text_of).collect();
+    assert_eq!(rows, ["Chỉ tiêuGiá trị", "GRDP8,58%"]);
+    assert!(tables[1].descendants().any(|n| n.has_tag_name((W, "sdt"))), "the fact in a cell is tagged");
+    let paragraphs: Vec<_> = elements(&doc, "p").collect();
+    let quote = paragraphs.iter().find(|p| text_of(**p) == "Một đoạn trích dẫn.").unwrap();
+    let left = quote.descendants().find(|n| n.has_tag_name((W, "ind"))).and_then(|n| w(n, "left"));
+    assert_eq!(left, Some("720"), "a quote is indented 1.27 cm");
+    let code = paragraphs.iter().find(|p| text_of(**p) == "dòng 1dòng 2").expect("the code block");
+    assert_eq!(code.descendants().filter(|n| n.has_tag_name((W, "br"))).count(), 1, "its lines kept");
+    assert!(paragraphs.iter().any(|p| text_of(*p).starts_with("Đoạn có liên kết và ghi chú bảng")));
+    let notes = roxmltree::Document::parse(&parts["word/footnotes.xml"]).unwrap();
+    let note = elements(&notes, "footnote").last().unwrap();
+    let lines: Vec<String> = note.children().filter(|n| n.has_tag_name((W, "p"))).map(text_of).collect();
+    assert_eq!(lines, [" Ghi chú có bảng:", "AB", "12"], "a table in a note: a row a paragraph");
+    assert_eq!(note.descendants().filter(|n| n.has_tag_name((W, "tab"))).count(), 2, "cells apart by tabs");
+}

@@ -4,7 +4,7 @@
 //! starting with its marker and a space, its first line indented 1.27 cm per level (the
 //! template's `bc-item`), and the blocks after an item's first paragraph follow it as blocks of
 //! their own (a nested list, a second paragraph); quotes are indented 1.27 cm; code keeps its
-//! lines; tables have single rules. A `right-indent` directive becomes the paragraph's right
+//! lines; tables have single rules (in a footnote, which holds paragraphs only, a row is a paragraph, its cells apart by tabs). A `right-indent` directive becomes the paragraph's right
 //! indent. Every printed fact is a content control (`w:sdt`) whose title (`w:alias`) is the
 //! fact's key and whose tag (`w:tag`) is `baocao:fact:ID:KEY` ([`fact_tag`]), so that the Word
 //! file still says which fact each number is.
@@ -175,6 +175,23 @@ impl Body<'_> {
                     p = p.add_run(text_run(line, Format::default()));
                 }
                 self.push(p);
+            }
+            BlockKind::Table { head, rows, .. } if self.in_note => {
+                // a footnote holds paragraphs only (in docx-rs): a row a paragraph, cells apart by tabs
+                for row in std::iter::once(head).chain(rows) {
+                    let mut p = self.paragraph(place);
+                    for (i, cell) in row.iter().enumerate() {
+                        if i > 0 {
+                            p = p.add_run(Run::new().add_tab());
+                        }
+                        p = self.inlines(
+                            p,
+                            &cell.content,
+                            Format { bold: std::ptr::eq(row, head), ..Format::default() },
+                        );
+                    }
+                    self.push(p);
+                }
             }
             BlockKind::Table { columns, head, rows } => {
                 let table = self.table(*columns, head, rows);

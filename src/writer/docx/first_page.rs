@@ -80,6 +80,13 @@ fn cell(width: i32, paragraphs: Vec<Paragraph>) -> TableCell {
     cell
 }
 
+/// A paragraph 1 pt high before the header table: LibreOffice sets a table that starts the
+/// document one empty line (22 pt) lower than Word does; after a paragraph it sets it where
+/// Word does, at the top margin.
+pub fn lead() -> Paragraph {
+    spacer(20)
+}
+
 /// The header table.
 pub fn header_table(report: &Report, fonts: &[FontFile]) -> Table {
     let total = TEXT_WIDTH + HEADER_WIDEN;

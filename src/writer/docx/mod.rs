@@ -142,7 +142,7 @@ pub fn write(input: &DocxInput) -> Result<Written, Failure> {
         .default_line_spacing(docx_rs::LineSpacing::new().after(measures::PARA_GAP));
     docx = styles::add(docx);
     docx = first_page::page_headers(docx, report);
-    docx = docx.add_table(first_page::header_table(report, input.fonts));
+    docx = docx.add_paragraph(first_page::lead()).add_table(first_page::header_table(report, input.fonts));
     for p in first_page::title(report) {
         docx = docx.add_paragraph(p);
     }

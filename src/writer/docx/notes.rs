@@ -67,7 +67,7 @@ impl Body<'_> {
             .into_iter()
             .filter_map(|child| match child {
                 super::body::Child::Paragraph(p) => Some(*p),
-                // a table in a footnote: Word allows it, but docx-rs writes paragraphs only
+                // never made in a note: a table there is written as paragraphs (see body)
                 super::body::Child::Table(_) => None,
             })
             .collect();

@@ -34,7 +34,7 @@ pub fn add(mut docx: Docx) -> Docx {
         .line_spacing(LineSpacing::new().before(0).after(PARA_GAP));
     docx = docx.add_style(body);
     for level in 1..=6u8 {
-        let mut style = Style::new(&heading(level), StyleType::Paragraph)
+        let mut style = Style::new(heading(level), StyleType::Paragraph)
             .name(format!("heading {level}"))
             .based_on(BODY)
             .next(BODY)
