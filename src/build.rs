@@ -1,8 +1,10 @@
 //! `baocao build`: the pipeline end to end.
 //!
-//! load project → narrative (tera, Markdown → typst) → template → typst compile → PDF → write,
-//! with `check` running beside them: its errors stop the build before the PDF is written; its
-//! warnings are the build's first warnings. The
+//! load project → narrative (tera, Markdown → the document model) → template → typst compile →
+//! PDF → write, with `check` running beside them: its errors stop the build before anything is
+//! written; its warnings are the build's first warnings. With `--format docx` the same model is
+//! also (or only) written as a Word file ([`crate::writer::docx`]); a Word-only build never runs
+//! typst. The
 //! sources and a manifest of every input ride along as PDF attachments ([`provenance`]).
 //! [`typeset()`] stops before writing, for commands and tests that need the laid-out document.
 //! The `_with` variants take a [`Compiler`] (the typst world kept across rebuilds, for
@@ -23,12 +25,31 @@ use crate::timings::{Stage, Timings};
 use crate::typeset::{self, Assembled, BaocaoWorld, SourceNames};
 use crate::writer::{self, typst::TypstSection};
 
+/// The formats a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// The PDF (and the generated typst source beside it).
+    pub pdf: bool,
+    /// The Word file.
+    pub docx: bool,
+}
+
+impl Default for Formats {
+    /// The PDF only.
+    fn default() -> Formats {
+        Formats { pdf: true, docx: false }
+    }
+}
+
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
-    /// Where to write the PDF; default `<project>/build-output/report.pdf`. The generated typst
-    /// source is written beside it with the extension `.typ`.
+    /// Where to write the output; default `<project>/build-output/report.pdf`. The generated typst
+    /// source is written beside the PDF with the extension `.typ`, the Word file with `.docx`
+    /// (a path ending in `.docx` names the Word file, and the PDF goes beside it).
     pub output: Option<PathBuf>,
+    /// The formats to write.
+    pub formats: Formats,
     /// The PDF standard; `None` for the default (PDF/A-3b with sources, PDF/A-2b without).
     pub pdf_standard: Option<Standard>,
     /// Leave the sources and the manifest out of the PDF.
@@ -73,22 +94,44 @@ fn iso_8601(d: Datetime) -> String {
 /// A finished build.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// The PDF written.
-    pub pdf_path: PathBuf,
-    /// The generated typst source written (for inspection).
-    pub typ_path: PathBuf,
-    /// Number of pages.
-    pub pages: usize,
+    /// The PDF, when asked for.
+    pub pdf: Option<PdfBuilt>,
+    /// The Word file, when asked for.
+    pub docx: Option<DocxBuilt>,
     /// Warnings from every stage.
     pub warnings: Vec<Diagnostic>,
     /// How many warnings the project's baseline records (known, not reported again).
     pub baselined: usize,
-    /// The PDF's size in bytes.
-    pub pdf_bytes: usize,
-    /// What the sources attached add up to (bytes before compression), 0 without sources.
-    pub attached_bytes: usize,
     /// The manifest of the build (attached or not).
     pub manifest: Manifest,
+}
+
+/// The PDF a build wrote.
+#[derive(Debug)]
+pub struct PdfBuilt {
+    /// The PDF written.
+    pub path: PathBuf,
+    /// The generated typst source written (for inspection).
+    pub typ_path: PathBuf,
+    /// Number of pages.
+    pub pages: usize,
+    /// The PDF's size in bytes.
+    pub bytes: usize,
+    /// What the sources attached add up to (bytes before compression), 0 without sources.
+    pub attached_bytes: usize,
+}
+
+/// The Word file a build wrote.
+#[derive(Debug)]
+pub struct DocxBuilt {
+    /// The .docx written.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// How many footnotes it holds.
+    pub footnotes: usize,
+    /// How many printed facts are tagged with their key.
+    pub facts: usize,
 }
 
 /// A typeset report: everything up to the laid-out document.
@@ -130,6 +173,18 @@ pub struct Laid {
 pub fn default_output(root: &Path) -> PathBuf {
     let relative = Path::new("build-output").join("report.pdf");
     if root == Path::new(".") { relative } else { root.join(relative) }
+}
+
+/// The PDF and Word paths of a build: `output` (or the default) names one, the other goes beside
+/// it with its own extension.
+pub fn output_paths(root: &Path, output: Option<&Path>) -> (PathBuf, PathBuf) {
+    let base = output.map_or_else(|| default_output(root), Path::to_path_buf);
+    if base.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
+        (base.with_extension("pdf"), base)
+    } else {
+        let docx = base.with_extension("docx");
+        (base, docx)
+    }
 }
 
 /// The typst world kept from one build to the next, so that typst's incremental caches work
@@ -279,19 +334,39 @@ pub fn build_project_with(
     compiler: &mut Compiler,
     timings: &mut Timings,
 ) -> Result<BuildReport, Failure> {
-    let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
+    let (pdf_path, docx_path) = output_paths(&project.root, options.output.as_deref());
+    if !options.formats.pdf {
+        let settings = options.resolve(project)?;
+        let date = typeset::build_date(&project.report, options.source_date_epoch)?;
+        return build_docx_only(project, date, docx_path, Manifest::new(project, settings), timings);
+    }
     let typ_path = pdf_path.with_extension("typ");
     let produced =
         produce(project, options, compiler, timings, |source| output::write_atomic(&typ_path, source.as_bytes()))?;
+    // the Word file is made before anything is written: a build writes all it was asked for or nothing
+    let date = typeset::build_date(&project.report, options.source_date_epoch)?;
+    let word = options
+        .formats
+        .docx
+        .then(|| timings.time(Stage::Export, || write_docx(project, &produced.narrative, date)))
+        .transpose()?;
     timings.time(Stage::Write, || output::write_atomic(&pdf_path, &produced.bytes))?;
-    Ok(BuildReport {
-        pdf_path,
+    let docx = match word {
+        Some(word) => Some(timings.time(Stage::Write, || save_docx(&docx_path, word))?),
+        None => None,
+    };
+    let pdf = PdfBuilt {
+        path: pdf_path,
         typ_path,
         pages: produced.laid.document.pages().len(),
+        bytes: produced.bytes.len(),
+        attached_bytes: produced.attached_bytes,
+    };
+    Ok(BuildReport {
+        pdf: Some(pdf),
+        docx,
         warnings: produced.warnings,
         baselined: produced.baselined,
-        pdf_bytes: produced.bytes.len(),
-        attached_bytes: produced.attached_bytes,
         manifest: produced.manifest,
     })
 }
@@ -326,7 +401,7 @@ pub fn produce(
 ) -> Result<Produced, Failure> {
     let settings = options.resolve(project)?;
     let date = typeset::build_date(&project.report, options.source_date_epoch)?;
-    let typ_path = options.output.clone().unwrap_or_else(|| default_output(&project.root)).with_extension("typ");
+    let typ_path = output_paths(&project.root, options.output.as_deref()).0.with_extension("typ");
     let standard = settings.pdf_standard;
     let manifest = Manifest::new(project, settings);
     let attachments = if manifest.options.sources_attached {
@@ -365,4 +440,47 @@ pub fn produce(
     warnings.extend(laid.warnings.iter().filter(|w| w.code.is_none()).cloned());
     let attached_bytes = attachments.iter().map(|a| a.bytes.len()).sum();
     Ok(Produced { bytes, narrative, laid, warnings, baselined, manifest, attached_bytes })
+}
+
+/// A Word-only build: the model and `check`, then the .docx; typst does not run.
+fn build_docx_only(
+    project: &Project,
+    date: Datetime,
+    docx_path: PathBuf,
+    manifest: Manifest,
+    timings: &mut Timings,
+) -> Result<BuildReport, Failure> {
+    let narrative = narrative::render_timed(project, timings)?;
+    let checked = timings.time(Stage::Check, || check::run(project, &narrative));
+    if !narrative.errors().is_empty() || checked.has_errors() {
+        return Err(Failure::content(checked.findings));
+    }
+    let word = timings.time(Stage::Export, || write_docx(project, &narrative, date))?;
+    let docx = timings.time(Stage::Write, || save_docx(&docx_path, word))?;
+    let mut warnings = checked.findings;
+    warnings
+        .extend(narrative.diagnostics.iter().filter(|d| d.severity == Severity::Warning && d.code.is_none()).cloned());
+    Ok(BuildReport { pdf: None, docx: Some(docx), warnings, baselined: checked.baselined.len(), manifest })
+}
+
+/// The report as a Word file, dated as the PDF is.
+fn write_docx(project: &Project, narrative: &Narrative, date: Datetime) -> Result<writer::docx::Written, Failure> {
+    let input = writer::docx::DocxInput {
+        document: &narrative.document,
+        report: &project.report,
+        fonts: &project.fonts,
+        date: w3cdtf(date),
+    };
+    writer::docx::write(&input)
+}
+
+fn save_docx(path: &Path, word: writer::docx::Written) -> Result<DocxBuilt, Failure> {
+    output::write_atomic(path, &word.bytes)?;
+    Ok(DocxBuilt { path: path.to_path_buf(), bytes: word.bytes.len(), footnotes: word.footnotes, facts: word.facts })
+}
+
+/// `2023-01-01T00:00:00Z`: a date as Word's document properties write it.
+fn w3cdtf(d: Datetime) -> String {
+    let stamp = iso_8601(d);
+    if stamp.len() == 10 { format!("{stamp}T00:00:00Z") } else { stamp }
 }

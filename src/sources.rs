@@ -98,6 +98,7 @@ pub fn rebuild(project: &Project, manifest: &Manifest, pdf: &[u8]) -> Result<(Pr
         pdf_standard: Some(manifest.options.pdf_standard),
         no_sources: !manifest.options.sources_attached,
         source_date_epoch: manifest.options.source_date_epoch,
+        ..BuildOptions::default()
     };
     let produced = build::produce(project, &options, &mut Compiler::new(), &mut Timings::new(), |_| Ok(()))?;
     let same = produced.bytes == pdf;

@@ -26,9 +26,9 @@ pub enum Stage {
     /// typst: its world (standard library, fonts; kept across `watch` rebuilds), then parse,
     /// evaluate and lay out `report.typ`.
     Compile,
-    /// typst's PDF export.
+    /// typst's PDF export, and writing the Word file (`--format docx`).
     Export,
-    /// Writing `report.typ` and the PDF to disk (atomically).
+    /// Writing `report.typ`, the PDF and the .docx to disk (atomically).
     Write,
 }
 
@@ -71,7 +71,7 @@ impl Stage {
             Stage::Markdown => "Markdown → typst",
             Stage::Template => "layout template",
             Stage::Compile => "typesetting (typst)",
-            Stage::Export => "PDF export",
+            Stage::Export => "PDF export, Word file",
             Stage::Write => "writing files",
         }
     }

@@ -293,6 +293,7 @@ fn rebuild_and_compare(
     let output = root.join("rebuilt/report.pdf");
     let options = BuildOptions {
         output: Some(output.clone()),
+        formats: build::Formats::default(),
         pdf_standard: Some(manifest.options.pdf_standard),
         no_sources: !manifest.options.sources_attached,
         source_date_epoch: manifest.options.source_date_epoch,

@@ -171,9 +171,9 @@ impl Session<'_> {
                     &format!(
                         "in {} ms: {} pages, {warnings} warning{}{known} → {}{because}",
                         elapsed.as_millis(),
-                        report.pages,
+                        report.pdf.as_ref().map_or(0, |p| p.pages),
                         if warnings == 1 { "" } else { "s" },
-                        report.pdf_path.display()
+                        report.pdf.as_ref().map_or_else(|| self.root.display(), |p| p.path.display())
                     ),
                 );
             }

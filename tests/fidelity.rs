@@ -6,7 +6,7 @@ mod common;
 
 use baocao::build::typeset;
 use baocao::typeset::text::page_lines;
-use common::{load, repo};
+use common::{fixture_words, load, recall, repo};
 
 /// Words of the laid-out report: (body, notes). Page numbers are left out; a note's number is
 /// separated from its first word, as in the fixture.
@@ -33,31 +33,6 @@ fn our_words(doc: &typst_layout::PagedDocument) -> (Vec<String>, Vec<String>) {
         }
     }
     (body, notes)
-}
-
-fn fixture_words(name: &str) -> Vec<String> {
-    std::fs::read_to_string(repo().join("tests/fixtures/original").join(name))
-        .unwrap()
-        .split_whitespace()
-        .map(String::from)
-        .collect()
-}
-
-/// Share of `original`'s words found, in order, in `ours`; prints the differences.
-fn recall(original: &[String], ours: &[String]) -> f64 {
-    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, original, ours);
-    for op in diff.iter().filter(|op| !matches!(op, similar::DiffOp::Equal { .. })) {
-        let (o, n) = (op.old_range(), op.new_range());
-        eprintln!("  original «{}» ≠ ours «{}»", original[o].join(" "), ours[n].join(" "));
-    }
-    let matched: usize = diff
-        .iter()
-        .filter_map(|op| match op {
-            similar::DiffOp::Equal { len, .. } => Some(*len),
-            _ => None,
-        })
-        .sum();
-    matched as f64 / original.len() as f64
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{ProjectArg, refuse, report_failure};
-use crate::build::{self, BuildOptions, Compiler};
+use crate::build::{self, BuildOptions, BuildReport, Compiler, Formats};
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::output::Standard;
@@ -15,9 +15,14 @@ use crate::timings::Timings;
 pub struct BuildArgs {
     #[command(flatten)]
     project: ProjectArg,
-    /// Where to write the PDF [default: DIR/build-output/report.pdf].
+    /// Where to write the PDF, or the Word file when FILE ends in .docx (the other format, if
+    /// asked for, goes beside it) [default: DIR/build-output/report.pdf].
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// What to write: pdf, docx (a Word file in the same layout, with real footnotes), or both
+    /// (`pdf,docx`) [default: pdf, or docx when -o ends in .docx].
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_enum)]
+    format: Vec<OutputFormat>,
     /// The PDF standard to meet [default: a-3b, or a-2b with --no-sources].
     #[arg(long, value_name = "STANDARD")]
     pdf_standard: Option<Standard>,
@@ -28,6 +33,15 @@ pub struct BuildArgs {
     /// template, typst compile, PDF export, write) on stderr.
     #[arg(long)]
     timings: bool,
+}
+
+/// An output format of `build`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The PDF (PDF/A, with its sources attached).
+    Pdf,
+    /// A Word file (.docx) in the same layout.
+    Docx,
 }
 
 /// `baocao watch`.
@@ -60,8 +74,13 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Ok(e) => e,
         Err(failure) => return fail(failure),
     };
+    let formats = match formats(&args.format, args.output.as_deref()) {
+        Ok(f) => f,
+        Err(failure) => return fail(failure),
+    };
     let options = BuildOptions {
         output: args.output.clone(),
+        formats,
         pdf_standard: args.pdf_standard,
         no_sources: args.no_sources,
         source_date_epoch,
@@ -76,26 +95,9 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             if let Some(known) = crate::check::baseline::known_line(report.baselined) {
                 console.status("check:", &known);
             }
-            let sources = if report.manifest.options.sources_attached {
-                format!(
-                    "{} sources attached, {} KB before compression",
-                    report.manifest.inputs.len(),
-                    report.attached_bytes.div_ceil(1024)
-                )
-            } else {
-                "no sources attached".to_string()
-            };
-            console.status(
-                "built",
-                &format!(
-                    "{} ({} pages, {} KB, {}, {sources}) in {:.2} s",
-                    report.pdf_path.display(),
-                    report.pages,
-                    report.pdf_bytes.div_ceil(1024),
-                    report.manifest.options.pdf_standard.label(),
-                    stages.elapsed().as_secs_f64()
-                ),
-            );
+            for line in built_lines(&report) {
+                console.status("built", &format!("{line} in {:.2} s", stages.elapsed().as_secs_f64()));
+            }
             ExitCode::SUCCESS
         }
         Err(failure) => fail(failure),
@@ -104,6 +106,64 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         eprint!("{}", stages.render());
     }
     code
+}
+
+/// One line for each file written: the PDF (pages, size, standard, sources), the Word file
+/// (footnotes, facts tagged, size).
+fn built_lines(report: &BuildReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(pdf) = &report.pdf {
+        let sources = if report.manifest.options.sources_attached {
+            format!(
+                "{} sources attached, {} KB before compression",
+                report.manifest.inputs.len(),
+                pdf.attached_bytes.div_ceil(1024)
+            )
+        } else {
+            "no sources attached".to_string()
+        };
+        lines.push(format!(
+            "{} ({} pages, {} KB, {}, {sources})",
+            pdf.path.display(),
+            pdf.pages,
+            pdf.bytes.div_ceil(1024),
+            report.manifest.options.pdf_standard.label(),
+        ));
+    }
+    if let Some(docx) = &report.docx {
+        lines.push(format!(
+            "{} (Word, {} footnotes, {} figures tagged with their fact, {} KB)",
+            docx.path.display(),
+            docx.footnotes,
+            docx.facts,
+            docx.bytes.div_ceil(1024)
+        ));
+    }
+    lines
+}
+
+/// The formats asked for: `--format`, or else the extension of `-o` (`.docx`: Word only). A
+/// single format whose `-o` names the other one is a usage error.
+fn formats(asked: &[OutputFormat], output: Option<&Path>) -> Result<Formats, Failure> {
+    let extension = output.and_then(|o| o.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let names_docx = extension.as_deref() == Some("docx");
+    if asked.is_empty() {
+        return Ok(Formats { pdf: !names_docx, docx: names_docx });
+    }
+    let formats = Formats { pdf: asked.contains(&OutputFormat::Pdf), docx: asked.contains(&OutputFormat::Docx) };
+    let clash = match (formats.pdf, formats.docx, extension.as_deref()) {
+        (true, false, Some("docx")) => Some(("a Word file", "pdf", "docx")),
+        (false, true, Some("pdf")) => Some(("a PDF", "docx", "pdf")),
+        _ => None,
+    };
+    if let Some((named, asked, other)) = clash {
+        let output = output.map(|o| o.display().to_string()).unwrap_or_default();
+        return Err(Failure::usage(
+            Diagnostic::error(format!("`-o {output}` names {named}, but `--format {asked}` asks for the other format"))
+                .help(format!("give -o a .{asked} name, or ask for both: `--format pdf,docx` (or `--format {other}`)")),
+        ));
+    }
+    Ok(formats)
 }
 
 /// Builds, then rebuilds on every change until stopped.

@@ -205,6 +205,11 @@ impl Report {
         Ok(report)
     }
 
+    /// The document's title in its metadata: the type and the summary, `BÁO CÁO Kết quả …`.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.document_type, self.summary.join(" "))
+    }
+
     /// The PDF keywords: the document's status and what it replaces, in Vietnamese.
     pub fn keywords(&self) -> Vec<String> {
         let mut keywords = Vec::new();

@@ -57,7 +57,7 @@ struct TemplateReport<'a> {
 pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assembled, Failure> {
     let template = &project.template;
     let report = &project.report;
-    let title = format!("{} {}", report.document_type, report.summary.join(" "));
+    let title = report.title();
     let sections: Vec<TemplateSection> = project
         .sections
         .iter()

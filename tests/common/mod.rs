@@ -315,3 +315,29 @@ pub fn without_fact_markers(typ: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// The words of `tests/fixtures/original/NAME` (the original report, split into body and notes).
+pub fn fixture_words(name: &str) -> Vec<String> {
+    std::fs::read_to_string(repo().join("tests/fixtures/original").join(name))
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// Share of `original`'s words found, in order, in `ours`; prints the differences.
+pub fn recall(original: &[String], ours: &[String]) -> f64 {
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, original, ours);
+    for op in diff.iter().filter(|op| !matches!(op, similar::DiffOp::Equal { .. })) {
+        let (o, n) = (op.old_range(), op.new_range());
+        eprintln!("  original «{}» ≠ ours «{}»", original[o].join(" "), ours[n].join(" "));
+    }
+    let matched: usize = diff
+        .iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => Some(*len),
+            _ => None,
+        })
+        .sum();
+    matched as f64 / original.len() as f64
+}
