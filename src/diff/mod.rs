@@ -321,8 +321,13 @@ fn metadata_changes(old: &Project, new: &Project) -> Vec<MetadataChange> {
                 field: field.clone(),
                 old: old_value,
                 new: new_value.clone(),
-                location: yaml_key_line(&new.report_file.text, field.split('.').next().unwrap_or(field))
-                    .map(|line| Place { path: new.report_file.path.clone(), line, column: None, page: None, page_line: None }),
+                location: yaml_key_line(&new.report_file.text, field).map(|line| Place {
+                    path: new.report_file.path.clone(),
+                    line,
+                    column: None,
+                    page: None,
+                    page_line: None,
+                }),
             });
         }
     }
@@ -332,9 +337,22 @@ fn metadata_changes(old: &Project, new: &Project) -> Vec<MetadataChange> {
     changes
 }
 
-/// The line of a top-level `key:` in a YAML text.
+/// The line of `key:` in a YAML text: a top-level key, or `parent.child` — the child's own
+/// line inside the parent's mapping (`signer.name` is the `name:` line under `signer:`).
 fn yaml_key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines().position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':'))).map(|i| i + 1)
+    let is_key = |line: &str, name: &str| {
+        line.trim_start().strip_prefix(name).is_some_and(|r| r.trim_start().starts_with(':'))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (parent, child) = match key.split_once('.') {
+        Some((p, c)) => (p, Some(c)),
+        None => (key, None),
+    };
+    let top = lines.iter().position(|l| !l.starts_with([' ', '\t']) && is_key(l, parent))?;
+    let Some(child) = child else { return Some(top + 1) };
+    // the parent's mapping runs over the indented lines after it
+    let inside = lines[top + 1..].iter().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t']) || l.starts_with('#'));
+    inside.clone().position(|l| is_key(l, child)).map(|i| top + 2 + i).or(Some(top + 1))
 }
 
 fn layout_changes(old: &Project, new: &Project) -> Vec<LayoutChange> {

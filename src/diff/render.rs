@@ -367,7 +367,10 @@ fn text_line(t: &TextChange, s: Style) -> String {
             let glued_after = t.after.starts_with("[^") || t.after.starts_with([',', '.', ';', ':', ')']);
             let mut line = String::new();
             if !t.before.is_empty() {
-                line.push_str(&format!("…{}{}", tail(&t.before, 60), if glued_before { "" } else { " " }));
+                // the cut mark, unless the text itself begins there with one (a note's own "…")
+                let before = tail(&t.before, 60);
+                let mark = if before.starts_with('…') { "" } else { "…" };
+                line.push_str(&format!("{mark}{before}{}", if glued_before { "" } else { " " }));
             }
             if !t.old.is_empty() {
                 line.push_str(&s.deleted(&cut(&t.old)));
@@ -376,7 +379,9 @@ fn text_line(t: &TextChange, s: Style) -> String {
                 line.push_str(&s.inserted(&cut(&t.new)));
             }
             if !t.after.is_empty() {
-                line.push_str(&format!("{}{}…", if glued_after { "" } else { " " }, head(&t.after, 60)));
+                let after = head(&t.after, 60);
+                let mark = if after.ends_with('…') { "" } else { "…" };
+                line.push_str(&format!("{}{after}{mark}", if glued_after { "" } else { " " }));
             }
             line + &facts
         }
