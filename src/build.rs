@@ -315,6 +315,8 @@ pub fn build_project_with(
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let baselined = checked.baselined.len();
     let mut warnings = checked.findings;
+    // check does not lay the report out: the pages of the printings it names come from here
+    check::relations::add_pages(&mut warnings, project, &narrative.document, &result.fact_pages);
     warnings.extend(result.warnings.into_iter().filter(|w| w.code.is_none()));
     Ok(BuildReport {
         pdf_path,
