@@ -235,7 +235,7 @@ fn csv_sheet(bytes: &[u8]) -> Result<Sheet, String> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|e| format!("it is not UTF-8 text (byte {})", e.valid_up_to()))?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = 0;
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
@@ -243,7 +243,14 @@ fn csv_sheet(bytes: &[u8]) -> Result<Sheet, String> {
         if cells > MAX_SHEET_CELLS {
             return Err(format!("it holds more than {MAX_SHEET_CELLS} cells"));
         }
-        rows.push(record.iter().map(str::to_string).collect::<Vec<_>>());
+        // the csv reader skips blank lines: the record's own line keeps the row numbers of the
+        // file (a quoted field over several lines starts a row on its first line)
+        let line = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        if line > MAX_SHEET_CELLS {
+            return Err(format!("it has more than {MAX_SHEET_CELLS} lines"));
+        }
+        rows.resize(line.max(rows.len() + 1) - 1, Vec::new());
+        rows.push(record.iter().map(str::to_string).collect());
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if rows.is_empty() || width == 0 {
