@@ -107,7 +107,7 @@ impl CheckReport {
         s
     }
 
-    /// `62 known findings in baseline (content/check-baseline.yaml)`, when there are any.
+    /// `69 known findings in baseline (content/check-baseline.yaml)`, when there are any.
     pub fn baseline_line(&self) -> Option<String> {
         baseline::known_line(self.baselined.len())
     }
