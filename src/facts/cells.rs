@@ -280,7 +280,7 @@ pub fn a1(address: &str) -> Option<(u32, u32)> {
     }
     let column = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1));
     let row: u32 = digits.parse().ok()?;
-    (row >= 1 && row <= 1_048_576 && column <= 16_384).then(|| (row - 1, column - 1))
+    ((1..=1_048_576).contains(&row) && column <= 16_384).then(|| (row - 1, column - 1))
 }
 
 /// (11, 2) → `C12`.
