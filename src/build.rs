@@ -437,6 +437,8 @@ pub fn produce(
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let baselined = checked.baselined.len();
     let mut warnings = checked.findings;
+    // check does not lay the report out: the pages of the printings it names come from here
+    check::relations::add_pages(&mut warnings, project, &narrative.document, &laid.fact_pages);
     warnings.extend(laid.warnings.iter().filter(|w| w.code.is_none()).cloned());
     let attached_bytes = attachments.iter().map(|a| a.bytes.len()).sum();
     Ok(Produced { bytes, narrative, laid, warnings, baselined, manifest, attached_bytes })

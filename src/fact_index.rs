@@ -44,7 +44,8 @@ pub struct Printing {
 /// A fact and every place it is printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndexedFact {
-    /// The fact as its facts file defines it (key, value, unit, meaning, period, flags).
+    /// The fact as its facts file defines it (key, value, unit, meaning, period, flags, decimals,
+    /// relations, and the spreadsheet cell it was read from).
     #[serde(flatten)]
     pub fact: Fact,
     /// Where it is defined.
@@ -124,6 +125,20 @@ impl FactIndex {
                 out.push_str(&format!("    {m}\n"));
             }
             out.push_str(&format!("    defined  {}:{}\n", defined.path, defined.line));
+            if let Some(cell) = &f.source {
+                out.push_str(&format!("    from     {cell}\n"));
+            }
+            for r in &f.relations {
+                let tolerance = r.tolerance.map(|t| format!("  (tolerance ±{t})")).unwrap_or_default();
+                let kind = match r.kind {
+                    crate::facts::RelationKind::Derived => "derived ",
+                    crate::facts::RelationKind::Check => "check   ",
+                };
+                out.push_str(&format!(
+                    "    {kind} {}{tolerance}  ({}:{})\n",
+                    r.expression, defined.path, r.location.line
+                ));
+            }
             if printed.is_empty() {
                 out.push_str("    printed  nowhere\n");
             }

@@ -2,7 +2,8 @@
 //! term's report.
 //!
 //! Takes a folder (new or empty); hands on a project with `content/report.yaml` (every field
-//! explained in Vietnamese comments), one facts file, two short sections with footnotes, the
+//! explained in Vietnamese comments), one facts file (with a figure read from a cell of
+//! `content/data/thong-ke.csv` and one derived from others), two short sections with footnotes, the
 //! layout template and the fonts. Everything is embedded in the binary (`include_str!`,
 //! `include_bytes!`), so `init` works anywhere, offline, and the template and fonts are
 //! exactly those of the repository the binary was built from.
@@ -36,6 +37,7 @@ const FILES: &[Skeleton] = &[
     text!(".gitignore", "init/gitignore"),
     text!("content/report.yaml", "init/content/report.yaml"),
     text!("content/facts/economy.yaml", "init/content/facts/economy.yaml"),
+    text!("content/data/thong-ke.csv", "init/content/data/thong-ke.csv"),
     text!("content/sections/01-ket-qua.md", "init/content/sections/01-ket-qua.md"),
     text!("content/sections/02-nhiem-vu.md", "init/content/sections/02-nhiem-vu.md"),
     text!("templates/report.typ.tera", "../templates/report.typ.tera"),
@@ -105,6 +107,11 @@ mod tests {
         assert_eq!(project.sections.len(), 2);
         assert_eq!(project.fonts.len(), 4);
         assert!(project.facts.by_key.contains_key("economy.grdp_growth_2024"));
+        assert_eq!(
+            project.facts.by_key["economy.domestic_revenue_growth_2024"].value,
+            crate::facts::FactValue::Float(8.6),
+            "derived from two cells of content/data/thong-ke.csv"
+        );
     }
 
     #[test]

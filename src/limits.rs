@@ -67,3 +67,20 @@ pub const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
 /// has about 6 000; a page that draws more (a content stream that repeats a text operator in a
 /// loop of forms) is refused as damaged rather than allowed to exhaust memory.
 pub const MAX_PDF_PAGE_GLYPHS: usize = 200_000;
+
+/// The longest relation expression (`derived:` or `check:` of a fact): 1 000 bytes. A real one
+/// is under 200 (`sum(a.x, a.y, a.z)`); a longer one is a paste, not arithmetic.
+pub const MAX_EXPRESSION_BYTES: usize = 1_000;
+
+/// The deepest nesting of a relation expression (brackets, calls, signs): 32. The parser
+/// recurses once per level; a report needs 3.
+pub const MAX_EXPRESSION_DEPTH: usize = 32;
+
+/// The largest spreadsheet a fact may read a cell from (.xlsx, .ods, .csv): 16 MiB. A
+/// statistics yearbook's tables are a few hundred KB; a workbook is unzipped and parsed whole
+/// when it is read, so a larger one is refused before it is opened.
+pub const MAX_SPREADSHEET_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The most cells baocao scans in one sheet when it looks a cell up by its row and column
+/// labels: 1 000 000 (a sheet of 1 000 rows × 1 000 columns).
+pub const MAX_SHEET_CELLS: usize = 1_000_000;

@@ -3,7 +3,7 @@
 //!
 //! A build takes the loaded [`Project`] and its settings and hands on:
 //!
-//! - a [`Manifest`]: SHA-256 of every input (report.yaml, facts, sections, template) and of
+//! - a [`Manifest`]: SHA-256 of every input (report.yaml, facts, spreadsheets, sections, template) and of
 //!   every font (by name), the baocao and typst versions and the build options;
 //! - the [`Attachment`]s: those inputs exactly as read, plus `manifest.json`.
 //!
@@ -104,7 +104,7 @@ pub struct Manifest {
     pub document: DocumentEntry,
     /// Build options.
     pub options: ManifestOptions,
-    /// Text inputs, in build order.
+    /// Inputs (text files and spreadsheets), in build order.
     pub inputs: Vec<InputEntry>,
     /// Fonts, in load order.
     pub fonts: Vec<FontEntry>,
@@ -206,7 +206,8 @@ pub struct Attachment {
     pub description: String,
 }
 
-/// The attachments of a build: every text input exactly as read, then the manifest.
+/// The attachments of a build: every input exactly as read (text files and spreadsheets),
+/// then the manifest.
 pub fn attachments(project: &Project, manifest_json: &[u8]) -> Vec<Attachment> {
     let mut out: Vec<Attachment> = project
         .inputs
@@ -245,6 +246,9 @@ fn mime_of(name: &str) -> &'static str {
         Some("yaml" | "yml") => "application/yaml",
         Some("md") => "text/markdown",
         Some("json") => "application/json",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("ods") => "application/vnd.oasis.opendocument.spreadsheet",
+        Some("csv") => "text/csv",
         _ => "text/plain",
     }
 }

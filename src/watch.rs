@@ -1,5 +1,5 @@
-//! `baocao watch`: build, then rebuild on every change under `content/`, `templates/` and
-//! `fonts/`.
+//! `baocao watch`: build, then rebuild on every change under `content/` (spreadsheets in
+//! `content/data/` included), `templates/` and `fonts/`.
 //!
 //! Takes a project folder and build options; hands on, on every change, the same pipeline as
 //! `build` ([`build::build_with`]) run with one [`Compiler`] kept for the whole session, so that
@@ -299,5 +299,11 @@ mod tests {
             .is_empty()
         );
         assert_eq!(relevant_paths(&event(write, &root.join("fonts/a.ttf")), root, &outputs).len(), 1);
+        // a spreadsheet facts read cells from is content: saving it rebuilds; the lock file
+        // LibreOffice keeps beside it while it is open does not
+        let sheet = root.join("content/data/thong-ke.xlsx");
+        assert_eq!(relevant_paths(&event(write, &sheet), root, &outputs), [sheet.clone()]);
+        let lock = root.join("content/data/.~lock.thong-ke.xlsx#");
+        assert!(relevant_paths(&event(EventKind::Create(CreateKind::File), &lock), root, &outputs).is_empty());
     }
 }

@@ -187,6 +187,10 @@ fn init_creates_a_project_that_builds_into_a_decree_30_report() {
     }
     // facts printed with Vietnamese number formatting
     assert!(has("8,5%") && has("21.500 tỷ đồng") && has("1.650 doanh nghiệp"), "{lines:#?}");
+    // one figure read from a cell of content/data/thong-ke.csv, one derived from two of them
+    let revenue = &project.facts.by_key["economy.domestic_revenue_2024"];
+    assert_eq!(revenue.source.as_ref().map(|c| c.cell.as_str()), Some("C2"));
+    assert!(has("tăng 8,6% so với") && has("(19.800 tỷ đồng)"), "{lines:#?}");
     // two footnotes, numbered 1 and 2, their texts at the foot of the page
     assert!(lines.iter().any(|l| l.starts_with("1Số liệu mẫu") || l.starts_with("1 Số liệu mẫu")), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("2Chi tiết") || l.starts_with("2 Chi tiết")), "{lines:#?}");

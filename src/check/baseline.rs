@@ -70,7 +70,7 @@ fn word_after(chars: &[char], mut at: usize) -> usize {
     at
 }
 
-/// `62 known findings in baseline (content/check-baseline.yaml)`, when `n` is not 0.
+/// `69 known findings in baseline (content/check-baseline.yaml)`, when `n` is not 0.
 pub fn known_line(n: usize) -> Option<String> {
     (n > 0).then(|| format!("{n} known finding{} in baseline ({PATH})", if n == 1 { "" } else { "s" }))
 }

@@ -11,7 +11,11 @@
 //!   project is loaded);
 //! - [`headings`]: heading and item numbers that skip or do not follow (`1.3.` → `1.5.`);
 //! - [`typography`]: Vietnamese typography (spaces around punctuation, doubled words, dates…);
-//! - [`glyphs`]: characters the report's fonts cannot show.
+//! - [`glyphs`]: characters the report's fonts cannot show;
+//! - [`relations`]: every `check:` declared on a fact holds (derived facts are computed when the
+//!   project is loaded);
+//! - [`figures`]: figures that contradict themselves without a declaration ("a/b" with a > b, a
+//!   share above 100 %, a growth rate beside two yearly values that gives another rate).
 //!
 //! Every check reads the one document model ([`crate::document`]) the build typesets; `build`
 //! runs them beside typesetting: errors stop it, warnings are printed.
@@ -20,8 +24,10 @@
 mod allow;
 pub mod baseline;
 pub mod facts;
+mod figures;
 pub mod glyphs;
 pub mod headings;
+pub mod relations;
 pub mod typography;
 
 use serde::{Deserialize, Serialize};
@@ -101,7 +107,7 @@ impl CheckReport {
         s
     }
 
-    /// `62 known findings in baseline (content/check-baseline.yaml)`, when there are any.
+    /// `69 known findings in baseline (content/check-baseline.yaml)`, when there are any.
     pub fn baseline_line(&self) -> Option<String> {
         baseline::known_line(self.baselined.len())
     }
@@ -127,6 +133,8 @@ pub fn run(project: &Project, narrative: &Narrative) -> CheckReport {
     headings::check(&input, &mut findings);
     typography::check(&input, &mut findings);
     glyphs::check(&input, &mut findings);
+    relations::check(&input, &mut findings);
+    figures::check(&input, &mut findings);
     let mut report = allow::apply(project, document, findings);
     baseline::apply(&project.baseline, &mut report);
     report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));

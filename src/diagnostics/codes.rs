@@ -46,6 +46,20 @@ codes! {
     FactSyntax = "fact-syntax", Error, "a `{{ … }}` that tera cannot read";
     /// The same key twice in one YAML mapping of a facts file.
     FactDuplicateKey = "fact-duplicate-key", Error, "the same key twice in one mapping of a facts file";
+    /// A relation (`derived:` or `check:`) that cannot be read or computed: a syntax error, a
+    /// fact that does not exist, a division by zero, a cycle of derived facts.
+    RelationError = "relation-error", Error, "a relation between facts that cannot be read or computed";
+    /// A fact whose stated value disagrees with its `check:` (`33 + 25 = 58 ≠ 57`).
+    RelationMismatch = "relation-mismatch", Warning, "a fact whose value disagrees with its declared relation";
+    /// A fact's `source:` cell that cannot be read: no such file, sheet or cell, a text, no saved value.
+    SourceCell = "source-cell", Error, "a spreadsheet cell a fact cannot be read from";
+    /// Two figures printed as "a/b" where a is above b (`35/33 xã`).
+    FigureFraction = "figure-fraction", Warning, "figures printed as a/b where a is above b";
+    /// A share or rate above 100 % (a fact in % whose meaning is a share: "tỷ lệ", "chiếm", "tỷ trọng").
+    FigureShare = "figure-share", Warning, "a share above 100 %";
+    /// A growth rate printed beside two values of one fact for consecutive periods that gives
+    /// another rate.
+    FigureGrowth = "figure-growth", Warning, "a growth rate that disagrees with the two values printed beside it";
     /// `[^x]` with no `[^x]: …` anywhere.
     FootnoteUndefined = "footnote-undefined", Error, "a note reference without a definition";
     /// Two definitions of the same note label.

@@ -39,7 +39,8 @@ pub struct FactChange {
     pub old: Option<Fact>,
     /// The fact in NEW.
     pub new: Option<Fact>,
-    /// For a change: the fields that differ (`value`, `unit`, `meaning`, `period`, `estimate`, `target`).
+    /// For a change: the fields that differ (`value`, `unit`, `meaning`, `period`, `estimate`,
+    /// `target`, `source` (the spreadsheet cell), `relations` (`derived:`, `check:`, `decimals:`)).
     pub fields: Vec<&'static str>,
     /// Every printing: in NEW with its page; for a removed fact, in OLD (no page).
     pub printed: Vec<Place>,
@@ -171,6 +172,15 @@ fn differing_fields(o: &Fact, n: &Fact) -> Vec<&'static str> {
     }
     if o.target != n.target {
         fields.push("target");
+    }
+    if o.source != n.source {
+        fields.push("source");
+    }
+    let relations = |f: &Fact| -> Vec<(crate::facts::RelationKind, String, Option<String>)> {
+        f.relations.iter().map(|r| (r.kind, r.expression.clone(), r.tolerance.map(|t| t.to_string()))).collect()
+    };
+    if relations(o) != relations(n) || o.decimals != n.decimals {
+        fields.push("relations");
     }
     fields
 }

@@ -311,6 +311,28 @@ fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
         ),
     };
     let _ = writeln!(out, "  {head}{meaning}");
+    // a value read from a spreadsheet: the cell it came from (both, when the cell moved)
+    let cells: Vec<String> = [&f.old, &f.new]
+        .iter()
+        .filter_map(|x| x.as_ref().and_then(|x| x.source.as_ref()).map(|c| c.to_string()))
+        .collect();
+    match cells.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "           {} {one}", s.paint("2", "from"));
+        }
+        [a, b] if a == b => {
+            let _ = writeln!(out, "           {} {b}", s.paint("2", "from"));
+        }
+        [a, b] => {
+            let _ = writeln!(out, "           {} {a} → {b}", s.paint("2", "from"));
+        }
+        _ => {}
+    }
+    if let Some(n) = &f.new
+        && let Some(r) = n.relations.iter().find(|r| r.kind == crate::facts::RelationKind::Derived)
+    {
+        let _ = writeln!(out, "           {} {}", s.paint("2", "derived"), r.expression);
+    }
     if f.printed.is_empty() {
         let _ = writeln!(out, "           {}", s.paint("2", "not printed"));
     } else {

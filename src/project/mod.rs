@@ -8,6 +8,7 @@
 //! content/report.yaml        document metadata
 //! content/facts/*.yaml       facts, one namespace per file
 //! content/sections/*.md      the narrative, in file-name order
+//! content/data/*.xlsx|ods|csv  spreadsheets facts read cells from (optional)
 //! content/check-baseline.yaml  findings acknowledged once (optional; not an input of the PDF)
 //! templates/report.typ.tera  the layout
 //! fonts/                     the only fonts the PDF may use
@@ -72,7 +73,8 @@ pub struct Project {
     pub template: SourceFile,
     /// `fonts/*` font files, in file-name order.
     pub fonts: Vec<FontFile>,
-    /// Every text input exactly as read (report.yaml, facts, sections, template), in that order.
+    /// Every input exactly as read (report.yaml, facts, the spreadsheets of content/data/,
+    /// sections, template), in that order.
     pub inputs: Vec<InputFile>,
     /// `content/check-baseline.yaml`: the findings acknowledged once (empty when there is none).
     /// Not an input of the PDF: it decides what `check` reports, not what is printed.
@@ -150,7 +152,27 @@ impl Project {
         let fact_sources: Vec<SourceFile> =
             fact_files.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
         let facts_started = Instant::now();
-        let parsed = Facts::parse(&fact_sources);
+        // spreadsheets are inputs like the facts files: read (with their size limit) as bytes,
+        // hashed in the manifest and attached; every one in content/data/ is an input
+        let sheet_paths =
+            list_optional(source, crate::facts::cells::DATA_DIR, crate::facts::cells::EXTENSIONS, &mut errors);
+        let mut sheets: Vec<InputFile> = Vec::new();
+        for rel in &sheet_paths {
+            match source.read(rel, crate::limits::MAX_SPREADSHEET_BYTES) {
+                Ok(bytes) => sheets.push(InputFile { path: rel.clone(), bytes }),
+                Err(e) => errors.push(
+                    Diagnostic::error(format!("cannot read `{}`: {e}", rel.display()))
+                        .code(crate::diagnostics::Code::SourceCell)
+                        .help("save the table again, or keep only the sheets the report reads from"),
+                ),
+            }
+        }
+        let parsed = Facts::load(&fact_sources, &mut |path| {
+            sheets.iter().find(|s| s.path == path).map(|s| s.bytes.clone()).ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such file in content/data/")
+            })
+        });
+        inputs.extend(sheets);
         *facts_time = facts_started.elapsed();
         let facts = match parsed {
             Ok(f) => Some(f),
@@ -211,8 +233,14 @@ pub fn input_paths(root: &Path) -> Vec<PathBuf> {
     }
     paths.extend(list_files(&source, "content/facts", &["yaml", "yml"], &mut ignored));
     paths.extend(list_files(&source, "content/sections", &["md"], &mut ignored));
+    paths.extend(list_optional(&source, crate::facts::cells::DATA_DIR, crate::facts::cells::EXTENSIONS, &mut ignored));
     paths.extend(list_files(&source, "fonts", FONT_EXTENSIONS, &mut ignored));
     paths
+}
+
+/// [`list_files`] for a folder a project may or may not have.
+fn list_optional(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    if source.is_dir(Path::new(dir)) { list_files(source, dir, extensions, errors) } else { Vec::new() }
 }
 
 /// File extensions read as fonts from `fonts/`.

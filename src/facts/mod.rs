@@ -3,14 +3,28 @@
 //! Each `content/facts/<namespace>.yaml` maps fact names to facts; sections print them as
 //! `{{ namespace.name | num }}`. This module parses and validates the files and builds the
 //! tera context (namespace → name → value).
+//!
+//! A fact's value is written (`value:`), read from a spreadsheet cell (`source:`, [`cells`])
+//! or computed from other facts (`derived:`, [`relations`]); it may carry checks (`check:`)
+//! that its value must agree with. Relations are written in a small arithmetic of baocao's
+//! own ([`expr`]). Loading reads the cells, then computes the derived values (in dependency
+//! order), so tera's context holds every value as the report prints it; the checks are
+//! evaluated by `check` ([`crate::check::relations`]).
+
+pub mod cells;
+pub mod expr;
+mod parse;
+pub mod relations;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
-use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location};
+
+pub use cells::CellSource;
+pub use relations::{Relation, RelationKind};
 
 /// A fact's value: a number (integer or decimal) or, rarely, a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +38,26 @@ pub enum FactValue {
     Text(String),
 }
 
+impl FactValue {
+    /// The value as a figure, when it is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            FactValue::Integer(i) => Some(*i as f64),
+            FactValue::Float(x) => Some(*x),
+            FactValue::Text(_) => None,
+        }
+    }
+
+    /// A figure as a value: whole numbers (within ±2⁵³) as integers.
+    pub fn from_f64(x: f64) -> FactValue {
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            FactValue::Integer(x as i64)
+        } else {
+            FactValue::Float(x)
+        }
+    }
+}
+
 impl std::fmt::Display for FactValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -32,22 +66,6 @@ impl std::fmt::Display for FactValue {
             FactValue::Text(t) => f.write_str(t),
         }
     }
-}
-
-/// The fields a fact may have in YAML.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FactSpec {
-    value: FactValue,
-    unit: String,
-    #[serde(default)]
-    meaning: Option<String>,
-    #[serde(default)]
-    period: Option<String>,
-    #[serde(default)]
-    estimate: bool,
-    #[serde(default)]
-    target: bool,
 }
 
 /// One fact.
@@ -67,6 +85,13 @@ pub struct Fact {
     pub estimate: bool,
     /// It is a target or plan figure.
     pub target: bool,
+    /// The decimals the report gives the figure to (`decimals:`), when stated: a derived value
+    /// is rounded to them, and a check compares to them.
+    pub decimals: Option<usize>,
+    /// How it is derived (`derived:`) and what it must agree with (`check:`).
+    pub relations: Vec<Relation>,
+    /// The spreadsheet cell its value was read from (`source:`).
+    pub source: Option<CellSource>,
     /// The YAML file and line that define it.
     #[serde(skip)]
     pub location: Location,
@@ -88,104 +113,28 @@ pub fn is_valid_name(name: &str) -> bool {
 }
 
 impl Facts {
-    /// Parses every facts file; returns all problems found.
+    /// Parses every facts file, with no spreadsheet to read from (a fact with a `source:`
+    /// cell is then an error); returns all problems found.
     pub fn parse(files: &[SourceFile]) -> Result<Facts, Vec<Diagnostic>> {
-        let mut facts = Facts::default();
-        let mut errors = Vec::new();
-        for file in files {
-            if let Err(mut e) = facts.parse_file(file) {
-                errors.append(&mut e);
-            }
-        }
-        if errors.is_empty() { Ok(facts) } else { Err(errors) }
+        Facts::load(files, &mut |path| {
+            Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not available here", path.display())))
+        })
     }
 
-    fn parse_file(&mut self, file: &SourceFile) -> Result<(), Vec<Diagnostic>> {
-        let namespace = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let whole_file = Location::from_line_col(&file.path, &file.text, 1, 1, 1);
-        if !is_valid_name(&namespace) {
-            return Err(vec![Diagnostic::error(format!(
-                "`{}`: `{namespace}` cannot be a facts namespace",
-                file.path.display()
-            ))
-            .at(whole_file)
-            .help("name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`")]);
-        }
-        let root = crate::yaml::parse(file, crate::limits::MAX_YAML_VALUES).map_err(|d| {
-            // a key given twice in one mapping (YAML parsers often keep one silently)
-            if d.message.contains("duplicate key") {
-                vec![
-                    d.code(Code::FactDuplicateKey)
-                        .help("a name may appear once in each mapping: delete one of the two, or rename it"),
-                ]
-            } else {
-                vec![d]
-            }
-        })?;
-        let mapping = match root {
-            serde_yaml::Value::Null => return Ok(()),
-            serde_yaml::Value::Mapping(m) => m,
-            _ => {
-                return Err(vec![
-                    Diagnostic::error(format!("`{}` must be a mapping of fact names to facts", file.path.display()))
-                        .at(whole_file)
-                        .help("write `name:` at the start of a line, then `value:` and `unit:` indented below it"),
-                ]);
-            }
-        };
+    /// Parses every facts file, reads the spreadsheet cells facts take their values from
+    /// (`read` gives a spreadsheet's bytes, by path relative to the project), computes the
+    /// derived facts, and checks that every relation names facts that exist; returns all
+    /// problems found.
+    pub fn load(files: &[SourceFile], read: &mut cells::ReadFile<'_>) -> Result<Facts, Vec<Diagnostic>> {
+        let mut facts = Facts::default();
+        let mut pending = Vec::new();
         let mut errors = Vec::new();
-        for (key, value) in mapping {
-            let Some(name) = key.as_str() else {
-                errors.push(
-                    Diagnostic::error(format!("`{}`: a fact name must be text, found {key:?}", file.path.display()))
-                        .at(whole_file.clone()),
-                );
-                continue;
-            };
-            let location = key_location(&file.path, &file.text, name);
-            if !is_valid_name(name) {
-                errors.push(
-                    Diagnostic::error(format!("`{name}` cannot be a fact name")).at(location).help(
-                        "use lowercase ASCII letters, digits and `_`, starting with a letter: `grdp_growth_2021`",
-                    ),
-                );
-                continue;
-            }
-            let spec: FactSpec = match serde_yaml::from_value(value) {
-                Ok(s) => s,
-                Err(e) => {
-                    errors.push(
-                        Diagnostic::error(format!("fact `{namespace}.{name}`: {e}")).at(location).help(
-                            "a fact has `value` and `unit`, and may have `meaning`, `period`, `estimate: true`, `target: true`",
-                        ),
-                    );
-                    continue;
-                }
-            };
-            if let FactValue::Float(x) = spec.value
-                && !x.is_finite()
-            {
-                errors.push(
-                    Diagnostic::error(format!("fact `{namespace}.{name}` has the value {x}, which is not a figure"))
-                        .at(location)
-                        .help("write the figure as a plain number: `value: 8.58`"),
-                );
-                continue;
-            }
-            let key = format!("{namespace}.{name}");
-            let fact = Fact {
-                key: key.clone(),
-                value: spec.value,
-                unit: spec.unit,
-                meaning: spec.meaning,
-                period: spec.period,
-                estimate: spec.estimate,
-                target: spec.target,
-                location,
-            };
-            self.by_key.insert(key, fact);
+        for file in files {
+            parse::file(&mut facts, &mut pending, file, &mut errors);
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        cells::resolve(&mut facts, &pending, read, &mut errors);
+        relations::resolve(&mut facts, &mut errors);
+        if errors.is_empty() { Ok(facts) } else { Err(errors) }
     }
 
     /// Number of facts.
@@ -220,26 +169,10 @@ impl Facts {
     }
 }
 
-/// The line where a top-level `name:` key is written (the file start if not found).
-fn key_location(path: &Path, text: &str, name: &str) -> Location {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let rest = line
-            .strip_prefix(name)
-            .or_else(|| line.strip_prefix('"').and_then(|l| l.strip_prefix(name)).and_then(|l| l.strip_prefix('"')));
-        if let Some(rest) = rest
-            && rest.trim_start().starts_with(':')
-        {
-            return Location::from_offset(path, text, offset, name.len());
-        }
-        offset += line.len();
-    }
-    Location::from_line_col(path, text, 1, 1, 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     fn file(name: &str, text: &str) -> SourceFile {
         SourceFile { path: format!("content/facts/{name}").into(), text: text.into() }
