@@ -350,3 +350,52 @@ fn the_redline_strikes_deleted_text_underlines_inserted_text_and_summarises_the_
     // the report's own numbering restarts after the summary page: its first page has no number
     assert!(report[0].starts_with("ỦY BAN NHÂN DÂN"), "{report:?}");
 }
+
+#[test]
+fn the_redline_highlights_changed_metadata_where_it_is_printed_and_viewers_number_pages_as_printed() {
+    use baocao::diff::{self, Version, redline};
+    let dir = diff_pair("facts_added_removed");
+    let report = dir.path().join("new/content/report.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let name_line = text.lines().find(|l| l.trim_start().starts_with("name:")).unwrap().to_string();
+    std::fs::write(&report, text.replace(&name_line, "  name: Nguyễn Văn Mới")).unwrap();
+    let open = |side: &str| {
+        Version::open(dir.path().join(side).to_str().unwrap(), dir.path(), &[])
+            .unwrap_or_else(|f| panic!("{}", f.render()))
+    };
+    let (old, new) = (open("old"), open("new"));
+    let comparison = diff::compare(&old, &new).unwrap_or_else(|f| panic!("{}", f.render()));
+    let changed =
+        comparison.diff.metadata.iter().find(|m| m.field == "signer.name").expect("the signer's name changed");
+    let at = changed.location.as_ref().unwrap();
+    assert!(at.line > 0 && text.lines().nth(at.line - 1).unwrap().trim_start().starts_with("name:"), "{at:?}");
+    let document = redline::typeset(&comparison, new.project().unwrap()).unwrap_or_else(|f| panic!("{}", f.render()));
+    let last = &document.pages().last().unwrap().frame;
+    assert!(has_fill(last, "#ffe680"), "the changed signer is highlighted on the last page");
+    // a report without the change has no highlight on its last page
+    let plain = baocao::build::typeset(new.project().unwrap(), std::path::Path::new("r.typ"), |_| Ok(())).unwrap();
+    assert!(!has_fill(&plain.document.pages().last().unwrap().frame, "#ffe680"));
+    // the PDF's page labels: the summary pages i, ii…, the report's from 1
+    let pdf = dir.path().join("redline.pdf");
+    redline::write(&comparison, new.project().unwrap(), &pdf).unwrap();
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let labels = doc.catalog().unwrap().get(b"PageLabels").expect("the redline has page labels");
+    let labels =
+        doc.dereference(labels).unwrap().1.as_dict().unwrap().get(b"Nums").unwrap().as_array().unwrap().clone();
+    let styles: Vec<String> = labels
+        .chunks(2)
+        .map(|pair| {
+            let dict = doc.dereference(&pair[1]).unwrap().1.as_dict().unwrap().clone();
+            let style = dict
+                .get(b"S")
+                .and_then(|s| s.as_name())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            let start = dict.get(b"St").and_then(|s| s.as_i64()).unwrap_or(1);
+            format!("{}:{style}{start}", pair[0].as_i64().unwrap())
+        })
+        .collect();
+    assert_eq!(styles.first().map(String::as_str), Some("0:r1"), "{styles:?}");
+    let first_report = styles.iter().find(|s| s.contains(":D")).expect("arabic labels");
+    assert!(first_report.ends_with(":D1"), "the report's first page is labelled 1: {styles:?}");
+}

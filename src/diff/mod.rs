@@ -340,9 +340,8 @@ fn metadata_changes(old: &Project, new: &Project) -> Vec<MetadataChange> {
 /// The line of `key:` in a YAML text: a top-level key, or `parent.child` — the child's own
 /// line inside the parent's mapping (`signer.name` is the `name:` line under `signer:`).
 fn yaml_key_line(text: &str, key: &str) -> Option<usize> {
-    let is_key = |line: &str, name: &str| {
-        line.trim_start().strip_prefix(name).is_some_and(|r| r.trim_start().starts_with(':'))
-    };
+    let is_key =
+        |line: &str, name: &str| line.trim_start().strip_prefix(name).is_some_and(|r| r.trim_start().starts_with(':'));
     let lines: Vec<&str> = text.lines().collect();
     let (parent, child) = match key.split_once('.') {
         Some((p, c)) => (p, Some(c)),
@@ -351,7 +350,8 @@ fn yaml_key_line(text: &str, key: &str) -> Option<usize> {
     let top = lines.iter().position(|l| !l.starts_with([' ', '\t']) && is_key(l, parent))?;
     let Some(child) = child else { return Some(top + 1) };
     // the parent's mapping runs over the indented lines after it
-    let inside = lines[top + 1..].iter().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t']) || l.starts_with('#'));
+    let inside =
+        lines[top + 1..].iter().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t']) || l.starts_with('#'));
     inside.clone().position(|l| is_key(l, child)).map(|i| top + 2 + i).or(Some(top + 1))
 }
 

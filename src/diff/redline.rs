@@ -34,7 +34,8 @@ pub fn typeset(comparison: &Comparison, new: &Project) -> Result<PagedDocument, 
     };
     let marking = Marking { highlight: comparison.highlight.clone(), edits: comparison.edits.clone() };
     let sections = writer::typst::write(&narrative.document, Some(&marking));
-    let assembled = typeset::assemble(new, &sections)?;
+    let changed: Vec<String> = comparison.diff.metadata.iter().map(|m| m.field.clone()).collect();
+    let assembled = typeset::assemble_marked(new, &sections, &changed)?;
     let prefix = summary_page(comparison, new)?;
     let shifted = Assembled {
         source: format!("{prefix}{}", assembled.source),

@@ -49,12 +49,20 @@ struct TemplateReport<'a> {
     place_date_line: String,
     title: String,
     keywords: Vec<String>,
+    /// In a redline: the fields that changed.
+    changed: &'a [String],
 }
 
 /// Renders `templates/report.typ.tera` with the metadata and the sections' markup. Every
 /// `{{ value }}` is escaped for typst markup; `{{ x | typst_str }}` gives a typst string
 /// literal; the sections' markup is inserted with `| safe` (the writer escaped every text).
 pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assembled, Failure> {
+    assemble_marked(project, sections, &[])
+}
+
+/// [`assemble`] for a redline: the report.yaml fields in `changed` (`number`, `signer.name`…)
+/// are highlighted where the template prints them (`report.changed`).
+pub fn assemble_marked(project: &Project, sections: &[TypstSection], changed: &[String]) -> Result<Assembled, Failure> {
     let template = &project.template;
     let report = &project.report;
     let title = report.title();
@@ -73,6 +81,7 @@ pub fn assemble(project: &Project, sections: &[TypstSection]) -> Result<Assemble
             place_date_line: report.place_date_line(),
             title,
             keywords: report.keywords(),
+            changed,
         },
     );
     ctx.insert("sections", &sections);
