@@ -106,8 +106,14 @@ fn markdown_directives(file: &SourceFile) -> Vec<Directive> {
     let mut from = 0;
     while let Some(i) = text[from..].find("<!--") {
         let start = from + i;
-        let Some(len) = text[start..].find("-->") else { break };
-        let end = start + len + 3;
+        // CommonMark 0.31.2: `<!-->` and `<!--->` are whole (empty) comments; any other comment
+        // ends at the first `-->` after its `<!--`
+        if let Some(empty) = ["<!-->", "<!--->"].iter().find(|c| text[start..].starts_with(**c)) {
+            from = start + empty.len();
+            continue;
+        }
+        let Some(len) = text[start + 4..].find("-->") else { break };
+        let end = start + 4 + len + 3;
         from = end;
         let body = &text[start + 4..end - 3];
         let Some(list) = body.trim_start().strip_prefix(KEYWORD) else { continue };
