@@ -45,3 +45,33 @@ fn an_empty_html_comment_neither_crashes_check_nor_hides_a_directive() {
     let (_, _, stderr) = run(&["check", "--project", root]);
     assert!(stderr.contains("allow-invalid") && stderr.contains("03-comment.md:1:"), "{stderr}");
 }
+
+/// A fact whose value is text in exponent form (`"1e-5"`) parses as a float, so `num` took it
+/// for digits and subtracted `b'0'` from `-` (overflow, exit 101, src/narrative/filters.rs);
+/// `"inf"` and `"NaN"` printed as letters. Such text is now a `fact-format` error at the
+/// printing, as any other text; a plain decimal in quotes still prints.
+#[test]
+fn a_text_value_in_exponent_form_is_a_format_error_not_a_crash() {
+    for (value, filter) in [("1e-5", "num"), ("1E+5", "num"), ("inf", "pct"), ("NaN", "num"), ("1.2.3", "num"), ("-", "num")] {
+        let dir = mini_project();
+        let root = dir.path().to_str().unwrap();
+        let facts = dir.path().join("content/facts/economy.yaml");
+        let text = std::fs::read_to_string(&facts).unwrap().replace("value: 51997", &format!("value: \"{value}\""));
+        std::fs::write(&facts, text).unwrap();
+        section(dir.path(), "02-ket-thuc.md", &format!("Thu nội địa đạt {{{{ economy.domestic_revenue_2023 | {filter} }}}} tỷ đồng.\n"));
+        for command in ["build", "check"] {
+            let (code, _, stderr) = run(&[command, "--project", root]);
+            assert_eq!(code, Some(1), "{value}: {stderr}");
+            assert!(stderr.contains("fact-format") && stderr.contains(&format!("cannot format the text `{value}` as a number")), "{stderr}");
+            assert!(stderr.contains("content/sections/02-ket-thuc.md:1:"), "{stderr}");
+        }
+    }
+    let dir = mini_project();
+    let facts = dir.path().join("content/facts/economy.yaml");
+    let text = std::fs::read_to_string(&facts).unwrap().replace("value: 51997", "value: \" -.5 \"");
+    std::fs::write(&facts, text).unwrap();
+    let (code, _, stderr) = run(&["build", "--project", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let typ = std::fs::read_to_string(dir.path().join("build-output/report.typ")).unwrap();
+    assert!(typ.contains("Thu nội địa đạt \\-0\\,5"), "{typ}");
+}
