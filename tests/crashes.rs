@@ -75,3 +75,17 @@ fn a_text_value_in_exponent_form_is_a_format_error_not_a_crash() {
     let typ = std::fs::read_to_string(dir.path().join("build-output/report.typ")).unwrap();
     assert!(typ.contains("Thu nội địa đạt \\-0\\,5"), "{typ}");
 }
+
+/// `"` closed by `”` (a three-byte character): the `typo-unbalanced` finding covered one byte of
+/// it, and placing it in the file sliced inside the character (exit 101, src/check/typography.rs).
+#[test]
+fn a_straight_quote_closed_by_a_curly_one_is_a_warning_not_a_crash() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    section(dir.path(), "00-dau.md", "\".y”\n");
+    for command in ["check", "build"] {
+        let (code, _, stderr) = run(&[command, "--project", root]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stderr.contains("`\"` is closed by `”`") && stderr.contains("content/sections/00-dau.md:1:4"), "{stderr}");
+    }
+}

@@ -204,7 +204,7 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                     quotes.pop();
                     out.push(found(
                         code::TYPO_UNBALANCED,
-                        at..at + 1,
+                        at..at + c.len_utf8(),
                         format!("`{open}` is closed by `{c}`"),
                         "use a matching pair: `“…”` or `\"…\"`",
                     ));
