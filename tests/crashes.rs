@@ -89,3 +89,17 @@ fn a_straight_quote_closed_by_a_curly_one_is_a_warning_not_a_crash() {
         assert!(stderr.contains("`\"` is closed by `”`") && stderr.contains("content/sections/00-dau.md:1:4"), "{stderr}");
     }
 }
+
+/// An unclosed `{%` whose text ends in a multi-byte character: the tag's inside was taken to end
+/// two bytes before the end of the text, inside `è` (exit 101, src/check/document.rs).
+#[test]
+fn an_unclosed_tag_before_a_multibyte_character_is_an_error_not_a_crash() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    section(dir.path(), "00-dau.md", "{%è0");
+    for command in ["check", "build"] {
+        let (code, _, stderr) = run(&[command, "--project", root]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains("is not available in sections") && stderr.contains("content/sections/00-dau.md:1:"), "{stderr}");
+    }
+}

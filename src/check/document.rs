@@ -58,10 +58,11 @@ pub(crate) fn tera_tags(text: &str) -> Vec<TeraTag> {
             }
         };
         let body = start + 2;
-        let end = text[body..].find(close).map_or(text.len(), |j| body + j + 2);
+        // an unclosed tag has no closing delimiter to leave out of its inside
+        let (end, inner_end) = text[body..].find(close).map_or((text.len(), text.len()), |j| (body + j + 2, body + j));
         let trim_before = text[body..].starts_with('-');
         let inner_start = if trim_before { body + 1 } else { body };
-        let inner_end = end.saturating_sub(2).max(inner_start);
+        let inner_end = inner_end.max(inner_start);
         let trim_after = inner_end > inner_start && text[..inner_end].ends_with('-');
         let inner_end = if trim_after { inner_end - 1 } else { inner_end };
         tags.push(TeraTag { kind, range: start..end, inner: inner_start..inner_end, trim_before, trim_after });
