@@ -103,3 +103,16 @@ fn an_unclosed_tag_before_a_multibyte_character_is_an_error_not_a_crash() {
         assert!(stderr.contains("is not available in sections") && stderr.contains("content/sections/00-dau.md:1:"), "{stderr}");
     }
 }
+
+/// An unclosed `{#` comment is a syntax error at the comment. tera says "Closing comment tag
+/// `#}` not found", and the build read "not found" as an undefined fact named `` (src/narrative).
+#[test]
+fn an_unclosed_comment_is_a_syntax_error_at_the_comment() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    section(dir.path(), "00-dau.md", "a {# b\n");
+    let (code, _, stderr) = run(&["build", "--project", root]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("fact-syntax") && stderr.contains("Closing comment tag"), "{stderr}");
+    assert!(stderr.contains("content/sections/00-dau.md:1:3") && !stderr.contains("undefined fact"), "{stderr}");
+}
