@@ -104,15 +104,25 @@ fn an_unclosed_tag_before_a_multibyte_character_is_an_error_not_a_crash() {
     }
 }
 
-/// An unclosed `{#` comment is a syntax error at the comment. tera says "Closing comment tag
-/// `#}` not found", and the build read "not found" as an undefined fact named `` (src/narrative).
+/// An unclosed `{#` comment is a syntax error at the comment, in `build` and in `check` alike.
+/// tera says "Closing comment tag `#}` not found": the build read "not found" as an undefined
+/// fact named `` (src/narrative), and `check` skipped comments, so it passed what the build
+/// refused (src/check/document.rs).
 #[test]
 fn an_unclosed_comment_is_a_syntax_error_at_the_comment() {
     let dir = mini_project();
     let root = dir.path().to_str().unwrap();
-    section(dir.path(), "00-dau.md", "a {# b\n");
-    let (code, _, stderr) = run(&["build", "--project", root]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("fact-syntax") && stderr.contains("Closing comment tag"), "{stderr}");
-    assert!(stderr.contains("content/sections/00-dau.md:1:3") && !stderr.contains("undefined fact"), "{stderr}");
+    for (text, at) in [("a {# b\n", "00-dau.md:1:3"), ("{#}", "00-dau.md:1:1")] {
+        section(dir.path(), "00-dau.md", text);
+        for command in ["build", "check"] {
+            let (code, _, stderr) = run(&[command, "--project", root]);
+            assert_eq!(code, Some(1), "{command} {text:?}: {stderr}");
+            assert!(stderr.contains("fact-syntax") && stderr.contains("Closing comment tag"), "{stderr}");
+            assert!(stderr.contains(&format!("content/sections/{at}")) && !stderr.contains("undefined fact"), "{stderr}");
+        }
+    }
+    // a closed comment is no error
+    section(dir.path(), "00-dau.md", "a {##} b {# c #}\n");
+    let (code, _, stderr) = run(&["check", "--project", root]);
+    assert_eq!(code, Some(0), "{stderr}");
 }

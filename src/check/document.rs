@@ -131,7 +131,10 @@ impl<'p> RenderedSection<'p> {
             push_piece(&mut out, &mut pieces, literal, source, literal.len(), true);
             skip_space = tag.trim_after;
             from = tag.range.end;
-            if tag.kind != TagKind::Expression {
+            // an unclosed `{#` is a syntax error for tera (and so for the build), not a comment
+            let unclosed_comment =
+                tag.kind == TagKind::Comment && (tag.range.len() < 4 || !file.text[tag.range.clone()].ends_with("#}"));
+            if tag.kind != TagKind::Expression && !unclosed_comment {
                 continue;
             }
             // one-off: a template added per expression made tera re-check all the earlier ones
