@@ -126,3 +126,17 @@ fn an_unclosed_comment_is_a_syntax_error_at_the_comment() {
     let (code, _, stderr) = run(&["check", "--project", root]);
     assert_eq!(code, Some(0), "{stderr}");
 }
+
+/// A token after a whitespace character of more than one byte (U+0085 NEXT LINE, U+3000): the
+/// token was taken to start one byte after the space, inside it (exit 101, src/check/typography.rs).
+#[test]
+fn a_multibyte_space_before_a_glued_full_stop_is_a_warning_not_a_crash() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    for text in ["\u{85}.ẹ\n", "a\u{3000}b.ẹ\n"] {
+        section(dir.path(), "00-dau.md", text);
+        let (code, _, stderr) = run(&["check", "--project", root]);
+        assert_eq!(code, Some(0), "{text:?}: {stderr}");
+        assert!(stderr.contains("typo-no-space-after") && stderr.contains("content/sections/00-dau.md:1:"), "{stderr}");
+    }
+}
