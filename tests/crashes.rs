@@ -140,3 +140,20 @@ fn a_multibyte_space_before_a_glued_full_stop_is_a_warning_not_a_crash() {
         assert!(stderr.contains("typo-no-space-after") && stderr.contains("content/sections/00-dau.md:1:"), "{stderr}");
     }
 }
+
+/// A character the fonts lack inside code (a fenced block, a code span) passed `check`, then
+/// stopped the build at PDF export with a message naming no file (src/check/glyphs.rs read the
+/// blocks' text only, which leaves code out).
+#[test]
+fn a_missing_glyph_in_code_is_found_by_check_at_its_place() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    for (text, at) in [("```\n漢\n```\n", "00-dau.md:2:1"), ("Mã `a漢` đây.\n", "00-dau.md:1:6"), ("```\nx\n漢", "00-dau.md:3:1")] {
+        section(dir.path(), "00-dau.md", text);
+        for command in ["check", "build"] {
+            let (code, _, stderr) = run(&[command, "--project", root]);
+            assert_eq!(code, Some(1), "{command} {text:?}: {stderr}");
+            assert!(stderr.contains("glyph-missing") && stderr.contains(&format!("content/sections/{at}")), "{text:?}: {stderr}");
+        }
+    }
+}

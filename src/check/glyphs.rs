@@ -10,11 +10,14 @@
 
 use std::collections::BTreeSet;
 
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
 use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 
 use super::{Input, code};
 use crate::diagnostics::{Diagnostic, Location};
+use crate::narrative::markdown;
 use crate::project::SourceFile;
 
 /// Adds the glyph findings of the project to `out`.
@@ -67,6 +70,37 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             let lacking = missing(c);
             if !lacking.is_empty() {
                 report(c, block.location(&input.sections, at..at + c.len_utf8()), lacking);
+            }
+        }
+    }
+    // code spans and code blocks are printed too (in the text font), but are not in the blocks' text
+    for section in &input.sections {
+        let md = &section.markdown;
+        let mut in_code_block = false;
+        for (event, range) in Parser::new_ext(md, markdown::parser_options()).into_offset_iter() {
+            let text = match event {
+                Event::Start(Tag::CodeBlock(_)) => {
+                    in_code_block = true;
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code_block = false;
+                    continue;
+                }
+                Event::Text(t) if in_code_block => t,
+                Event::Code(t) => t,
+                _ => continue,
+            };
+            let written = &md[range.clone()];
+            let mut from = 0;
+            for c in text.chars() {
+                let lacking = missing(c);
+                if lacking.is_empty() {
+                    continue;
+                }
+                let at = written[from..].find(c).map_or(range.start, |i| range.start + from + i);
+                from = (at - range.start + c.len_utf8()).min(written.len());
+                report(c, section.location(at..at + c.len_utf8()), lacking);
             }
         }
     }
