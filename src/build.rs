@@ -14,7 +14,7 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::check;
-use crate::diagnostics::{Diagnostic, Failure};
+use crate::diagnostics::{Diagnostic, Failure, Location};
 use crate::narrative::{self, Narrative};
 use crate::output::{self, PdfSettings, Standard};
 use crate::project::{FontFile, Project};
@@ -278,7 +278,7 @@ pub fn build_project_with(
     if checked.has_errors() {
         return Err(Failure::content(checked.findings));
     }
-    let (result, bytes) = typeset?;
+    let (result, bytes) = typeset.map_err(|f| locate_quoted_text(f, project))?;
     timings.time(Stage::Write, || output::write_atomic(&pdf_path, &bytes))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let mut warnings = checked.findings;
@@ -292,4 +292,24 @@ pub fn build_project_with(
         attached_bytes: attachments.iter().map(|a| a.bytes.len()).sum(),
         manifest,
     })
+}
+
+/// typst's PDF export reports no place for its errors (PDF/A: "the text `"…"` could not be
+/// displayed"), nor does a panic caught in typst ("… when slicing `…`"); when such an error
+/// quotes text that a section holds, it is placed at the first section that holds it.
+fn locate_quoted_text(mut failure: Failure, project: &Project) -> Failure {
+    for d in failure.diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+        let parts: Vec<&str> = d.message.split('`').collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let quoted = parts[parts.len() - 2].trim_matches('"');
+        if quoted.trim().is_empty() {
+            continue;
+        }
+        if let Some((file, at)) = project.sections.iter().find_map(|f| f.text.find(quoted).map(|at| (f, at))) {
+            d.location = Some(Location::from_offset(&file.path, &file.text, at, quoted.len()));
+        }
+    }
+    failure
 }

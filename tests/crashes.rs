@@ -157,3 +157,18 @@ fn a_missing_glyph_in_code_is_found_by_check_at_its_place() {
         }
     }
 }
+
+/// Hebrew text stops typst's PDF export with a panic (krilla 0.8.2, text/group.rs: a glyph's
+/// text range runs backwards, with the template's `kerning: false`). The panic is caught (exit
+/// 1); the error now names the section that holds the text it quotes (src/build.rs).
+#[test]
+fn a_panic_in_pdf_export_names_the_section_holding_the_text() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    std::fs::write(dir.path().join("content/sections/00-dau.md"), "Chào שלום.\n").unwrap();
+    let out = common::baocao_within(&["build", "--project", root], LIMIT);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("typst stopped with an internal error while writing the PDF"), "{stderr}");
+    assert!(stderr.contains("content/sections/00-dau.md:1:6"), "{stderr}");
+}
