@@ -172,3 +172,18 @@ fn a_panic_in_pdf_export_names_the_section_holding_the_text() {
     assert!(stderr.contains("typst stopped with an internal error while writing the PDF"), "{stderr}");
     assert!(stderr.contains("content/sections/00-dau.md:1:6"), "{stderr}");
 }
+
+/// A panic caught inside typst (Hebrew text, krilla) while `check` finds an error: the build
+/// reports check's error, and no longer prints the caught panic as an `internal error` line
+/// (src/main.rs prints panics only when one ends the program).
+#[test]
+fn a_panic_caught_in_typst_prints_no_internal_error_line() {
+    let dir = mini_project();
+    let root = dir.path().to_str().unwrap();
+    std::fs::write(dir.path().join("content/sections/00-dau.md"), "שלום漢\n").unwrap();
+    let out = common::baocao_within(&["build", "--project", root], LIMIT);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("glyph-missing") && stderr.contains("content/sections/00-dau.md:1:5"), "{stderr}");
+    assert!(!stderr.contains("internal error") && !stderr.contains("begin > end"), "{stderr}");
+}
