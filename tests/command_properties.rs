@@ -171,13 +171,15 @@ fn run(args: &[&str]) -> Result<Output, TestCaseError> {
     };
     let stderr = String::from_utf8_lossy(&out.stderr);
     prop_assert!(out.status.code().is_some(), "`baocao {}` was killed: {:?}\n{stderr}", args.join(" "), out.status);
-    prop_assert!(
-        out.status.code() != Some(101) && !stderr.contains("internal error") && !stderr.contains("panicked"),
-        "`baocao {}` crashed:\n{stderr}",
-        args.join(" ")
-    );
+    // a panic inside typst is caught and reported as an error (TYPST_PANIC); any other is a crash
+    let uncaught = (stderr.contains("internal error") && !stderr.contains(TYPST_PANIC)) || stderr.contains("panicked");
+    prop_assert!(out.status.code() != Some(101) && !uncaught, "`baocao {}` crashed:\n{stderr}", args.join(" "));
     Ok(out)
 }
+
+/// How a build reports a panic caught inside typst: Hebrew text, for one, makes krilla 0.8.2
+/// (typst's PDF writer) panic with the template's `kerning: false` (tests/crashes.rs).
+const TYPST_PANIC: &str = "typst stopped with an internal error";
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -275,8 +277,12 @@ fn check_agrees(root: &str) -> Result<bool, TestCaseError> {
 fn build_agrees(root: &str, check_errors: bool) -> Result<Option<i32>, TestCaseError> {
     let out = run(&["build", "--project", root])?;
     let err = stderr(&out);
-    prop_assert_eq!(out.status.code(), Some(if check_errors { 1 } else { 0 }), "build against check:\n{}", err);
-    if check_errors {
+    // typst's own bugs are not check's to find; the error names the section all the same
+    let typst_bug = out.status.code() == Some(1) && err.contains(TYPST_PANIC);
+    if !typst_bug {
+        prop_assert_eq!(out.status.code(), Some(if check_errors { 1 } else { 0 }), "build against check:\n{}", err);
+    }
+    if check_errors || typst_bug {
         prop_assert!(names_a_project_file(&err), "the build failed without naming a file:\n{}", err);
     } else {
         let pdf = Path::new(root).join("build-output/report.pdf");
