@@ -56,3 +56,28 @@ pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
 /// The most footnote definitions, and the most footnote references, in the whole narrative
 /// (each reference is a typst footnote to lay out: 5 000 take about 5 s).
 pub const MAX_FOOTNOTES: usize = 5_000;
+
+/// The largest PDF `baocao verify` reads: 64 MiB. A report at the limits above (8 MiB of text,
+/// about 2 000 pages) typesets to about 30 MB with its sources attached (the Hải Dương report:
+/// 530 KB for 32 pages, 104 KB of it the compressed sources); the whole file is read and parsed
+/// in memory.
+pub const MAX_PDF_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most any one stream of a PDF may decompress to while `verify` loads it (object and
+/// cross-reference streams; typst writes a few hundred KB): 64 MiB. A crafted stream of a few
+/// KB can inflate to gigabytes.
+pub const MAX_PDF_STREAM_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most files a PDF may carry for `verify`, and the most inputs its manifest may list: a
+/// build attaches report.yaml, the facts files, the sections, the template and manifest.json
+/// (the Hải Dương report: 35). Each entry costs a decompression and a hash.
+pub const MAX_PDF_ATTACHMENTS: usize = 10_000;
+
+/// The largest attached file `verify` reads back, decompressed: as large as an input file may
+/// be ([`MAX_FILE_BYTES`]); manifest.json is a few KB.
+pub const MAX_PDF_ATTACHMENT_BYTES: usize = MAX_FILE_BYTES as usize;
+
+/// All attached files together, decompressed: the most text a project may hold
+/// ([`MAX_PROJECT_TEXT_BYTES`]) and as much again for the manifest and slack. A name tree may
+/// point at one large file many times; this bounds the memory it takes.
+pub const MAX_PDF_ATTACHED_BYTES: usize = 2 * MAX_PROJECT_TEXT_BYTES as usize;
