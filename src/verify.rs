@@ -100,7 +100,21 @@ impl Verdict {
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
     let bytes = project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
-    let contents = pdf_read::read(&bytes).map_err(|e| format!("`{}`: {e}", pdf.display()))?;
+    verify_bytes(&bytes, project, Rebuild::Yes).map_err(|e| format!("`{}`: {e}", pdf.display()))
+}
+
+/// Whether [`verify_bytes`] rebuilds from the attached sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Rebuild and compare the bytes (`baocao verify`).
+    Yes,
+    /// Stop before the rebuild: everything read from the PDF is checked (the fuzz target `pdf`).
+    No,
+}
+
+/// [`verify`] for the bytes of a PDF: `Err` when they cannot be read as a PDF at all.
+pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> Result<Verdict, String> {
+    let contents = pdf_read::read(bytes)?;
     let mut verdict = Verdict::default();
     if contents.encrypted {
         verdict.problems.push(
@@ -151,9 +165,11 @@ pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
         verdict.problems.push(format!(
             "the PDF was not rebuilt: {MANIFEST_NAME} lists no fonts, and a baocao build always has some"
         ));
-    } else if sources_ok {
+    } else if sources_ok && rebuild == Rebuild::Yes {
         let fonts_dir = project.map_or_else(|| PathBuf::from("./fonts"), |p| p.join("fonts"));
-        rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, &bytes, &mut verdict);
+        rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, bytes, &mut verdict);
+    } else if sources_ok {
+        verdict.checks.push("not rebuilt (asked not to)".into());
     } else {
         verdict.problems.push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
     }
