@@ -433,7 +433,7 @@ pub fn produce(
     if checked.has_errors() {
         return Err(Failure::content(checked.findings));
     }
-    let (laid, bytes) = typeset?;
+    let (laid, bytes) = typeset.map_err(|f| locate_quoted_text(f, project))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let baselined = checked.baselined.len();
     let mut warnings = checked.findings;
@@ -442,6 +442,26 @@ pub fn produce(
     warnings.extend(laid.warnings.iter().filter(|w| w.code.is_none()).cloned());
     let attached_bytes = attachments.iter().map(|a| a.bytes.len()).sum();
     Ok(Produced { bytes, narrative, laid, warnings, baselined, manifest, attached_bytes })
+}
+
+/// typst's PDF export reports no place for its errors (PDF/A: "the text `"…"` could not be
+/// displayed"), nor does a panic caught in typst ("… when slicing `…`"); when such an error
+/// quotes text that a section holds, it is placed at the first section that holds it.
+fn locate_quoted_text(mut failure: Failure, project: &Project) -> Failure {
+    for d in failure.diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+        let parts: Vec<&str> = d.message.split('`').collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let quoted = parts[parts.len() - 2].trim_matches('"');
+        if quoted.trim().is_empty() {
+            continue;
+        }
+        if let Some((file, at)) = project.sections.iter().find_map(|f| f.text.find(quoted).map(|at| (f, at))) {
+            d.location = Some(crate::diagnostics::Location::from_offset(&file.path, &file.text, at, quoted.len()));
+        }
+    }
+    failure
 }
 
 /// A Word-only build: the model and `check`, then the .docx; typst does not run.

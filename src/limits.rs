@@ -57,11 +57,32 @@ pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
 /// (each reference is a typst footnote to lay out: 5 000 take about 5 s).
 pub const MAX_FOOTNOTES: usize = 5_000;
 
-/// The largest PDF `pdf_text` reads: 256 MiB. The whole file is held in memory while it is read,
-/// and the time to read it grows with its size (the 33-page, 0.5 MB report takes a few tens of
-/// milliseconds); a report with scanned annexes may reach tens of megabytes, so this leaves room
-/// while refusing a multi-gigabyte file before it is loaded.
-pub const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest PDF baocao reads (`verify`, `diff` of PDFs, their printed text): 64 MiB. A report
+/// at the limits above (8 MiB of text, about 2 000 pages) typesets to about 30 MB with its
+/// sources attached (the Hải Dương report: 530 KB for 32 pages, 104 KB of it the compressed
+/// sources); a Word export with photographs stays well below. The whole file is read and parsed
+/// in memory, and the time to read its text grows with its size.
+pub const MAX_PDF_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most any one stream of a PDF may decompress to while `verify` loads it (object and
+/// cross-reference streams; typst writes a few hundred KB): 64 MiB. A crafted stream of a few
+/// KB can inflate to gigabytes.
+pub const MAX_PDF_STREAM_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most files a PDF may carry for `verify`, and the most inputs its manifest may list: a
+/// build attaches report.yaml, the facts files, the sections, the template and manifest.json
+/// (the Hải Dương report: 35). Each entry costs a decompression and a hash.
+pub const MAX_PDF_ATTACHMENTS: usize = 10_000;
+
+/// The largest attached file `verify` reads back, decompressed: as large as an input file may
+/// be ([`MAX_FILE_BYTES`]); manifest.json is a few KB.
+pub const MAX_PDF_ATTACHMENT_BYTES: usize = MAX_FILE_BYTES as usize;
+
+/// All attached files together, decompressed: the most text a project may hold
+/// ([`MAX_PROJECT_TEXT_BYTES`]) and as much again for the manifest and slack. A name tree may
+/// point at one large file many times; this bounds the memory it takes.
+pub const MAX_PDF_ATTACHED_BYTES: usize = 2 * MAX_PROJECT_TEXT_BYTES as usize;
+
 
 /// The most glyphs `pdf_text` collects from one page: 200 000. A dense A4 page of 10 pt text
 /// has about 6 000; a page that draws more (a content stream that repeats a text operator in a

@@ -6,9 +6,12 @@ use baocao::cli::{self, Cli, Command};
 use baocao::console::Console;
 use clap::Parser;
 
+/// Every panic so far (message and place). A panic inside typst is caught and reported as an
+/// error with advice (or dropped, when check's errors stop the build anyway); these are printed
+/// only when a panic ends the program.
+static PANICS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 fn main() -> ExitCode {
-    // A panic inside typst is caught and reported as an error with advice; print the panic
-    // itself as one line, not as a crash with a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
         let message = info
@@ -17,8 +20,23 @@ fn main() -> ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!("internal error: {message}{location}");
+        if let Ok(mut panics) = PANICS.lock() {
+            panics.push(format!("{message}{location}"));
+        }
     }));
+    match std::panic::catch_unwind(run) {
+        Ok(code) => code,
+        Err(_) => {
+            // one line each, not a crash report with a backtrace
+            for panic in PANICS.lock().map(|p| p.clone()).unwrap_or_default() {
+                eprintln!("internal error: {panic}");
+            }
+            ExitCode::from(101)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
     let console = Console::new(cli.quiet, cli.color);
     match &cli.command {

@@ -2,15 +2,16 @@
 //! standard) and its attached files, as `baocao verify` and the tests need them.
 //!
 //! Takes the PDF's bytes and hands on a [`PdfContents`]. Input may come from anyone, so every
-//! decompressed stream is bounded ([`MAX_ATTACHMENT_BYTES`]) and a malformed file is an error
-//! message, never a panic.
+//! decompressed stream is bounded ([`MAX_PDF_STREAM_BYTES`] while loading,
+//! [`MAX_PDF_ATTACHMENT_BYTES`] for an attached file), so are the number of attached files and
+//! their total size, a name tree that loops is refused, and a malformed file is an error message,
+//! never a panic (a panic in the PDF parser is caught and reported as an unreadable PDF).
 
-use lopdf::{Dictionary, Document, Object};
+use std::collections::HashSet;
 
-use crate::project::MAX_FILE_BYTES;
+use lopdf::{DecompressError, Dictionary, Document, LoadOptions, Object, ObjectId};
 
-/// The largest attachment read back (decompressed): as large as an input file may be.
-pub const MAX_ATTACHMENT_BYTES: usize = MAX_FILE_BYTES as usize;
+use crate::limits::{MAX_PDF_ATTACHED_BYTES, MAX_PDF_ATTACHMENT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_STREAM_BYTES};
 
 /// A file attached to a PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,13 +51,41 @@ pub struct PdfContents {
     pub pages: usize,
     /// Attached files, in the order of the name tree (sorted by name).
     pub attachments: Vec<AttachedFile>,
+    /// Whether the file is encrypted (with an owner password only: it could be read). baocao
+    /// never encrypts; such a file was rewritten after it was built.
+    pub encrypted: bool,
 }
 
 /// Reads `bytes` as a PDF.
 pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
-    let doc = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
+    // lopdf parses hostile input; a panic in it means the file cannot be read, not a crash
+    std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!("not a readable PDF (the PDF reader stopped on it: {message})"))
+    })
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<PdfContents, String> {
+    let options = LoadOptions { max_decompressed_size: Some(MAX_PDF_STREAM_BYTES), ..LoadOptions::default() };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => format!(
+            "not a readable PDF: one of its streams is larger than {} once decompressed (the limit, see the README, \"Limits\")",
+            megabytes(MAX_PDF_STREAM_BYTES)
+        ),
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::UnsupportedSecurityHandler(_) => {
+            ENCRYPTED.to_string()
+        }
+        e => format!("not a readable PDF: {e}"),
+    })?;
+    if doc.is_encrypted() {
+        return Err(ENCRYPTED.to_string());
+    }
     let catalog = doc.catalog().map_err(|e| format!("the PDF has no catalog: {e}"))?;
-    let mut out = PdfContents { pages: doc.get_pages().len(), ..PdfContents::default() };
+    let mut out = PdfContents { pages: doc.get_pages().len(), encrypted: doc.was_encrypted(), ..PdfContents::default() };
     if let Ok(info) = doc.trailer.get_deref(b"Info", &doc).and_then(Object::as_dict) {
         let text = |key: &[u8]| info.get_deref(key, &doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
         out.title = text(b"Title");
@@ -68,7 +97,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
     }
     out.lang = catalog.get_deref(b"Lang", &doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
     if let Ok(meta) = catalog.get_deref(b"Metadata", &doc).and_then(Object::as_stream)
-        && let Ok(xml) = meta.decompressed_content_with_limit(MAX_ATTACHMENT_BYTES)
+        && let Ok(xml) = meta.decompressed_content_with_limit(MAX_PDF_ATTACHMENT_BYTES)
     {
         let xml = String::from_utf8_lossy(&xml);
         let tag = |name: &str| {
@@ -88,20 +117,38 @@ pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
         .and_then(Object::as_dict);
     if let Ok(tree) = tree {
         let mut specs = Vec::new();
-        collect_name_tree(&doc, tree, &mut specs, 0)?;
+        collect_name_tree(&doc, tree, &mut specs, 0, &mut HashSet::new())?;
+        let mut total = 0;
         for spec in specs {
-            out.attachments.push(attached_file(&doc, spec)?);
+            let file = attached_file(&doc, spec)?;
+            total += file.bytes.len();
+            if total > MAX_PDF_ATTACHED_BYTES {
+                return Err(format!(
+                    "the attached files are larger than {} together once decompressed (the limit, see the README, \"Limits\")",
+                    megabytes(MAX_PDF_ATTACHED_BYTES)
+                ));
+            }
+            out.attachments.push(file);
         }
     }
     Ok(out)
 }
 
-/// The leaves (file specifications) of a name tree, in order.
+const ENCRYPTED: &str = "the PDF is encrypted with a password, so its attached files cannot be read; baocao never \
+                         encrypts its PDFs: verify the PDF as `baocao build` wrote it";
+
+fn megabytes(bytes: usize) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
+}
+
+/// The leaves (file specifications) of a name tree, in order: at most [`MAX_PDF_ATTACHMENTS`],
+/// each node visited once.
 fn collect_name_tree<'a>(
     doc: &'a Document,
     node: &'a Dictionary,
     out: &mut Vec<&'a Dictionary>,
     depth: usize,
+    visited: &mut HashSet<ObjectId>,
 ) -> Result<(), String> {
     if depth > 32 {
         return Err("the PDF's attachment list is nested too deeply".into());
@@ -109,6 +156,11 @@ fn collect_name_tree<'a>(
     if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
         for pair in names.chunks(2) {
             if let [_, value] = pair {
+                if out.len() == MAX_PDF_ATTACHMENTS {
+                    return Err(format!(
+                        "the PDF carries more than {MAX_PDF_ATTACHMENTS} attached files (the limit, see the README, \"Limits\")"
+                    ));
+                }
                 let (_, value) = doc.dereference(value).map_err(|e| format!("broken attachment entry: {e}"))?;
                 out.push(value.as_dict().map_err(|e| format!("broken attachment entry: {e}"))?);
             }
@@ -116,8 +168,13 @@ fn collect_name_tree<'a>(
     }
     if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
         for kid in kids {
+            if let Object::Reference(id) = kid
+                && !visited.insert(*id)
+            {
+                return Err("the PDF's attachment list refers back to itself".into());
+            }
             let (_, kid) = doc.dereference(kid).map_err(|e| format!("broken attachment list: {e}"))?;
-            collect_name_tree(doc, kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?, out, depth + 1)?;
+            collect_name_tree(doc, kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?, out, depth + 1, visited)?;
         }
     }
     Ok(())
@@ -125,16 +182,21 @@ fn collect_name_tree<'a>(
 
 fn attached_file(doc: &Document, spec: &Dictionary) -> Result<AttachedFile, String> {
     let text = |key: &[u8]| spec.get_deref(key, doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
-    let name = text(b"UF").or_else(|| text(b"F")).ok_or("an attached file has no name")?;
+    let name = text(b"UF").or_else(|| text(b"F")).ok_or("an attached file has no name (or one that is not text)")?;
     let stream = spec
         .get_deref(b"EF", doc)
         .and_then(Object::as_dict)
         .and_then(|ef| ef.get_deref(b"F", doc))
         .and_then(Object::as_stream)
         .map_err(|e| format!("the attached file `{name}` has no content: {e}"))?;
-    let bytes = stream
-        .decompressed_content_with_limit(MAX_ATTACHMENT_BYTES)
-        .map_err(|e| format!("the attached file `{name}` cannot be read: {e}"))?;
+    let bytes = stream.decompressed_content_with_limit(MAX_PDF_ATTACHMENT_BYTES).map_err(|e| match e {
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => format!(
+            "the attached file `{name}` is larger than {} once decompressed (the limit for an attached file, see the \
+             README, \"Limits\")",
+            megabytes(MAX_PDF_ATTACHMENT_BYTES)
+        ),
+        e => format!("the attached file `{name}` cannot be read: {e}"),
+    })?;
     let name_of = |o: &Object| o.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned());
     Ok(AttachedFile {
         mime: stream.dict.get(b"Subtype").ok().and_then(name_of),

@@ -9,14 +9,15 @@
 //!    records, and compare the bytes;
 //! 4. with a project, list which of its inputs differ from the ones in the PDF.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, BuildOptions};
-use crate::diagnostics::slash_path;
-use crate::limits::MAX_FONT_BYTES;
 use crate::pdf_read::{self, AttachedFile};
 use crate::project::{self, Project};
+use crate::diagnostics::slash_path;
 use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
+use crate::limits::{MAX_FONT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_BYTES};
 
 /// How an input in a project differs from the one recorded in a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,10 +100,30 @@ impl Verdict {
 /// Checks the PDF at `pdf`; `project` is a project directory to compare with and take fonts
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
-    let bytes =
-        project::read_limited(pdf, MAX_FONT_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
-    let contents = pdf_read::read(&bytes).map_err(|e| format!("`{}`: {e}", pdf.display()))?;
+    let bytes = project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
+    verify_bytes(&bytes, project, Rebuild::Yes).map_err(|e| format!("`{}`: {e}", pdf.display()))
+}
+
+/// Whether [`verify_bytes`] rebuilds from the attached sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Rebuild and compare the bytes (`baocao verify`).
+    Yes,
+    /// Stop before the rebuild: everything read from the PDF is checked (the fuzz target `pdf`).
+    No,
+}
+
+/// [`verify`] for the bytes of a PDF: `Err` when they cannot be read as a PDF at all.
+pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> Result<Verdict, String> {
+    let contents = pdf_read::read(bytes)?;
     let mut verdict = Verdict::default();
+    if contents.encrypted {
+        verdict.problems.push(
+            "the PDF is encrypted: baocao never encrypts its PDFs, so this one was rewritten after it was built (its \
+             bytes cannot be the build's)"
+                .into(),
+        );
+    }
     let Some(manifest_file) = contents.attachments.iter().find(|a| a.name == MANIFEST_NAME) else {
         verdict.problems.push(format!(
             "the PDF carries no {MANIFEST_NAME}: it was built with `--no-sources` or not by baocao, so it cannot be \
@@ -117,82 +138,122 @@ pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
             return Ok(verdict);
         }
     };
+    if manifest.inputs.len() + manifest.fonts.len() > MAX_PDF_ATTACHMENTS {
+        verdict.problems.push(format!(
+            "{MANIFEST_NAME} lists {} inputs and {} fonts, more than the {MAX_PDF_ATTACHMENTS} a PDF may carry (see the \
+             README, \"Limits\"): it is not a baocao build's",
+            manifest.inputs.len(),
+            manifest.fonts.len()
+        ));
+        return Ok(verdict);
+    }
     verdict.checks.push(format!(
         "{MANIFEST_NAME}: built by baocao {} with typst {}, {}, {} inputs, {} fonts",
-        manifest.baocao,
-        manifest.typst,
+        shown(&manifest.baocao),
+        shown(&manifest.typst),
         manifest.options.pdf_standard.label(),
         manifest.inputs.len(),
         manifest.fonts.len()
     ));
+    let paths_ok = check_paths(&manifest, &mut verdict);
     let sources_ok = check_attachments(&manifest, &contents.attachments, &mut verdict);
     if let Some(project) = project {
         verdict.project_changes = compare_project(&manifest, project);
     }
-    if sources_ok {
+    if !paths_ok {
+        verdict.problems.push("the PDF was not rebuilt: its manifest names files outside a project".into());
+    } else if manifest.fonts.is_empty() {
+        verdict.problems.push(format!(
+            "the PDF was not rebuilt: {MANIFEST_NAME} lists no fonts, and a baocao build always has some"
+        ));
+    } else if sources_ok && rebuild == Rebuild::Yes {
         let fonts_dir = project.map_or_else(|| PathBuf::from("./fonts"), |p| p.join("fonts"));
-        rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, &bytes, &mut verdict);
+        rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, bytes, &mut verdict);
+    } else if sources_ok {
+        verdict.checks.push("not rebuilt (asked not to)".into());
     } else {
-        verdict
-            .problems
-            .push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
+        verdict.problems.push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
     }
     verdict.manifest = Some(manifest);
     Ok(verdict)
 }
 
+/// A text from the manifest as shown: at most 60 characters.
+fn shown(text: &str) -> String {
+    if text.chars().count() > 60 { format!("{}…", text.chars().take(60).collect::<String>()) } else { text.to_string() }
+}
+
+/// Whether a path from the manifest stays inside the project: the rebuild writes the inputs and
+/// fonts there, and `--project` reads them from there.
+fn is_safe(path: &Path) -> bool {
+    path.to_str().is_some_and(|p| provenance::is_safe_relative(p) && slash_path(path) == p)
+}
+
+/// Every path the manifest names (inputs and fonts) is a relative path inside the project.
+fn check_paths(manifest: &Manifest, verdict: &mut Verdict) -> bool {
+    let before = verdict.problems.len();
+    for path in manifest.inputs.iter().map(|i| &i.path).chain(manifest.fonts.iter().map(|f| &f.path)) {
+        if !is_safe(path) {
+            verdict.problems.push(format!(
+                "`{}` in {MANIFEST_NAME} is not a path inside a project; the PDF is not a baocao build",
+                shown(&path.to_string_lossy())
+            ));
+        }
+    }
+    verdict.problems.len() == before
+}
+
 /// Every input of the manifest is attached with its hash, and nothing else is attached.
 fn check_attachments(manifest: &Manifest, attachments: &[AttachedFile], verdict: &mut Verdict) -> bool {
     let before = verdict.problems.len();
-    for input in &manifest.inputs {
+    let attached: HashMap<&str, &AttachedFile> = attachments.iter().rev().map(|a| (a.name.as_str(), a)).collect();
+    for input in manifest.inputs.iter().filter(|i| is_safe(&i.path)) {
         let name = slash_path(&input.path);
-        match attachments.iter().find(|a| a.name == name) {
+        match attached.get(name.as_str()) {
             None => verdict.problems.push(format!("`{name}` is listed in {MANIFEST_NAME} but not attached")),
             Some(a) if sha256_hex(&a.bytes) != input.sha256 => verdict.problems.push(format!(
                 "`{name}`: the attached file does not match its SHA-256 in {MANIFEST_NAME} (the PDF was altered after it was built)"
             )),
             Some(_) => {}
         }
-        if !provenance::is_safe_relative(&name) {
-            verdict.problems.push(format!("`{name}` is not a path inside a project; the PDF is not a baocao build"));
-        }
     }
+    let listed: HashSet<String> = manifest.inputs.iter().map(|i| slash_path(&i.path)).collect();
     for a in attachments {
-        if a.name != MANIFEST_NAME && !manifest.inputs.iter().any(|i| slash_path(&i.path) == a.name) {
-            verdict.problems.push(format!("`{}` is attached but not listed in {MANIFEST_NAME}", a.name));
+        if a.name != MANIFEST_NAME && !listed.contains(&a.name) {
+            verdict.problems.push(format!("`{}` is attached but not listed in {MANIFEST_NAME}", shown(&a.name)));
         }
     }
     let ok = verdict.problems.len() == before;
     if ok {
-        verdict
-            .checks
-            .push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
+        verdict.checks.push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
     }
     ok
 }
 
 /// The project's inputs against the manifest's, by SHA-256.
 fn compare_project(manifest: &Manifest, root: &Path) -> Vec<(PathBuf, Change)> {
+    // paths outside a project are a problem of their own (check_paths), never read
     let recorded: Vec<(&PathBuf, &String)> = manifest
         .inputs
         .iter()
         .map(|i| (&i.path, &i.sha256))
         .chain(manifest.fonts.iter().map(|f| (&f.path, &f.sha256)))
+        .filter(|(p, _)| is_safe(p))
         .collect();
     let present = project::input_paths(root);
+    let present_set: HashSet<&PathBuf> = present.iter().collect();
+    let recorded_set: HashSet<&PathBuf> = recorded.iter().map(|(p, _)| *p).collect();
     let mut changes = Vec::new();
     for (path, sha) in &recorded {
-        if !present.contains(path) {
+        if !present_set.contains(path) {
             changes.push(((*path).clone(), Change::Missing));
-        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref()
-            != Some(*sha)
-        {
+        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref() != Some(*sha) {
             changes.push(((*path).clone(), Change::Changed));
         }
     }
-    for path in present {
-        if !recorded.iter().any(|(p, _)| **p == path) {
-            changes.push((path, Change::Added));
+    for path in &present {
+        if !recorded_set.contains(path) {
+            changes.push((path.clone(), Change::Added));
         }
     }
     changes
@@ -216,18 +277,15 @@ impl Drop for TempDir {
     }
 }
 
-fn rebuild_and_compare(
-    manifest: &Manifest,
-    attachments: &[AttachedFile],
-    fonts_dir: &Path,
-    pdf: &[u8],
-    verdict: &mut Verdict,
-) {
+fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_dir: &Path, pdf: &[u8], verdict: &mut Verdict) {
     let ours = (env!("CARGO_PKG_VERSION"), typst::utils::version().raw());
     if (manifest.baocao.as_str(), manifest.typst.as_str()) != ours {
         verdict.checks.push(format!(
             "note: this is baocao {} with typst {}; the PDF was built by baocao {} with typst {}, which may lay out differently",
-            ours.0, ours.1, manifest.baocao, manifest.typst
+            ours.0,
+            ours.1,
+            shown(&manifest.baocao),
+            shown(&manifest.typst)
         ));
     }
     let temp = match TempDir::new() {
@@ -270,12 +328,7 @@ fn rebuild_and_compare(
                     return;
                 }
             }
-            None => missing.push(format!(
-                "      {} ({}, SHA-256 {})\n",
-                font.names.join(", "),
-                slash_path(&font.path),
-                font.sha256
-            )),
+            None => missing.push(format!("      {} ({}, SHA-256 {})\n", font.names.join(", "), slash_path(&font.path), font.sha256)),
         }
     }
     if !missing.is_empty() {

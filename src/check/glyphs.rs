@@ -17,6 +17,39 @@ use super::Input;
 use crate::diagnostics::Code;
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::document::{Block, BlockKind, Document, Inline};
+use crate::narrative::parse::walk_inlines;
+
+/// The code of the model — code blocks and code spans, in sections and notes — with the
+/// section and rendered range each is written in.
+fn code_texts(document: &Document) -> Vec<(usize, String, std::ops::Range<usize>)> {
+    fn walk(blocks: &[Block], section: usize, out: &mut Vec<(usize, String, std::ops::Range<usize>)>) {
+        for block in blocks {
+            match &block.kind {
+                BlockKind::Code(text) => out.push((section, text.clone(), block.range.clone())),
+                BlockKind::Item { blocks, .. } | BlockKind::Quote(blocks) => walk(blocks, section, out),
+                _ => {}
+            }
+        }
+    }
+    fn spans(blocks: &[Block], section: usize, out: &mut Vec<(usize, String, std::ops::Range<usize>)>) {
+        walk_inlines(blocks, &mut |inline| {
+            if let Inline::Code(run) = inline {
+                out.push((section, run.text.clone(), run.start()..run.start() + run.text.len() + 2));
+            }
+        });
+    }
+    let mut out = Vec::new();
+    for (i, s) in document.sections.iter().enumerate() {
+        walk(&s.blocks, i, &mut out);
+        spans(&s.blocks, i, &mut out);
+    }
+    for note in &document.notes {
+        walk(&note.blocks, note.section, &mut out);
+        spans(&note.blocks, note.section, &mut out);
+    }
+    out
+}
 
 /// Adds the glyph findings of the project to `out`.
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -69,6 +102,21 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             if !lacking.is_empty() {
                 report(c, block.location(input.document, at..at + c.len_utf8()), lacking);
             }
+        }
+    }
+    // code spans and code blocks are printed too (in the text font), but are not in the blocks' text
+    for (section, text, range) in code_texts(input.document) {
+        let source = &input.document.sections[section].source;
+        let written = source.rendered.get(range.clone()).unwrap_or("");
+        let mut from = 0;
+        for c in text.chars() {
+            let lacking = missing(c);
+            if lacking.is_empty() {
+                continue;
+            }
+            let at = written[from..].find(c).map_or(range.start, |i| range.start + from + i);
+            from = (at - range.start + c.len_utf8()).min(written.len());
+            report(c, source.location(at..at + c.len_utf8()), lacking);
         }
     }
     for (file, comments) in [(&project.report_file, Comments::Yaml), (&project.template, Comments::Template)] {

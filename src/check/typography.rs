@@ -108,7 +108,7 @@ fn word_after(text: &str, start: usize) -> &str {
 
 /// The run of non-space characters around byte `at`.
 fn token_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     &text[start..end]
 }
@@ -209,7 +209,7 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                     quotes.pop();
                     out.push(found(
                         Code::TypoUnbalanced,
-                        at..at + 1,
+                        at..at + c.len_utf8(),
                         format!("`{open}` is closed by `{c}`"),
                         "use a matching pair: `“…”` or `\"…\"`",
                     ));

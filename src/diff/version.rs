@@ -145,6 +145,12 @@ impl Version {
         }
     }
 
+    /// A version made of a project already loaded and rendered (a folder's, say `name`).
+    pub fn of_project(name: &str, project: Project, narrative: Narrative) -> Version {
+        let info = VersionInfo { source: name.into(), kind: SourceKind::Directory, commit: None, sources: None };
+        Version::model(info, project, narrative, None)
+    }
+
     fn model(info: VersionInfo, project: Project, narrative: Narrative, built: Option<(Laid, Vec<u8>)>) -> Version {
         let (laid, pdf) = built.map(|(l, b)| (Box::new(l), b)).unzip();
         let content = Content::Model { project: Box::new(project), narrative: Box::new(narrative), laid, pdf };

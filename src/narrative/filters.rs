@@ -47,7 +47,13 @@ fn format_value(v: &Value, kw: &Kwargs) -> tera::TeraResult<String> {
         format!("{f}")
     } else if let Some(s) = v.as_str() {
         let t = s.trim();
-        if t.parse::<f64>().is_err() {
+        // digits with at most one decimal point, as `vietnamese_number` reads them: `1e-5`, `inf`
+        // and `NaN` parse as floats but are not digits to print
+        let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let plain = digits.bytes().any(|b| b.is_ascii_digit())
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.matches('.').count() <= 1;
+        if !plain {
             return Err(tera::Error::message(format!("cannot format the text `{s}` as a number")));
         }
         t.to_string()

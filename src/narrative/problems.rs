@@ -101,7 +101,9 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
     let end = (base + span.range.end).clamp(start, section.text.len());
     let location = Location::from_offset(&section.path, &section.text, start, end - start);
     let message = report.message();
-    if message.contains("not defined") || message.contains("not found") || message.contains("undefined") {
+    let syntax = matches!(e.kind(), tera::ErrorKind::SyntaxError(_));
+    // a name is undefined when printing; a syntax error (`Closing comment tag `#}` not found`) is not about a name
+    if !syntax && (message.contains("not defined") || message.contains("not found") || message.contains("undefined")) {
         // the fact name is the first word of the enclosing `{{ … }}`
         let open = section.text[..start].rfind("{{").map_or(start, |i| i + 2);
         let close = section.text[open..].find("}}").map_or(section.text.len(), |i| open + i);
@@ -113,7 +115,6 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
             .collect();
         return undefined_fact(section, name_start, &wanted, facts);
     }
-    let syntax = matches!(e.kind(), tera::ErrorKind::SyntaxError(_));
     let kind = if syntax { "template syntax error" } else { "cannot print" };
     let help = if message.contains("cannot format the text") {
         "the fact's value is text: print it without a number filter (`{{ namespace.name }}`), or write a number as its value"

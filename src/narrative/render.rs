@@ -66,10 +66,11 @@ pub(crate) fn tera_tags(text: &str) -> Vec<TeraTag> {
             }
         };
         let body = start + 2;
-        let end = text[body..].find(close).map_or(text.len(), |j| body + j + 2);
+        // an unclosed tag has no closing delimiter to leave out of its inside
+        let (end, inner_end) = text[body..].find(close).map_or((text.len(), text.len()), |j| (body + j + 2, body + j));
         let trim_before = text[body..].starts_with('-');
         let inner_start = if trim_before { body + 1 } else { body };
-        let inner_end = end.saturating_sub(2).max(inner_start);
+        let inner_end = inner_end.max(inner_start);
         let trim_after = inner_end > inner_start && text[..inner_end].ends_with('-');
         let inner_end = if trim_after { inner_end - 1 } else { inner_end };
         tags.push(TeraTag { kind, range: start..end, inner: inner_start..inner_end, trim_before, trim_after });
@@ -133,7 +134,10 @@ pub(crate) fn section(
         push_piece(&mut rendered, &mut pieces, literal, source, literal.len(), true);
         skip_space = tag.trim_after;
         from = tag.range.end;
-        if tag.kind != TagKind::Expression {
+        // an unclosed `{#` is a syntax error for tera, not a comment: it is rendered, and reported
+        let unclosed_comment =
+            tag.kind == TagKind::Comment && (tag.range.len() < 4 || !text[tag.range.clone()].ends_with("#}"));
+        if tag.kind != TagKind::Expression && !unclosed_comment {
             continue;
         }
         for (i, _) in text[counted..tag.range.start].match_indices('\n') {
@@ -184,6 +188,9 @@ pub(crate) fn section(
 /// The diagnostic for an expression tera could not print: an undefined fact with the closest
 /// names, else tera's own message at its place.
 fn expression_problem(e: &tera::Error, file: &SourceFile, tag: &TeraTag, keys: &[String], facts: &Facts) -> Diagnostic {
+    if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+        return super::tera_diagnostic(e, file, tag.range.start, facts);
+    }
     let undefined = keys.iter().find(|k| !facts.by_key.contains_key(*k));
     match undefined.and_then(|k| key_offset(&file.text, tag.inner.clone(), k).map(|at| (k, at))) {
         Some((key, at)) => super::undefined_fact(file, at, key, facts),

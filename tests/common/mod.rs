@@ -167,6 +167,11 @@ pub fn diff_pair(case: &str) -> tempfile::TempDir {
 /// Runs the baocao binary and fails the test if it has not finished within `limit` (a hang
 /// must fail, not stall CI); the child is killed then.
 pub fn baocao_within(args: &[&str], limit: Duration) -> std::process::Output {
+    baocao_timed(args, limit).unwrap_or_else(|| panic!("`baocao {}` did not finish within {limit:?}: it hangs", args.join(" ")))
+}
+
+/// Runs the baocao binary; `None` if it has not finished within `limit` (it is killed then).
+pub fn baocao_timed(args: &[&str], limit: Duration) -> Option<std::process::Output> {
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(args)
@@ -195,11 +200,11 @@ pub fn baocao_within(args: &[&str], limit: Duration) -> std::process::Output {
         if started.elapsed() > limit {
             child.kill().ok();
             child.wait().ok();
-            panic!("`baocao {}` did not finish within {limit:?}: it hangs", args.join(" "));
+            return None;
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    std::process::Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() }
+    Some(std::process::Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() })
 }
 
 /// What a reader sees for `md`, as pulldown-cmark reads it: the text events (code and HTML
