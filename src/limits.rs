@@ -83,7 +83,6 @@ pub const MAX_PDF_ATTACHMENT_BYTES: usize = MAX_FILE_BYTES as usize;
 /// point at one large file many times; this bounds the memory it takes.
 pub const MAX_PDF_ATTACHED_BYTES: usize = 2 * MAX_PROJECT_TEXT_BYTES as usize;
 
-
 /// The most glyphs `pdf_text` collects from one page: 200 000. A dense A4 page of 10 pt text
 /// has about 6 000; a page that draws more (a content stream that repeats a text operator in a
 /// loop of forms) is refused as damaged rather than allowed to exhaust memory.

@@ -85,7 +85,8 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfContents, String> {
         return Err(ENCRYPTED.to_string());
     }
     let catalog = doc.catalog().map_err(|e| format!("the PDF has no catalog: {e}"))?;
-    let mut out = PdfContents { pages: doc.get_pages().len(), encrypted: doc.was_encrypted(), ..PdfContents::default() };
+    let mut out =
+        PdfContents { pages: doc.get_pages().len(), encrypted: doc.was_encrypted(), ..PdfContents::default() };
     if let Ok(info) = doc.trailer.get_deref(b"Info", &doc).and_then(Object::as_dict) {
         let text = |key: &[u8]| info.get_deref(key, &doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
         out.title = text(b"Title");
@@ -174,7 +175,13 @@ fn collect_name_tree<'a>(
                 return Err("the PDF's attachment list refers back to itself".into());
             }
             let (_, kid) = doc.dereference(kid).map_err(|e| format!("broken attachment list: {e}"))?;
-            collect_name_tree(doc, kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?, out, depth + 1, visited)?;
+            collect_name_tree(
+                doc,
+                kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?,
+                out,
+                depth + 1,
+                visited,
+            )?;
         }
     }
     Ok(())

@@ -1,93 +1,91 @@
 //! The sources a PDF built by baocao carries, read back as a project — in memory, as the
 //! project loader reads a folder — and rebuilt to see whether they are really that PDF's.
 //!
-//! Takes the PDF's bytes; hands on what it carries ([`Sources`]): nothing (made by another tool,
-//! or built with `--no-sources`), sources that cannot be used (and why), or the project they
-//! make with the manifest that lists them. The fonts are not attached: they are taken by
-//! SHA-256 from the folders given and, failing those, from the fonts built into baocao (the
-//! ones `init` writes), so a PDF can be rebuilt anywhere. [`rebuild`] makes the PDF again from
-//! the project and says whether the bytes are the same.
+//! Takes a manifest and the files attached beside it (as `verify` read and checked them); hands
+//! on the project they make ([`project_of`]), loaded in memory through the one project loader.
+//! The fonts are not attached: they are taken by SHA-256 from the folders given and, failing
+//! those, from the fonts built into baocao (the ones `init` writes), so a PDF can be rebuilt
+//! anywhere. [`rebuild`] makes the PDF again from the project, in memory, and says whether the
+//! bytes are the same. `verify` and `diff` (a PDF side) both rebuild this way.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, BuildOptions, Compiler, Produced};
 use crate::diagnostics::{Diagnostic, Failure, slash_path};
-use crate::pdf_read;
+use crate::pdf_read::AttachedFile;
 use crate::project::{Project, Source};
-use crate::provenance::{MANIFEST_NAME, Manifest, is_safe_relative, sha256_hex};
+use crate::provenance::{MANIFEST_NAME, Manifest, sha256_hex};
 use crate::timings::Timings;
 
-/// What a PDF carries.
-pub enum Sources {
-    /// No sources: not built by baocao, or built with `--no-sources`.
-    None,
-    /// Sources that cannot be used, and why (one line each).
-    Unusable(Vec<String>),
-    /// The project the sources make, and the manifest that lists them.
-    Project(Box<Project>, Manifest),
+/// Why a manifest's sources make no project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoProject {
+    /// Fonts (or inputs) that are nowhere to be found here: nothing can be told.
+    Missing(Vec<String>),
+    /// The sources are there but do not load (bad YAML, text that is not UTF-8…).
+    DoNotLoad(String),
 }
 
-/// Reads the sources attached to the PDF `bytes`; fonts are looked up by SHA-256 in
-/// `font_dirs`, then among the fonts built into baocao.
-pub fn read(bytes: &[u8], font_dirs: &[PathBuf]) -> Sources {
-    let contents = match pdf_read::read(bytes) {
-        Ok(c) => c,
-        Err(e) => return Sources::Unusable(vec![e]),
-    };
-    let Some(manifest_file) = contents.attachments.iter().find(|a| a.name == MANIFEST_NAME) else {
-        return Sources::None;
-    };
-    let manifest = match Manifest::from_json(&manifest_file.bytes) {
-        Ok(m) => m,
-        Err(e) => return Sources::Unusable(vec![e]),
-    };
+impl NoProject {
+    /// One line each, for people.
+    pub fn lines(self) -> Vec<String> {
+        match self {
+            NoProject::Missing(lines) => lines,
+            NoProject::DoNotLoad(line) => vec![line],
+        }
+    }
+}
+
+/// The project a manifest's attached inputs make, with its fonts (by SHA-256: from
+/// `font_dirs`, else built into baocao), loaded in memory. The attachments are taken as
+/// `verify` checked them; what cannot be found or loaded is said.
+pub fn project_of(
+    manifest: &Manifest,
+    attachments: &[AttachedFile],
+    font_dirs: &[PathBuf],
+) -> Result<Project, NoProject> {
     let mut problems = Vec::new();
     let mut files = BTreeMap::new();
     for input in &manifest.inputs {
         let name = slash_path(&input.path);
-        if !is_safe_relative(&name) {
-            problems.push(format!("`{name}` is not a path inside a project; the PDF is not a baocao build"));
-            continue;
-        }
-        match contents.attachments.iter().find(|a| a.name == name) {
-            None => problems.push(format!("`{name}` is listed in {MANIFEST_NAME} but not attached")),
-            Some(a) if sha256_hex(&a.bytes) != input.sha256 => problems.push(format!(
-                "`{name}`: the attached file does not match its SHA-256 in {MANIFEST_NAME} (the PDF was altered after it was built)"
-            )),
+        match attachments.iter().find(|a| a.name == name) {
             Some(a) => {
                 files.insert(input.path.clone(), a.bytes.clone());
             }
-        }
-    }
-    for a in &contents.attachments {
-        if a.name != MANIFEST_NAME && !manifest.inputs.iter().any(|i| slash_path(&i.path) == a.name) {
-            problems.push(format!("`{}` is attached but not listed in {MANIFEST_NAME}", a.name));
+            None => problems.push(format!("`{name}` is listed in {MANIFEST_NAME} but not attached")),
         }
     }
     let available = fonts_available(font_dirs);
+    let mut missing = Vec::new();
     for font in &manifest.fonts {
-        let name = slash_path(&font.path);
         match available.iter().find(|(sha, _)| *sha == font.sha256) {
-            Some((_, data)) if is_safe_relative(&name) => {
+            Some((_, data)) => {
                 files.insert(font.path.clone(), data.clone());
             }
-            Some(_) => problems.push(format!("`{name}` is not a path inside a project")),
-            None => problems.push(format!(
-                "the font {} ({name}, SHA-256 {}) is neither built into baocao nor in {}",
+            None => missing.push(format!(
+                "      {} ({}, SHA-256 {})",
                 font.names.join(", "),
-                font.sha256,
-                font_dirs.iter().map(|d| format!("`{}`", d.display())).collect::<Vec<_>>().join(", ")
+                slash_path(&font.path),
+                font.sha256
             )),
         }
     }
+    if !missing.is_empty() {
+        problems.push(format!(
+            "cannot rebuild: {} of the fonts the PDF was built with {} neither built into baocao nor in {} (looked up by \
+             SHA-256):\n{}\n    pass `--project DIR` with the report's fonts/, or run in its project folder",
+            missing.len(),
+            if missing.len() == 1 { "is" } else { "are" },
+            font_dirs.iter().map(|d| format!("`{}`", d.display())).collect::<Vec<_>>().join(", "),
+            missing.join("\n")
+        ));
+    }
     if !problems.is_empty() {
-        return Sources::Unusable(problems);
+        return Err(NoProject::Missing(problems));
     }
-    match Project::load_from(&Attached { files }) {
-        Ok(project) => Sources::Project(Box::new(project), manifest),
-        Err(failure) => Sources::Unusable(vec![format!("the attached sources do not load:\n{}", failure.render())]),
-    }
+    Project::load_from(&Attached { files })
+        .map_err(|failure| NoProject::DoNotLoad(format!("the attached sources do not build:\n{}", failure.render())))
 }
 
 /// Builds the project of a PDF's sources again, with the options its manifest records,

@@ -12,12 +12,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::build::{self, BuildOptions};
-use crate::pdf_read::{self, AttachedFile};
-use crate::project::{self, Project};
 use crate::diagnostics::slash_path;
-use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
 use crate::limits::{MAX_FONT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_BYTES};
+use crate::pdf_read::{self, AttachedFile};
+use crate::project;
+use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
+use crate::sources;
 
 /// How an input in a project differs from the one recorded in a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,20 @@ pub struct Verdict {
     pub identical: Option<bool>,
     /// With a project: its inputs that differ from the PDF's, by path.
     pub project_changes: Vec<(PathBuf, Change)>,
+    /// Nothing says the PDF was altered, but it could not be rebuilt to tell (no sources, a
+    /// font that is nowhere, sources that do not build, another version of baocao or typst).
+    pub cannot_tell: bool,
+}
+
+/// What `verify` concludes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exactly what its sources produce (and, with a project, what the project holds): exit 0.
+    Verified,
+    /// Not what its sources produce, or altered after it was built: exit 1.
+    NotVerified,
+    /// It could not be told either way (see [`Verdict::cannot_tell`]): exit 3.
+    CannotTell,
 }
 
 impl Verdict {
@@ -60,6 +74,17 @@ impl Verdict {
     /// holds exactly the PDF's inputs.
     pub fn verified(&self) -> bool {
         self.identical == Some(true) && self.problems.is_empty() && self.project_changes.is_empty()
+    }
+
+    /// The conclusion: verified, not verified, or cannot tell.
+    pub fn outcome(&self) -> Outcome {
+        if self.verified() {
+            Outcome::Verified
+        } else if self.cannot_tell && self.project_changes.is_empty() {
+            Outcome::CannotTell
+        } else {
+            Outcome::NotVerified
+        }
     }
 
     /// The report for people.
@@ -89,6 +114,11 @@ impl Verdict {
                 "not verified: `{}` is what its own sources produce, but the project differs from them",
                 pdf.display()
             ));
+        } else if self.outcome() == Outcome::CannotTell {
+            out.push_str(&format!(
+                "cannot tell: `{}` could not be rebuilt from its sources here, so whether it is what they produce is not known",
+                pdf.display()
+            ));
         } else {
             out.push_str(&format!("not verified: `{}`", pdf.display()));
         }
@@ -100,7 +130,8 @@ impl Verdict {
 /// Checks the PDF at `pdf`; `project` is a project directory to compare with and take fonts
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
-    let bytes = project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
+    let bytes =
+        project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
     verify_bytes(&bytes, project, Rebuild::Yes).map_err(|e| format!("`{}`: {e}", pdf.display()))
 }
 
@@ -129,6 +160,7 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
             "the PDF carries no {MANIFEST_NAME}: it was built with `--no-sources` or not by baocao, so it cannot be \
              rebuilt from its sources"
         ));
+        verdict.cannot_tell = !contents.encrypted;
         return Ok(verdict);
     };
     let manifest = match Manifest::from_json(&manifest_file.bytes) {
@@ -167,12 +199,19 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
             "the PDF was not rebuilt: {MANIFEST_NAME} lists no fonts, and a baocao build always has some"
         ));
     } else if sources_ok && rebuild == Rebuild::Yes {
-        let fonts_dir = project.map_or_else(|| PathBuf::from("./fonts"), |p| p.join("fonts"));
-        rebuild_and_compare(&manifest, &contents.attachments, &fonts_dir, bytes, &mut verdict);
+        // fonts by SHA-256: the project's, ./fonts, or the ones built into baocao
+        let mut font_dirs = vec![PathBuf::from("fonts")];
+        font_dirs.extend(project.map(|p| p.join("fonts")));
+        // a PDF that says it was made by this very baocao cannot excuse a different layout by
+        // a manifest naming another version
+        let ours = contents.creator.as_deref() == Some(crate::output::CREATOR);
+        rebuild_and_compare(&manifest, &contents.attachments, &font_dirs, bytes, ours, &mut verdict);
     } else if sources_ok {
         verdict.checks.push("not rebuilt (asked not to)".into());
     } else {
-        verdict.problems.push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
+        verdict
+            .problems
+            .push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
     }
     verdict.manifest = Some(manifest);
     Ok(verdict)
@@ -180,7 +219,11 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
 
 /// A text from the manifest as shown: at most 60 characters.
 fn shown(text: &str) -> String {
-    if text.chars().count() > 60 { format!("{}…", text.chars().take(60).collect::<String>()) } else { text.to_string() }
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_string()
+    }
 }
 
 /// Whether a path from the manifest stays inside the project: the rebuild writes the inputs and
@@ -225,7 +268,9 @@ fn check_attachments(manifest: &Manifest, attachments: &[AttachedFile], verdict:
     }
     let ok = verdict.problems.len() == before;
     if ok {
-        verdict.checks.push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
+        verdict
+            .checks
+            .push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
     }
     ok
 }
@@ -247,7 +292,9 @@ fn compare_project(manifest: &Manifest, root: &Path) -> Vec<(PathBuf, Change)> {
     for (path, sha) in &recorded {
         if !present_set.contains(path) {
             changes.push(((*path).clone(), Change::Missing));
-        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref() != Some(*sha) {
+        } else if project::read_limited(&root.join(path), MAX_FONT_BYTES).map(|b| sha256_hex(&b)).ok().as_ref()
+            != Some(*sha)
+        {
             changes.push(((*path).clone(), Change::Changed));
         }
     }
@@ -259,27 +306,18 @@ fn compare_project(manifest: &Manifest, root: &Path) -> Vec<(PathBuf, Change)> {
     changes
 }
 
-/// A temporary folder removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<TempDir> {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!("baocao-verify-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(TempDir(dir))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_dir: &Path, pdf: &[u8], verdict: &mut Verdict) {
+/// Rebuilds from the attached sources, in memory (see [`crate::sources`]), and compares.
+fn rebuild_and_compare(
+    manifest: &Manifest,
+    attachments: &[AttachedFile],
+    font_dirs: &[PathBuf],
+    pdf: &[u8],
+    made_by_us: bool,
+    verdict: &mut Verdict,
+) {
     let ours = (env!("CARGO_PKG_VERSION"), typst::utils::version().raw());
-    if (manifest.baocao.as_str(), manifest.typst.as_str()) != ours {
+    let same_versions = made_by_us || (manifest.baocao.as_str(), manifest.typst.as_str()) == ours;
+    if !same_versions {
         verdict.checks.push(format!(
             "note: this is baocao {} with typst {}; the PDF was built by baocao {} with typst {}, which may lay out differently",
             ours.0,
@@ -288,85 +326,42 @@ fn rebuild_and_compare(manifest: &Manifest, attachments: &[AttachedFile], fonts_
             shown(&manifest.typst)
         ));
     }
-    let temp = match TempDir::new() {
-        Ok(t) => t,
-        Err(e) => {
-            verdict.problems.push(format!("cannot create a temporary folder to rebuild in: {e}"));
+    let project = match sources::project_of(manifest, attachments, font_dirs) {
+        Ok(p) => p,
+        Err(sources::NoProject::Missing(problems)) => {
+            verdict.problems.extend(problems);
+            verdict.cannot_tell = true;
+            return;
+        }
+        Err(sources::NoProject::DoNotLoad(problem)) => {
+            verdict.problems.push(problem);
+            // this baocao would have built them: they cannot be the ones the PDF was built from
+            verdict.cannot_tell = !same_versions;
             return;
         }
     };
-    let root = &temp.0;
-    let write = |path: &Path, bytes: &[u8]| -> Result<(), String> {
-        let target = root.join(path);
-        std::fs::create_dir_all(target.parent().unwrap_or(root)).map_err(|e| e.to_string())?;
-        std::fs::write(&target, bytes).map_err(|e| format!("cannot write `{}`: {e}", target.display()))
-    };
-    for input in &manifest.inputs {
-        let name = slash_path(&input.path);
-        let Some(a) = attachments.iter().find(|a| a.name == name) else { return };
-        if let Err(e) = write(&input.path, &a.bytes) {
-            verdict.problems.push(e);
-            return;
+    verdict.checks.push(format!("fonts: all {} found by SHA-256", manifest.fonts.len()));
+    match sources::rebuild(&project, manifest, pdf) {
+        Err(failure) => {
+            verdict.problems.push(format!("the attached sources do not build:\n{}", failure.render()));
+            verdict.cannot_tell = !same_versions;
         }
-    }
-    // Fonts: by SHA-256 among the files of the fonts folder.
-    let available: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(fonts_dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .filter_map(|p| project::read_limited(&p, MAX_FONT_BYTES).ok().map(|b| (p, b)))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut missing = Vec::new();
-    for font in &manifest.fonts {
-        match available.iter().find(|(_, b)| sha256_hex(b) == font.sha256) {
-            Some((_, bytes)) => {
-                if let Err(e) = write(&font.path, bytes) {
-                    verdict.problems.push(e);
-                    return;
-                }
-            }
-            None => missing.push(format!("      {} ({}, SHA-256 {})\n", font.names.join(", "), slash_path(&font.path), font.sha256)),
+        Ok((_, true)) => {
+            verdict.identical = Some(true);
+            verdict.checks.push(format!("rebuilt from the attached sources: identical, {} bytes", pdf.len()));
         }
-    }
-    if !missing.is_empty() {
-        verdict.problems.push(format!(
-            "cannot rebuild: {} of the fonts the PDF was built with {} not in `{}` (looked up by SHA-256):\n{}    \
-             run in the report's project folder, or pass `--project DIR` with the report's fonts/",
-            missing.len(),
-            if missing.len() == 1 { "is" } else { "are" },
-            fonts_dir.display(),
-            missing.concat()
-        ));
-        return;
-    }
-    verdict.checks.push(format!("fonts: all {} found in `{}` by SHA-256", manifest.fonts.len(), fonts_dir.display()));
-    let output = root.join("rebuilt/report.pdf");
-    let options = BuildOptions {
-        output: Some(output.clone()),
-        formats: build::Formats::default(),
-        pdf_standard: Some(manifest.options.pdf_standard),
-        no_sources: !manifest.options.sources_attached,
-        source_date_epoch: manifest.options.source_date_epoch,
-    };
-    let rebuilt = Project::load(root).and_then(|p| build::build_project(&p, &options));
-    if let Err(failure) = rebuilt {
-        verdict.problems.push(format!("the attached sources do not build:\n{}", failure.render()));
-        return;
-    }
-    let again = std::fs::read(&output).unwrap_or_default();
-    if again == pdf {
-        verdict.identical = Some(true);
-        verdict.checks.push(format!("rebuilt from the attached sources: identical, {} bytes", pdf.len()));
-    } else {
-        verdict.identical = Some(false);
-        let first = again.iter().zip(pdf).position(|(a, b)| a != b).unwrap_or(again.len().min(pdf.len()));
-        verdict.problems.push(format!(
-            "rebuilt from the attached sources, the PDF differs: {} bytes rebuilt against {} in the file, first difference at byte {first}",
-            again.len(),
-            pdf.len()
-        ));
+        Ok((produced, false)) => {
+            verdict.identical = Some(false);
+            let again = &produced.bytes;
+            let first = again.iter().zip(pdf).position(|(a, b)| a != b).unwrap_or(again.len().min(pdf.len()));
+            verdict.problems.push(format!(
+                "rebuilt from the attached sources, the PDF differs: {} bytes rebuilt against {} in the file, first \
+                 difference at byte {first}",
+                again.len(),
+                pdf.len()
+            ));
+            // another baocao or typst may lay the same sources out otherwise: that tells nothing
+            verdict.cannot_tell = !same_versions;
+        }
     }
 }

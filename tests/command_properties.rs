@@ -48,45 +48,198 @@ fn config(cases: u32) -> ProptestConfig {
 /// Typography the checks look at: punctuation and spaces, doubled and glued words, dates, years,
 /// ranges, numbers glued to units, tone-mark variants, quotes and brackets.
 const TYPOGRAPHY: &[&str] = &[
-    ".", ",", ";", ":", "!", "?", " ", "  ", "   ", "\t", "(", ")", "[", "]", "“", "”", "\"", "'", "…", "–", "—", "-", "./.",
-    "phát triển.Khẩn", "đẩy mạnh đẩy mạnh", "làcác", "năm 202", "năm 20233", "năm 2023", "31/4/2023", "29/2/2023",
-    "30/11/2023", "ngày 32 tháng 13 năm 2023", "2021 – 2026", "2021-2026", "2021 - 2026", "12ha", "12 ha", "hoá", "hóa",
-    "Nguyên nhận", "nguyên nhân", "thuỷ", "thủy", "1.234,5", "8,58%", "(a", "b)", "“x", "y”", " .", " ,", " )",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    " ",
+    "  ",
+    "   ",
+    "\t",
+    "(",
+    ")",
+    "[",
+    "]",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "…",
+    "–",
+    "—",
+    "-",
+    "./.",
+    "phát triển.Khẩn",
+    "đẩy mạnh đẩy mạnh",
+    "làcác",
+    "năm 202",
+    "năm 20233",
+    "năm 2023",
+    "31/4/2023",
+    "29/2/2023",
+    "30/11/2023",
+    "ngày 32 tháng 13 năm 2023",
+    "2021 – 2026",
+    "2021-2026",
+    "2021 - 2026",
+    "12ha",
+    "12 ha",
+    "hoá",
+    "hóa",
+    "Nguyên nhận",
+    "nguyên nhân",
+    "thuỷ",
+    "thủy",
+    "1.234,5",
+    "8,58%",
+    "(a",
+    "b)",
+    "“x",
+    "y”",
+    " .",
+    " ,",
+    " )",
 ];
 
 /// Headings and item numbers, in order, out of order, repeated, skipping.
 const HEADINGS: &[&str] = &[
-    "\n# ", "\n# Phần I\n", "\n## I. ", "\n## III. ", "\n### 1. ", "\n### 3. ", "\n#### 1.1. ", "\n#### 1.5. ",
-    "\n#### 2.1. ", "\n##### 1.1.1. ", "\n###### a) ", "\n###### c) ", "\n1.2. ", "\n1.4. ", "\nII. ", "\na) ", "\nb) ",
-    "\n**1.1. Nông nghiệp:** ", "\n- ", "\n+ ", "\n* ", "\n1. ", "\n2) ", "\n####### ", "\n#", "\n===\n", "\n---\n",
+    "\n# ",
+    "\n# Phần I\n",
+    "\n## I. ",
+    "\n## III. ",
+    "\n### 1. ",
+    "\n### 3. ",
+    "\n#### 1.1. ",
+    "\n#### 1.5. ",
+    "\n#### 2.1. ",
+    "\n##### 1.1.1. ",
+    "\n###### a) ",
+    "\n###### c) ",
+    "\n1.2. ",
+    "\n1.4. ",
+    "\nII. ",
+    "\na) ",
+    "\nb) ",
+    "\n**1.1. Nông nghiệp:** ",
+    "\n- ",
+    "\n+ ",
+    "\n* ",
+    "\n1. ",
+    "\n2) ",
+    "\n####### ",
+    "\n#",
+    "\n===\n",
+    "\n---\n",
 ];
 
 /// Characters the fonts lack or that break naive text handling.
 const GLYPHS: &[&str] = &[
-    "漢", "👍", "👨\u{200d}👩\u{200d}👧", "🇻🇳", "\u{e000}", "\u{10ffff}", "\u{fffd}", "\u{301}", "ệ\u{301}", "\u{0}", "\u{1}",
-    "\u{1b}", "\u{7f}", "\u{85}", "\u{2028}", "\u{202e}", "\u{200b}", "\u{feff}", "\u{ad}", "ﷺ", "𝔸", "ȸ", "שלום", "मराठी",
-    "\r", "\r\n", "\u{a0}", "\u{3000}",
+    "漢",
+    "👍",
+    "👨\u{200d}👩\u{200d}👧",
+    "🇻🇳",
+    "\u{e000}",
+    "\u{10ffff}",
+    "\u{fffd}",
+    "\u{301}",
+    "ệ\u{301}",
+    "\u{0}",
+    "\u{1}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{ad}",
+    "ﷺ",
+    "𝔸",
+    "ȸ",
+    "שלום",
+    "मराठी",
+    "\r",
+    "\r\n",
+    "\u{a0}",
+    "\u{3000}",
 ];
 
 /// Fact expressions: the mini project's facts with every filter, undefined names, arithmetic at
 /// the edges of i64 and f64, statements and filters a section may not use, unclosed delimiters.
 const EXPRESSIONS: &[&str] = &[
-    "{{ economy.grdp_growth_2021 | pct }}", "{{ economy.domestic_revenue_2023 | num }}",
-    "{{ economy.domestic_revenue_2023 | num(decimals=2, pad=9) }}", "{{ economy.grdp_growth_2021 | num(decimals=13) }}",
-    "{{ economy.grdp_growth_2021 | vn_date }}", "{{ economy.period_2021 | vn_date_long }}", "{{ economy.nope | num }}",
-    "{{ nope.x }}", "{{ economy }}", "{{ economy.grdp_growth_2021.value }}", "{{ (economy.grdp_growth_2021 / 0) | num }}",
-    "{{ economy.domestic_revenue_2023 * 9223372036854775807 | num }}", "{{ 9223372036854775807 + 1 }}",
-    "{{ -9223372036854775808 / -1 }}", "{{ 1e308 * 10 | num }}", "{{ economy.grdp_growth_2021 | round(precision=400) }}",
-    "{{ '2023-02-29' | vn_date }}", "{{ 'x' | upper }}", "{% for x in [1] %}{{ x }}{% endfor %}", "{% include 'x' %}",
-    "{{ range(end=999999999) }}", "{{ 'x' | truncate(length=1) }}", "{{", "}}", "{%", "%}", "{#", "#}", "{{ }}", "{{ | }}",
-    "{{ economy.grdp_growth_2021 | pct(decimals=-1) }}", "{{ economy.domestic_revenue_2023 | num(pad=21) }}",
+    "{{ economy.grdp_growth_2021 | pct }}",
+    "{{ economy.domestic_revenue_2023 | num }}",
+    "{{ economy.domestic_revenue_2023 | num(decimals=2, pad=9) }}",
+    "{{ economy.grdp_growth_2021 | num(decimals=13) }}",
+    "{{ economy.grdp_growth_2021 | vn_date }}",
+    "{{ economy.period_2021 | vn_date_long }}",
+    "{{ economy.nope | num }}",
+    "{{ nope.x }}",
+    "{{ economy }}",
+    "{{ economy.grdp_growth_2021.value }}",
+    "{{ (economy.grdp_growth_2021 / 0) | num }}",
+    "{{ economy.domestic_revenue_2023 * 9223372036854775807 | num }}",
+    "{{ 9223372036854775807 + 1 }}",
+    "{{ -9223372036854775808 / -1 }}",
+    "{{ 1e308 * 10 | num }}",
+    "{{ economy.grdp_growth_2021 | round(precision=400) }}",
+    "{{ '2023-02-29' | vn_date }}",
+    "{{ 'x' | upper }}",
+    "{% for x in [1] %}{{ x }}{% endfor %}",
+    "{% include 'x' %}",
+    "{{ range(end=999999999) }}",
+    "{{ 'x' | truncate(length=1) }}",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{{ }}",
+    "{{ | }}",
+    "{{ economy.grdp_growth_2021 | pct(decimals=-1) }}",
+    "{{ economy.domestic_revenue_2023 | num(pad=21) }}",
 ];
 
 /// Notes and Markdown structure.
 const MARKDOWN: &[&str] = &[
-    "\n", "\n\n", "> ", "    ", "[^1]", "[^x]", "[^A]", "\n\n[^1]: Ghi chú ", "\n\n[^x]: ghi chú[^x] ", "\n\n[^9]: ",
-    "*", "_", "**", "~~", "`", "```\n", "\n```\n", "[x](http://y)", "[x][r]", "\n[r]: /u\n", "![a](b.png)", "<http://a.b>",
-    "<b>", "</b>", "<div>\n", "|a|b|\n|-|-|\n|c|d|\n", "&amp;", "&#0;", "&#xD800;", "\\", "\\\n", "#", "$", "@", "<x>",
+    "\n",
+    "\n\n",
+    "> ",
+    "    ",
+    "[^1]",
+    "[^x]",
+    "[^A]",
+    "\n\n[^1]: Ghi chú ",
+    "\n\n[^x]: ghi chú[^x] ",
+    "\n\n[^9]: ",
+    "*",
+    "_",
+    "**",
+    "~~",
+    "`",
+    "```\n",
+    "\n```\n",
+    "[x](http://y)",
+    "[x][r]",
+    "\n[r]: /u\n",
+    "![a](b.png)",
+    "<http://a.b>",
+    "<b>",
+    "</b>",
+    "<div>\n",
+    "|a|b|\n|-|-|\n|c|d|\n",
+    "&amp;",
+    "&#0;",
+    "&#xD800;",
+    "\\",
+    "\\\n",
+    "#",
+    "$",
+    "@",
+    "<x>",
 ];
 
 /// A `baocao-allow` comment, well or badly formed, naming any code, an unknown one or none.
@@ -95,7 +248,16 @@ fn allow_comment() -> impl Strategy<Value = String> {
     codes.extend(["no-such-code", "", "TYPO-DOUBLE-SPACE"]);
     (
         prop::collection::vec(select(codes), 0..3),
-        select(&["<!-- baocao-allow: ", "<!--baocao-allow:", "<!-- baocao-allow:", "<!--> baocao-allow: ", "<!--- baocao-allow: ", "<!-- x baocao-allow: "][..]),
+        select(
+            &[
+                "<!-- baocao-allow: ",
+                "<!--baocao-allow:",
+                "<!-- baocao-allow:",
+                "<!--> baocao-allow: ",
+                "<!--- baocao-allow: ",
+                "<!-- x baocao-allow: ",
+            ][..],
+        ),
         select(&[", ", ",", " ", " ,"][..]),
         select(&[" -->", "-->", "", " --->", "\n-->", " -- >", " -->\n\n", " -->\n"][..]),
     )
@@ -125,15 +287,64 @@ fn section() -> impl Strategy<Value = String> {
 
 /// A YAML value, plain or at an edge.
 const VALUES: &[&str] = &[
-    "8.58", "51997", "0", "-0", "-12.5", "1e308", "1e-320", "5e-324", "\"1e-5\"", "\"8,58\"", "\" 12.50 \"", "\"text\"", "~", "",
-    "true", "[1, 2]", "{a: 1}", ".nan", ".inf", "-.inf", "18446744073709551616", "-9223372036854775809",
-    "9223372036854775807", "0x1F", "0o17", "1_000", "2023-02-29", "\"2023-02-30\"", "2023-11-30", "&a 5", "*a", "!!str 5",
-    "!tag 5", "\"\\u0000\"", "'it''s'", "|\n    khối\n    văn bản", ">-\n    gấp", "\"漢\"", "\"\u{202e}\"",
+    "8.58",
+    "51997",
+    "0",
+    "-0",
+    "-12.5",
+    "1e308",
+    "1e-320",
+    "5e-324",
+    "\"1e-5\"",
+    "\"8,58\"",
+    "\" 12.50 \"",
+    "\"text\"",
+    "~",
+    "",
+    "true",
+    "[1, 2]",
+    "{a: 1}",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "9223372036854775807",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "2023-02-29",
+    "\"2023-02-30\"",
+    "2023-11-30",
+    "&a 5",
+    "*a",
+    "!!str 5",
+    "!tag 5",
+    "\"\\u0000\"",
+    "'it''s'",
+    "|\n    khối\n    văn bản",
+    ">-\n    gấp",
+    "\"漢\"",
+    "\"\u{202e}\"",
 ];
 
 const KEYS: &[&str] = &[
-    "grdp_growth_2021", "domestic_revenue_2023", "period_2021", "x", "a_1", "Bad-Key", "a.b", "1abc", "ắ", "\"\"", "'q'",
-    "value", "? k", "<<", "[k]", "k k",
+    "grdp_growth_2021",
+    "domestic_revenue_2023",
+    "period_2021",
+    "x",
+    "a_1",
+    "Bad-Key",
+    "a.b",
+    "1abc",
+    "ắ",
+    "\"\"",
+    "'q'",
+    "value",
+    "? k",
+    "<<",
+    "[k]",
+    "k k",
 ];
 
 const FIELDS: &[&str] = &["value", "unit", "meaning", "period", "estimate", "target", "note", "value", "value"];
@@ -142,11 +353,25 @@ const FIELDS: &[&str] = &["value", "unit", "meaning", "period", "estimate", "tar
 /// them), junk lines, `baocao-allow` comments, anchors, aliases and tags.
 fn facts_yaml() -> impl Strategy<Value = String> {
     let field = (select(FIELDS), select(VALUES)).prop_map(|(f, v)| format!("  {f}: {v}\n"));
-    let entry = (select(KEYS), prop::collection::vec(field, 0..5)).prop_map(|(k, fields)| format!("{k}:\n{}", fields.concat()));
+    let entry =
+        (select(KEYS), prop::collection::vec(field, 0..5)).prop_map(|(k, fields)| format!("{k}:\n{}", fields.concat()));
     let junk = select(
         &[
-            "# baocao-allow: fact-unused\n", "#baocao-allow: fact-unused, no-such-code\n", "# baocao-allow:\n", "\n", "\t\n",
-            "- a\n", "k: [\n", "<<: *a\n", "---\n", "...\n", "%YAML 1.2\n", "k: &a\n  value: 1\n", "j: *a\n", "  value: 3\n", "\u{feff}",
+            "# baocao-allow: fact-unused\n",
+            "#baocao-allow: fact-unused, no-such-code\n",
+            "# baocao-allow:\n",
+            "\n",
+            "\t\n",
+            "- a\n",
+            "k: [\n",
+            "<<: *a\n",
+            "---\n",
+            "...\n",
+            "%YAML 1.2\n",
+            "k: &a\n  value: 1\n",
+            "j: *a\n",
+            "  value: 3\n",
+            "\u{feff}",
             "k: \"unterminated\n",
         ][..],
     )
@@ -190,7 +415,8 @@ fn stderr(out: &Output) -> String {
 fn names_a_project_file(stderr: &str) -> bool {
     stderr.lines().any(|l| {
         let l = l.trim_start();
-        (l.starts_with("-->") || l.starts_with("error")) && ["content/", "templates/", "fonts/"].iter().any(|d| l.contains(d))
+        (l.starts_with("-->") || l.starts_with("error"))
+            && ["content/", "templates/", "fonts/"].iter().any(|d| l.contains(d))
     })
 }
 
@@ -337,8 +563,11 @@ fn apply(files: &BTreeMap<String, String>, edits: &[Edit]) -> BTreeMap<String, S
     let mut files = files.clone();
     let facts_file = |files: &BTreeMap<String, String>| files.keys().find(|k| k.starts_with("content/facts/")).cloned();
     for e in edits {
-        let editable: Vec<String> =
-            files.keys().filter(|k| k.starts_with("content/sections/") || k.starts_with("content/facts/")).cloned().collect();
+        let editable: Vec<String> = files
+            .keys()
+            .filter(|k| k.starts_with("content/sections/") || k.starts_with("content/facts/"))
+            .cloned()
+            .collect();
         let pick = |i: usize| editable.get(i % editable.len().max(1)).cloned();
         match e {
             Edit::Insert { file, at, text } => {

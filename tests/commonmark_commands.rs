@@ -119,10 +119,12 @@ fn s(v: &[&str]) -> Vec<String> {
 /// place in a section file; the human output names the same files, with the same exit code.
 fn check(sections: &[(String, String)], root: &Path, allowed: &[&str]) -> BTreeSet<String> {
     let out = run(sections, root, &|r| s(&["check", "--project", r, "--format", "json"]));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("check JSON: {e}\n{}", stderr(&out)));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("check JSON: {e}\n{}", stderr(&out)));
     let mut with_errors = BTreeSet::new();
     for finding in json["findings"].as_array().unwrap() {
-        let path = finding["location"]["path"].as_str().unwrap_or_else(|| panic!("a finding without a file: {finding}"));
+        let path =
+            finding["location"]["path"].as_str().unwrap_or_else(|| panic!("a finding without a file: {finding}"));
         assert!(path.starts_with("content/sections/03-"), "a finding outside the examples: {finding}");
         if finding["severity"] == "error" {
             let code = finding["code"].as_str().unwrap();
@@ -183,7 +185,8 @@ fn through_every_command(sections: &[(String, String)], allowed: &[&str]) {
         vec!["diff".to_string(), base.clone(), "NEW".into(), "--format".into(), "json".into()],
         vec!["diff".to_string(), base.clone(), "NEW".into(), "--redline".into(), redline.clone()],
     ] {
-        let out = run(sections, root, &|r| args.iter().map(|a| if a == "NEW" { r.to_string() } else { a.clone() }).collect());
+        let out =
+            run(sections, root, &|r| args.iter().map(|a| if a == "NEW" { r.to_string() } else { a.clone() }).collect());
         match out.status.code() {
             Some(1) => {}
             Some(2) => assert!(stderr(&out).contains("content/sections/03-"), "{args:?}:\n{}", stderr(&out)),
@@ -215,7 +218,14 @@ fn through_every_command(sections: &[(String, String)], allowed: &[&str]) {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let pdf = dir.path().join("build-output/report.pdf");
     let out = run(&kept, dir.path(), &|r| s(&["verify", &format!("{r}/build-output/report.pdf"), "--project", r]));
-    assert_eq!(out.status.code(), Some(0), "verify {}:\n{}{}", pdf.display(), String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "verify {}:\n{}{}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
     assert!(kept.len() * 10 >= sections.len() * 9, "only {} of {} sections built ({root})", kept.len(), sections.len());
 }
 

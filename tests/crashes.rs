@@ -13,7 +13,11 @@ const LIMIT: Duration = Duration::from_secs(120);
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = baocao_within(args, LIMIT);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "`baocao {}` crashed:\n{stderr}", args.join(" "));
+    assert!(
+        !stderr.contains("internal error") && !stderr.contains("panicked"),
+        "`baocao {}` crashed:\n{stderr}",
+        args.join(" ")
+    );
     (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
 }
 
@@ -36,7 +40,11 @@ fn an_empty_html_comment_neither_crashes_check_nor_hides_a_directive() {
 
     // After `<!-->` the text is printed, not a comment: `baocao-allow:` there is no directive
     // (a directive naming an unknown code would be an `allow-invalid` warning).
-    section(dir.path(), "03-comment.md", "foo <!--> baocao-allow: no-such-code -->\n\nfoo <!---> baocao-allow: no-such-code -->\n");
+    section(
+        dir.path(),
+        "03-comment.md",
+        "foo <!--> baocao-allow: no-such-code -->\n\nfoo <!---> baocao-allow: no-such-code -->\n",
+    );
     let (code, _, stderr) = run(&["check", "--project", root]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("allow-invalid"), "{stderr}");
@@ -52,17 +60,27 @@ fn an_empty_html_comment_neither_crashes_check_nor_hides_a_directive() {
 /// printing, as any other text; a plain decimal in quotes still prints.
 #[test]
 fn a_text_value_in_exponent_form_is_a_format_error_not_a_crash() {
-    for (value, filter) in [("1e-5", "num"), ("1E+5", "num"), ("inf", "pct"), ("NaN", "num"), ("1.2.3", "num"), ("-", "num")] {
+    for (value, filter) in
+        [("1e-5", "num"), ("1E+5", "num"), ("inf", "pct"), ("NaN", "num"), ("1.2.3", "num"), ("-", "num")]
+    {
         let dir = mini_project();
         let root = dir.path().to_str().unwrap();
         let facts = dir.path().join("content/facts/economy.yaml");
         let text = std::fs::read_to_string(&facts).unwrap().replace("value: 51997", &format!("value: \"{value}\""));
         std::fs::write(&facts, text).unwrap();
-        section(dir.path(), "02-ket-thuc.md", &format!("Thu nội địa đạt {{{{ economy.domestic_revenue_2023 | {filter} }}}} tỷ đồng.\n"));
+        section(
+            dir.path(),
+            "02-ket-thuc.md",
+            &format!("Thu nội địa đạt {{{{ economy.domestic_revenue_2023 | {filter} }}}} tỷ đồng.\n"),
+        );
         for command in ["build", "check"] {
             let (code, _, stderr) = run(&[command, "--project", root]);
             assert_eq!(code, Some(1), "{value}: {stderr}");
-            assert!(stderr.contains("fact-format") && stderr.contains(&format!("cannot format the text `{value}` as a number")), "{stderr}");
+            assert!(
+                stderr.contains("fact-format")
+                    && stderr.contains(&format!("cannot format the text `{value}` as a number")),
+                "{stderr}"
+            );
             assert!(stderr.contains("content/sections/02-ket-thuc.md:1:"), "{stderr}");
         }
     }
@@ -86,7 +104,10 @@ fn a_straight_quote_closed_by_a_curly_one_is_a_warning_not_a_crash() {
     for command in ["check", "build"] {
         let (code, _, stderr) = run(&[command, "--project", root]);
         assert_eq!(code, Some(0), "{stderr}");
-        assert!(stderr.contains("`\"` is closed by `”`") && stderr.contains("content/sections/00-dau.md:1:4"), "{stderr}");
+        assert!(
+            stderr.contains("`\"` is closed by `”`") && stderr.contains("content/sections/00-dau.md:1:4"),
+            "{stderr}"
+        );
     }
 }
 
@@ -100,7 +121,10 @@ fn an_unclosed_tag_before_a_multibyte_character_is_an_error_not_a_crash() {
     for command in ["check", "build"] {
         let (code, _, stderr) = run(&[command, "--project", root]);
         assert_eq!(code, Some(1), "{stderr}");
-        assert!(stderr.contains("is not available in sections") && stderr.contains("content/sections/00-dau.md:1:"), "{stderr}");
+        assert!(
+            stderr.contains("is not available in sections") && stderr.contains("content/sections/00-dau.md:1:"),
+            "{stderr}"
+        );
     }
 }
 
@@ -118,7 +142,10 @@ fn an_unclosed_comment_is_a_syntax_error_at_the_comment() {
             let (code, _, stderr) = run(&[command, "--project", root]);
             assert_eq!(code, Some(1), "{command} {text:?}: {stderr}");
             assert!(stderr.contains("fact-syntax") && stderr.contains("Closing comment tag"), "{stderr}");
-            assert!(stderr.contains(&format!("content/sections/{at}")) && !stderr.contains("undefined fact"), "{stderr}");
+            assert!(
+                stderr.contains(&format!("content/sections/{at}")) && !stderr.contains("undefined fact"),
+                "{stderr}"
+            );
         }
     }
     // a closed comment is no error
@@ -148,12 +175,17 @@ fn a_multibyte_space_before_a_glued_full_stop_is_a_warning_not_a_crash() {
 fn a_missing_glyph_in_code_is_found_by_check_at_its_place() {
     let dir = mini_project();
     let root = dir.path().to_str().unwrap();
-    for (text, at) in [("```\n漢\n```\n", "00-dau.md:2:1"), ("Mã `a漢` đây.\n", "00-dau.md:1:6"), ("```\nx\n漢", "00-dau.md:3:1")] {
+    for (text, at) in
+        [("```\n漢\n```\n", "00-dau.md:2:1"), ("Mã `a漢` đây.\n", "00-dau.md:1:6"), ("```\nx\n漢", "00-dau.md:3:1")]
+    {
         section(dir.path(), "00-dau.md", text);
         for command in ["check", "build"] {
             let (code, _, stderr) = run(&[command, "--project", root]);
             assert_eq!(code, Some(1), "{command} {text:?}: {stderr}");
-            assert!(stderr.contains("glyph-missing") && stderr.contains(&format!("content/sections/{at}")), "{text:?}: {stderr}");
+            assert!(
+                stderr.contains("glyph-missing") && stderr.contains(&format!("content/sections/{at}")),
+                "{text:?}: {stderr}"
+            );
         }
     }
 }

@@ -270,19 +270,33 @@ fn verify_fails_when_the_pdf_is_not_what_its_sources_produce() {
 }
 
 #[test]
-fn verify_says_which_fonts_are_missing_and_refuses_pdfs_without_sources() {
+fn verify_takes_the_fonts_built_into_baocao_and_cannot_tell_without_a_font_or_sources() {
     let dir = mini_project();
     let path = build(dir.path(), &[]);
+    // outside the project: the fonts built into baocao are the report's, by SHA-256
     let elsewhere = tempfile::tempdir().unwrap();
     let (code, text) = verify(&[path.to_str().unwrap()], elsewhere.path());
-    assert_eq!(code, 1, "{text}");
-    assert!(text.contains("cannot rebuild: 4 of the fonts"), "{text}");
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("fonts: all 4 found by SHA-256"), "{text}");
+
+    // a font of the project's own (not built into baocao): nowhere else to be found
+    let font = dir.path().join("fonts/LiberationSerif-BoldItalic.ttf");
+    let mut bytes = std::fs::read(&font).unwrap();
+    bytes.extend_from_slice(&[0; 4]);
+    std::fs::write(&font, bytes).unwrap();
+    let own = build(dir.path(), &[]);
+    let (code, text) = verify(&[own.to_str().unwrap()], elsewhere.path());
+    assert_eq!(code, 3, "cannot tell, not 'altered': {text}");
+    assert!(text.contains("cannot rebuild: 1 of the fonts"), "{text}");
     assert!(text.contains("Liberation Serif Bold Italic (fonts/LiberationSerif-BoldItalic.ttf, SHA-256 "), "{text}");
     assert!(text.contains("--project DIR"), "{text}");
+    assert!(text.contains("cannot tell:"), "{text}");
+    let (code, text) = verify(&[own.to_str().unwrap(), "--project", dir.path().to_str().unwrap()], elsewhere.path());
+    assert_eq!(code, 0, "with the project's fonts: {text}");
 
     let bare = build(dir.path(), &["--no-sources"]);
     let (code, text) = verify(&[bare.to_str().unwrap()], dir.path());
-    assert_eq!(code, 1, "{text}");
+    assert_eq!(code, 3, "{text}");
     assert!(text.contains("carries no manifest.json"), "{text}");
 
     let (code, _) = verify(&["/nonexistent/report.pdf"], dir.path());

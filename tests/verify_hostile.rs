@@ -161,7 +161,11 @@ fn attachments_missing_renamed_or_added_are_named() {
     let section = "content/sections/01-mo-dau.md";
     let removed = dir.path().join("removed.pdf");
     qpdf(&[p, &format!("--remove-attachment={section}"), "--", removed.to_str().unwrap()]);
-    refused(&removed, dir.path(), &[&format!("`{section}` is listed in manifest.json but not attached"), "was not rebuilt"]);
+    refused(
+        &removed,
+        dir.path(),
+        &[&format!("`{section}` is listed in manifest.json but not attached"), "was not rebuilt"],
+    );
 
     let text = dir.path().join("section.md");
     std::fs::copy(dir.path().join(section), &text).unwrap();
@@ -181,7 +185,10 @@ fn attachments_missing_renamed_or_added_are_named() {
     refused(
         &renamed,
         dir.path(),
-        &[&format!("`{section}` is listed in manifest.json but not attached"), "`content/sections/01-doi-ten.md` is attached but not listed"],
+        &[
+            &format!("`{section}` is listed in manifest.json but not attached"),
+            "`content/sections/01-doi-ten.md` is attached but not listed",
+        ],
     );
 
     let added = dir.path().join("added.pdf");
@@ -191,7 +198,10 @@ fn attachments_missing_renamed_or_added_are_named() {
 
     let no_manifest = dir.path().join("no-manifest.pdf");
     qpdf(&[p, "--remove-attachment=manifest.json", "--", no_manifest.to_str().unwrap()]);
-    refused(&no_manifest, dir.path(), &["carries no manifest.json"]);
+    // nothing left to rebuild from: not "altered", but nothing can be told either (exit 3)
+    let (code, text) = verify(&no_manifest, dir.path());
+    assert_eq!(code, Some(3), "{text}");
+    assert!(text.contains("carries no manifest.json") && text.contains("cannot tell"), "{text}");
 }
 
 #[test]
@@ -241,7 +251,8 @@ fn too_many_or_too_large_attachments_together_and_a_looping_list_are_refused() {
     // a few entries, each a file just under the limit: too much together
     let large = dir.path().join("large-together.pdf");
     edited(&pdf, &large, |doc, tree| {
-        let mut stream = Stream::new(dictionary! { "Type" => "EmbeddedFile" }, vec![b'x'; MAX_PDF_ATTACHMENT_BYTES - 1]);
+        let mut stream =
+            Stream::new(dictionary! { "Type" => "EmbeddedFile" }, vec![b'x'; MAX_PDF_ATTACHMENT_BYTES - 1]);
         stream.compress().unwrap();
         let data = doc.add_object(stream);
         let spec = doc.add_object(dictionary! {
@@ -324,7 +335,11 @@ fn a_manifest_that_lies_is_named_and_never_followed_outside_the_project() {
 
     let hash = lie("hash.pdf", &|m| m["inputs"][2]["sha256"] = "0".repeat(64).into());
     let section = good["inputs"][2]["path"].as_str().unwrap().to_string();
-    refused(&hash, dir.path(), &[&format!("`{section}`: the attached file does not match its SHA-256"), "was not rebuilt"]);
+    refused(
+        &hash,
+        dir.path(),
+        &[&format!("`{section}`: the attached file does not match its SHA-256"), "was not rebuilt"],
+    );
 
     let count = lie("count.pdf", &|m| {
         m["inputs"].as_array_mut().unwrap().remove(2);
@@ -339,7 +354,8 @@ fn a_manifest_that_lies_is_named_and_never_followed_outside_the_project() {
 
     let text = serde_json::to_string(&good).unwrap();
     let bytes = good["inputs"][0]["bytes"].to_string();
-    for (name, value) in [("huge-float.pdf", "1e400"), ("huge-int.pdf", "18446744073709551616"), ("negative.pdf", "-1")] {
+    for (name, value) in [("huge-float.pdf", "1e400"), ("huge-int.pdf", "18446744073709551616"), ("negative.pdf", "-1")]
+    {
         let out = raw(name, text.replacen(&format!("\"bytes\":{bytes}"), &format!("\"bytes\":{value}"), 1).as_bytes());
         refused(&out, dir.path(), &["manifest.json cannot be read"]);
     }

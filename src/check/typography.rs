@@ -108,7 +108,8 @@ fn word_after(text: &str, start: usize) -> &str {
 
 /// The run of non-space characters around byte `at`.
 fn token_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start =
+        text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     &text[start..end]
 }

@@ -54,7 +54,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Check that a PDF is exactly what its attached sources produce (rebuild and compare bytes).
     ///
-    /// Exit status 0: verified; 1: not verified (the reasons are printed).
+    /// Exit status 0: verified; 1: not verified (altered, or not what its sources produce);
+    /// 3: cannot tell (no sources attached, a font that is nowhere, sources that do not build).
     Verify(verify::VerifyArgs),
     /// List every fact: value, unit, period, estimate/target flags, and every place it is
     /// printed (section file:line and page number).

@@ -1,4 +1,6 @@
-//! `baocao verify REPORT.pdf [--project DIR]`: exit 0 verified, 1 not verified, 2 usage error.
+//! `baocao verify REPORT.pdf [--project DIR]`: exit 0 verified, 1 not verified (altered, or not
+//! what its sources produce), 2 usage error, 3 cannot tell (no sources, a font that is nowhere,
+//! sources that do not build here).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -6,6 +8,7 @@ use std::process::ExitCode;
 use super::{usage_error, write_stdout};
 use crate::console::Console;
 use crate::diagnostics::Diagnostic;
+use crate::verify::Outcome;
 
 /// `baocao verify`.
 #[derive(clap::Args)]
@@ -41,7 +44,11 @@ pub fn run(args: &VerifyArgs, console: &Console) -> ExitCode {
     match crate::verify::verify(pdf, project) {
         Ok(verdict) => {
             let written = write_stdout(&verdict.render(pdf, project), console);
-            if verdict.verified() { written } else { ExitCode::from(1) }
+            match verdict.outcome() {
+                Outcome::Verified => written,
+                Outcome::NotVerified => ExitCode::from(1),
+                Outcome::CannotTell => ExitCode::from(3),
+            }
         }
         Err(message) => {
             console.diagnostics(&[Diagnostic::error(message)], Path::new("."));

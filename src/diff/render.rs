@@ -13,8 +13,8 @@ use super::facts::{FactChange, FactChangeKind};
 use super::notes::{NoteChange, NoteChangeKind};
 use super::text::{Scope, TextChange, TextChangeKind};
 use super::{Diff, Place};
+use crate::facts::number::vietnamese_number;
 use crate::facts::{Fact, FactValue};
-use crate::narrative::filters::vietnamese_number;
 
 /// The JSON schema's name and version.
 pub const SCHEMA: &str = "baocao-diff/1";

@@ -12,9 +12,46 @@ use serde::Serialize;
 use crate::build::Laid;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::narrative::{self, Narrative};
+use crate::pdf_read;
 use crate::pdf_text::{self, PrintedDocument};
 use crate::project::Project;
-use crate::sources::{self, Sources};
+use crate::provenance::Manifest;
+use crate::sources;
+use crate::verify::{self, Rebuild};
+
+/// What a PDF carries.
+enum Sources {
+    /// No sources: not built by baocao, or built with `--no-sources`.
+    None,
+    /// Sources that cannot be used, and why (one line each).
+    Unusable(Vec<String>),
+    /// The project the sources make, and the manifest that lists them.
+    Project(Box<Project>, Manifest),
+}
+
+/// Reads the sources attached to the PDF `bytes` — checked as `verify` checks them (every
+/// input attached with its hash, paths inside a project, limits) — with fonts looked up by
+/// SHA-256 in `font_dirs`, then among the fonts built into baocao.
+fn read(bytes: &[u8], font_dirs: &[PathBuf]) -> Sources {
+    let verdict = match verify::verify_bytes(bytes, None, Rebuild::No) {
+        Ok(v) => v,
+        Err(e) => return Sources::Unusable(vec![e]),
+    };
+    let Some(manifest) = verdict.manifest else {
+        return if verdict.cannot_tell { Sources::None } else { Sources::Unusable(verdict.problems) };
+    };
+    if !verdict.problems.is_empty() {
+        return Sources::Unusable(verdict.problems);
+    }
+    let contents = match pdf_read::read(bytes) {
+        Ok(c) => c,
+        Err(e) => return Sources::Unusable(vec![e]),
+    };
+    match sources::project_of(&manifest, &contents.attachments, font_dirs) {
+        Ok(project) => Sources::Project(Box::new(project), manifest),
+        Err(why) => Sources::Unusable(why.lines()),
+    }
+}
 
 /// Where a version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -168,7 +205,7 @@ impl Version {
         })?;
         let info =
             |sources| VersionInfo { source: arg.into(), kind: SourceKind::Pdf, commit: None, sources: Some(sources) };
-        let state = match sources::read(&bytes, font_dirs) {
+        let state = match read(&bytes, font_dirs) {
             Sources::None => PdfSources::None,
             Sources::Unusable(problems) => PdfSources::DoNotMatch(problems.join("; ")),
             Sources::Project(project, manifest) => match sources::rebuild(&project, &manifest, &bytes) {

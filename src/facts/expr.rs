@@ -17,8 +17,8 @@
 
 use std::ops::Range;
 
+use super::number::vietnamese_number;
 use crate::limits::{MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH};
-use crate::narrative::filters::vietnamese_number;
 
 /// A parsed expression: a tree of nodes, each with its byte range in the expression text.
 #[derive(Debug, Clone, PartialEq)]

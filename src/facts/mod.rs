@@ -13,6 +13,7 @@
 
 pub mod cells;
 pub mod expr;
+pub mod number;
 mod parse;
 pub mod relations;
 

@@ -167,7 +167,8 @@ pub fn diff_pair(case: &str) -> tempfile::TempDir {
 /// Runs the baocao binary and fails the test if it has not finished within `limit` (a hang
 /// must fail, not stall CI); the child is killed then.
 pub fn baocao_within(args: &[&str], limit: Duration) -> std::process::Output {
-    baocao_timed(args, limit).unwrap_or_else(|| panic!("`baocao {}` did not finish within {limit:?}: it hangs", args.join(" ")))
+    baocao_timed(args, limit)
+        .unwrap_or_else(|| panic!("`baocao {}` did not finish within {limit:?}: it hangs", args.join(" ")))
 }
 
 /// Runs the baocao binary; `None` if it has not finished within `limit` (it is killed then).
