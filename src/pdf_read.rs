@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use crate::diagnostics::Diagnostic;
 use lopdf::{DecompressError, Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use crate::limits::{MAX_PDF_ATTACHED_BYTES, MAX_PDF_ATTACHMENT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_STREAM_BYTES};
@@ -56,16 +57,21 @@ pub struct PdfContents {
     pub encrypted: bool,
 }
 
-/// Reads `bytes` as a PDF.
-pub fn read(bytes: &[u8]) -> Result<PdfContents, String> {
+/// Reads `bytes` as a PDF; what cannot be read is a diagnostic saying why (the caller names
+/// the file).
+pub fn read(bytes: &[u8]) -> Result<PdfContents, Diagnostic> {
     // lopdf parses hostile input; a panic in it means the file cannot be read, not a crash
-    std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|panic| {
+    let read = std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         Err(format!("not a readable PDF (the PDF reader stopped on it: {message})"))
+    });
+    read.map_err(|message| {
+        Diagnostic::error(message)
+            .help("the file is damaged or not a PDF; ask for the PDF again, or open it in a PDF reader to see whether it shows")
     })
 }
 

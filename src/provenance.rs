@@ -17,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::slash_path;
+use crate::diagnostics::{Diagnostic, slash_path};
 use crate::output::Standard;
 use crate::project::{Project, Replaces, Status};
 use crate::typeset::BaocaoWorld;
@@ -162,8 +162,11 @@ impl Manifest {
     }
 
     /// Reads a manifest back.
-    pub fn from_json(bytes: &[u8]) -> Result<Manifest, String> {
-        serde_json::from_slice(bytes).map_err(|e| format!("manifest.json cannot be read: {e}"))
+    pub fn from_json(bytes: &[u8]) -> Result<Manifest, Diagnostic> {
+        serde_json::from_slice(bytes).map_err(|e| {
+            Diagnostic::error(format!("manifest.json cannot be read: {e}"))
+                .help("the PDF's manifest was written by another program, or altered: its sources cannot be checked")
+        })
     }
 
     /// The PDF's document id seed: derived from the whole manifest, so from every input,

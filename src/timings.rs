@@ -167,7 +167,7 @@ impl Timings {
             let _ = writeln!(out, "{:<9}{:>9.1} ms  {}", stage.name(), ms(self.get(stage)), stage.description());
         }
         let other = total.saturating_sub(self.stages_total());
-        let _ = writeln!(out, "{:<9}{:>9.1} ms  {}", "other", ms(other), "outside the stages (start-up, reporting)");
+        let _ = writeln!(out, "{:<9}{:>9.1} ms  outside the stages (start-up, reporting)", "other", ms(other));
         let typst = self.get(Stage::Compile) + self.get(Stage::Export);
         let overhead = if typst.is_zero() { f64::NAN } else { total.as_secs_f64() / typst.as_secs_f64() };
         let _ = writeln!(

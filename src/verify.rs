@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::slash_path;
+use crate::diagnostics::{Diagnostic, slash_path};
 use crate::limits::{MAX_FONT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_BYTES};
 use crate::pdf_read::{self, AttachedFile};
 use crate::project;
@@ -129,10 +129,13 @@ impl Verdict {
 
 /// Checks the PDF at `pdf`; `project` is a project directory to compare with and take fonts
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
-pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, String> {
+pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, Diagnostic> {
     let bytes =
-        project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| format!("cannot read `{}`: {e}", pdf.display()))?;
-    verify_bytes(&bytes, project, Rebuild::Yes).map_err(|e| format!("`{}`: {e}", pdf.display()))
+        project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| {
+            Diagnostic::error(format!("cannot read `{}`: {e}", pdf.display()))
+                .help("check that the file exists, is readable, and is a PDF of reasonable size")
+        })?;
+    verify_bytes(&bytes, project, Rebuild::Yes).map_err(|d| Diagnostic { message: format!("`{}`: {}", pdf.display(), d.message), ..d })
 }
 
 /// Whether [`verify_bytes`] rebuilds from the attached sources.
@@ -145,7 +148,7 @@ pub enum Rebuild {
 }
 
 /// [`verify`] for the bytes of a PDF: `Err` when they cannot be read as a PDF at all.
-pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> Result<Verdict, String> {
+pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> Result<Verdict, Diagnostic> {
     let contents = pdf_read::read(bytes)?;
     let mut verdict = Verdict::default();
     if contents.encrypted {
@@ -166,7 +169,7 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
     let manifest = match Manifest::from_json(&manifest_file.bytes) {
         Ok(m) => m,
         Err(e) => {
-            verdict.problems.push(e);
+            verdict.problems.push(e.message);
             return Ok(verdict);
         }
     };

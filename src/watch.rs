@@ -283,7 +283,7 @@ mod tests {
         let outputs = [root.join("content/out.pdf")];
         let write = EventKind::Modify(ModifyKind::Any);
         let section = root.join("content/sections/01.md");
-        assert_eq!(relevant_paths(&event(write, &section), root, &outputs), [section.clone()]);
+        assert_eq!(relevant_paths(&event(write, &section), root, &outputs), std::slice::from_ref(&section));
         assert!(
             relevant_paths(&event(EventKind::Access(AccessKind::Open(AccessMode::Any)), &section), root, &outputs)
                 .is_empty()
@@ -302,7 +302,7 @@ mod tests {
         // a spreadsheet facts read cells from is content: saving it rebuilds; the lock file
         // LibreOffice keeps beside it while it is open does not
         let sheet = root.join("content/data/thong-ke.xlsx");
-        assert_eq!(relevant_paths(&event(write, &sheet), root, &outputs), [sheet.clone()]);
+        assert_eq!(relevant_paths(&event(write, &sheet), root, &outputs), std::slice::from_ref(&sheet));
         let lock = root.join("content/data/.~lock.thong-ke.xlsx#");
         assert!(relevant_paths(&event(EventKind::Create(CreateKind::File), &lock), root, &outputs).is_empty());
     }

@@ -39,7 +39,7 @@ fn config(cases: u32) -> ProptestConfig {
     // PROPTEST_CASES and PROPTEST_RNG_SEED, when set, override the count and the seed
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
     let cases = env("PROPTEST_CASES").map_or(cases, |c| c as u32);
-    let seed = env("PROPTEST_RNG_SEED").unwrap_or(0xBA0C_A02);
+    let seed = env("PROPTEST_RNG_SEED").unwrap_or(0x0BA0_CA02);
     ProptestConfig { cases, rng_seed: RngSeed::Fixed(seed), failure_persistence: None, ..ProptestConfig::default() }
 }
 

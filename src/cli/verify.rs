@@ -50,8 +50,8 @@ pub fn run(args: &VerifyArgs, console: &Console) -> ExitCode {
                 Outcome::CannotTell => ExitCode::from(3),
             }
         }
-        Err(message) => {
-            console.diagnostics(&[Diagnostic::error(message)], Path::new("."));
+        Err(d) => {
+            console.diagnostics(&[d], Path::new("."));
             ExitCode::from(1)
         }
     }

@@ -110,6 +110,13 @@ pub struct Model<'a> {
     pub narrative: &'a Narrative,
 }
 
+/// A side read as printed: the file named in places, the (page, line) of each token by its
+/// offset, and the model word each token was found to be (section, rendered offset).
+pub type PrintedPlaces<'a> = (&'a Path, &'a [(usize, usize)], &'a [Option<(usize, usize)>]);
+
+/// The page and line of each printed token, and the model word each is (see [`PrintedPlaces`]).
+type Printed = (Vec<(usize, usize)>, Vec<Option<(usize, usize)>>);
+
 /// One side of the comparison, as the comparing stages read it: the printed words in blocks,
 /// and how to say where a word is.
 pub struct Side<'a> {
@@ -122,7 +129,7 @@ pub struct Side<'a> {
     /// Its text read as printed: the file named in places, the page and line of each token by
     /// the token's offset (its place in the printed text), and for a side with sources the
     /// model word each token was found to be (section, rendered offset).
-    pub printed: Option<(&'a Path, &'a [(usize, usize)], &'a [Option<(usize, usize)>])>,
+    pub printed: Option<PrintedPlaces<'a>>,
     /// The sections compared, by file; one unnamed section when the text is compared as a whole
     /// (a printed PDF on either side).
     pub sections: Vec<PathBuf>,
@@ -184,7 +191,7 @@ struct Prepared {
     doc: Document,
     laid: Option<Laid>,
     /// Read as printed: the page and line of each token, and the model word it is.
-    printed: Option<(Vec<(usize, usize)>, Vec<Option<(usize, usize)>>)>,
+    printed: Option<Printed>,
     /// The file named in printed places.
     path: PathBuf,
 }
@@ -214,7 +221,7 @@ pub fn compare(old: &Version, new: &Version) -> Result<Comparison, Failure> {
         layout = layout_changes(o.project, n.project);
     }
     let mut edits = Edits::new(new.project().map_or(0, |p| p.sections.len()));
-    let note_matches = notes::match_notes(&old_side.doc, &new_side.doc);
+    let note_matches = notes::match_notes(old_side.doc, new_side.doc);
     let text_changes = text::compare(&old_side, &new_side, &note_matches, &mut edits);
     let note_changes = notes::compare(&old_side, &new_side, &note_matches, &mut edits);
     let diff = Diff {

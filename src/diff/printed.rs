@@ -71,7 +71,9 @@ pub fn read(printed: &PrintedDocument) -> Printed {
 /// model prints on the same page and line, with the same text, takes the model word's place
 /// in its section and the facts it prints.
 pub fn attribute(printed: &mut Printed, model: &Document, positions: &Positions) {
-    let mut at: HashMap<(usize, usize, &str), Vec<(usize, usize, &[usize])>> = HashMap::new();
+    // (page, line, word) → the model's words printed there: (section, offset, fact uses)
+    type Found<'a> = Vec<(usize, usize, &'a [usize])>;
+    let mut at: HashMap<(usize, usize, &str), Found> = HashMap::new();
     let tokens =
         model.blocks.iter().map(|b| (b.section, &b.tokens)).chain(model.notes.iter().map(|n| (n.section, &n.tokens)));
     for (section, tokens) in tokens {

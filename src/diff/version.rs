@@ -26,7 +26,7 @@ enum Sources {
     /// Sources that cannot be used, and why (one line each).
     Unusable(Vec<String>),
     /// The project the sources make, and the manifest that lists them.
-    Project(Box<Project>, Manifest),
+    Project(Box<Project>, Box<Manifest>),
 }
 
 /// Reads the sources attached to the PDF `bytes` — checked as `verify` checks them (every
@@ -35,7 +35,7 @@ enum Sources {
 fn read(bytes: &[u8], font_dirs: &[PathBuf]) -> Sources {
     let verdict = match verify::verify_bytes(bytes, None, Rebuild::No) {
         Ok(v) => v,
-        Err(e) => return Sources::Unusable(vec![e]),
+        Err(e) => return Sources::Unusable(vec![e.message]),
     };
     let Some(manifest) = verdict.manifest else {
         return if verdict.cannot_tell { Sources::None } else { Sources::Unusable(verdict.problems) };
@@ -45,10 +45,10 @@ fn read(bytes: &[u8], font_dirs: &[PathBuf]) -> Sources {
     }
     let contents = match pdf_read::read(bytes) {
         Ok(c) => c,
-        Err(e) => return Sources::Unusable(vec![e]),
+        Err(e) => return Sources::Unusable(vec![e.message]),
     };
     match sources::project_of(&manifest, &contents.attachments, font_dirs) {
-        Ok(project) => Sources::Project(Box::new(project), manifest),
+        Ok(project) => Sources::Project(Box::new(project), Box::new(manifest)),
         Err(why) => Sources::Unusable(why.lines()),
     }
 }

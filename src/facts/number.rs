@@ -55,7 +55,7 @@ pub fn vietnamese_number(plain: &str, decimals: Option<usize>, pad: usize) -> St
     let n = int_digits.len();
     for (i, d) in int_digits.iter().enumerate() {
         // no grouping for padded small numbers ("09"); groups of three from the right otherwise
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push((b'0' + d) as char);

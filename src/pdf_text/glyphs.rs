@@ -196,7 +196,8 @@ impl<'a> Device<'a> for Collector {
         // upright text only: a rotated or mirrored glyph (a vertical margin note, a stamp) is not
         // on a line of the page's text
         let size = 1000.0 * c.hypot(d);
-        if !(a > 0.0 && d < 0.0 && b.abs() <= 0.05 * a && c.abs() <= 0.05 * -d) || !size.is_finite() || size < 0.5 {
+        let upright = a > 0.0 && d < 0.0 && b.abs() <= 0.05 * a && c.abs() <= 0.05 * -d;
+        if !upright || !size.is_finite() || size < 0.5 {
             return;
         }
         let origin = t * Point::ORIGIN;

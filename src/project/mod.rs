@@ -349,7 +349,7 @@ fn check_total_text<'a>(files: impl Iterator<Item = &'a SourceFile>, errors: &mu
     let mut sizes: Vec<(u64, &Path)> = files.map(|f| (f.text.len() as u64, f.path.as_path())).collect();
     let total: u64 = sizes.iter().map(|(n, _)| n).sum();
     if total > MAX_PROJECT_TEXT_BYTES {
-        sizes.sort_by(|a, b| b.0.cmp(&a.0));
+        sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
         let largest: Vec<String> =
             sizes.iter().take(3).map(|(n, p)| format!("`{}` ({})", p.display(), megabytes(*n))).collect();
         errors.push(

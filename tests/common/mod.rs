@@ -214,8 +214,9 @@ pub fn baocao_timed(args: &[&str], limit: Duration) -> Option<std::process::Outp
 /// note's text after the body. Compared as [`printed_characters`].
 pub fn expected_visible(md: &str) -> String {
     let mut body = Vec::new();
-    let mut definitions: HashMap<String, Vec<(Event, std::ops::Range<usize>)>> = HashMap::new();
-    let mut current: Option<(String, Vec<(Event, std::ops::Range<usize>)>)> = None;
+    type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
+    let mut definitions: HashMap<String, Events> = HashMap::new();
+    let mut current: Option<(String, Events)> = None;
     for (event, range) in Parser::new_ext(md, parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => current = Some((label.to_lowercase(), Vec::new())),
