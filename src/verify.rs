@@ -130,12 +130,12 @@ impl Verdict {
 /// Checks the PDF at `pdf`; `project` is a project directory to compare with and take fonts
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, Diagnostic> {
-    let bytes =
-        project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| {
-            Diagnostic::error(format!("cannot read `{}`: {e}", pdf.display()))
-                .help("check that the file exists, is readable, and is a PDF of reasonable size")
-        })?;
-    verify_bytes(&bytes, project, Rebuild::Yes).map_err(|d| Diagnostic { message: format!("`{}`: {}", pdf.display(), d.message), ..d })
+    let bytes = project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| {
+        Diagnostic::error(format!("cannot read `{}`: {e}", pdf.display()))
+            .help("check that the file exists, is readable, and is a PDF of reasonable size")
+    })?;
+    verify_bytes(&bytes, project, Rebuild::Yes)
+        .map_err(|d| Diagnostic { message: format!("`{}`: {}", pdf.display(), d.message), ..d })
 }
 
 /// Whether [`verify_bytes`] rebuilds from the attached sources.
