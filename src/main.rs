@@ -7,6 +7,7 @@ use baocao::console::Console;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    baocao::console::use_utf8_console();
     // A panic inside typst is caught and reported as an error with advice; print the panic
     // itself as one line, not as a crash with a backtrace.
     std::panic::set_hook(Box::new(|info| {
