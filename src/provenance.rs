@@ -52,10 +52,18 @@ pub struct ManifestOptions {
     pub timestamp: String,
 }
 
+/// A path in the manifest: with `/` on every system, so that a build on Windows (where the
+/// project's paths are `content\sections\…`) writes the same manifest, and so the same PDF, as
+/// one on Linux. Read back, `/` is a separator on Windows too.
+fn slash_path_json<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&slash_path(path))
+}
+
 /// One input file in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputEntry {
-    /// Path relative to the project root.
+    /// Path relative to the project root, written with `/`.
+    #[serde(serialize_with = "slash_path_json")]
     pub path: PathBuf,
     /// SHA-256 of the exact bytes, lowercase hex.
     pub sha256: String,
@@ -66,7 +74,8 @@ pub struct InputEntry {
 /// One font file in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FontEntry {
-    /// Path relative to the project root (`fonts/LiberationSerif-Regular.ttf`).
+    /// Path relative to the project root (`fonts/LiberationSerif-Regular.ttf`), written with `/`.
+    #[serde(serialize_with = "slash_path_json")]
     pub path: PathBuf,
     /// The faces it holds: family and style, `Liberation Serif Bold Italic`.
     pub names: Vec<String>,
