@@ -276,6 +276,7 @@ pub fn build_project_with(
     let settings = options.resolve(project)?;
     let date = typeset::build_date(&project.report, options.source_date_epoch)?;
     let pdf_path = options.output.clone().unwrap_or_else(|| default_output(&project.root));
+    crate::portable::check_output_name(&pdf_path, "-o")?;
     let typ_path = pdf_path.with_extension("typ");
     let standard = settings.pdf_standard;
     let manifest = Manifest::new(project, settings);

@@ -36,6 +36,9 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     // where the user finds a version's files: `../v2/content/…`, or `HEAD~1:content/…`
     let base = |arg: &str| if Path::new(arg).is_dir() { PathBuf::from(arg) } else { PathBuf::from(format!("{arg}:")) };
     let result = (|| {
+        if let Some(path) = &args.redline {
+            crate::portable::check_output_name(path, "--redline").map_err(|f| (f, PathBuf::from(".")))?;
+        }
         let old_version = Version::open(old, project).map_err(|f| (f, base(old)))?;
         let new_version = Version::open(new, project).map_err(|f| (f, base(new)))?;
         let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;

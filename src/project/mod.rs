@@ -219,7 +219,8 @@ pub fn input_paths(root: &Path) -> Vec<PathBuf> {
 pub const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
 
 /// Files with one of `extensions` directly or deeper under `dir`, sorted by path (file-name
-/// order within each folder); hidden files and editor backups (`~`) are left out.
+/// order within each folder); hidden files and editor backups (`~`) are left out. A name that
+/// Windows reserves for a device, or two names that differ only in case, are errors.
 fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     if !source.is_dir(Path::new(dir)) {
         errors.push(
@@ -248,6 +249,9 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
     }
     // `Path` orders by components: the order of a walk sorted by file name in every folder
     found.sort();
+    // names Windows cannot hold, or holds as one file: refused everywhere (see `portable`)
+    errors.extend(found.iter().filter_map(|rel| crate::portable::reserved_file(rel)));
+    errors.extend(crate::portable::case_clashes(&found));
     found
 }
 
