@@ -52,18 +52,11 @@ pub struct ManifestOptions {
     pub timestamp: String,
 }
 
-/// A path in the manifest: with `/` on every system, so that a build on Windows (where the
-/// project's paths are `content\sections\…`) writes the same manifest, and so the same PDF, as
-/// one on Linux. Read back, `/` is a separator on Windows too.
-fn slash_path_json<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&slash_path(path))
-}
-
 /// One input file in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputEntry {
     /// Path relative to the project root, written with `/`.
-    #[serde(serialize_with = "slash_path_json")]
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
     /// SHA-256 of the exact bytes, lowercase hex.
     pub sha256: String,
@@ -75,7 +68,7 @@ pub struct InputEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FontEntry {
     /// Path relative to the project root (`fonts/LiberationSerif-Regular.ttf`), written with `/`.
-    #[serde(serialize_with = "slash_path_json")]
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
     /// The faces it holds: family and style, `Liberation Serif Bold Italic`.
     pub names: Vec<String>,
