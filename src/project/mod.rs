@@ -230,7 +230,7 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
         return Vec::new();
     }
     let mut found = Vec::new();
-    for rel in source.files_under(Path::new(dir), errors) {
+    for rel in source.files_under(Path::new(dir), errors).iter().map(|p| native(p)) {
         let Some(name) = rel.file_name() else { continue };
         let Some(name) = name.to_str() else {
             errors.push(
@@ -274,9 +274,10 @@ fn read_source(
             return None;
         }
     };
-    inputs.push(InputFile { path: rel.to_path_buf(), bytes: bytes.clone() });
+    let rel = &native(rel);
+    inputs.push(InputFile { path: rel.clone(), bytes: bytes.clone() });
     match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile { path: rel.to_path_buf(), text: normalise_text(text) }),
+        Ok(text) => Some(SourceFile { path: rel.clone(), text: normalise_text(text) }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -289,6 +290,13 @@ fn read_source(
             None
         }
     }
+}
+
+/// `rel` written with the system's separator throughout: `content\sections\01-mo-dau.md` on
+/// Windows, where `Path::new("content/sections").join(name)` would show `content/sections\01-…`.
+/// Only how it is shown changes: paths compare by components, and JSON writes them with `/`.
+fn native(rel: &Path) -> PathBuf {
+    rel.components().collect()
 }
 
 /// Reads a text file that a project may or may not have (not an input of the PDF).
