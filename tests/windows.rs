@@ -162,3 +162,18 @@ fn version_names_the_release_the_commit_and_typst() {
     let commit = line[expected_start.len()..].split(',').next().unwrap();
     assert!(commit == "unknown" || (commit.len() >= 7 && commit.chars().all(|c| c.is_ascii_hexdigit())), "{line}");
 }
+
+/// The "next:" line is pasted into cmd.exe as it is: a folder with spaces must be one argument.
+#[test]
+fn init_quotes_a_folder_with_spaces_in_the_command_it_suggests() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("Báo cáo 2025");
+    let out = baocao(&["init", project.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let quoted = format!("\"{}\"", project.display());
+    assert!(
+        err.contains(&format!("next: cd {quoted} && baocao build   (or: baocao build --project {quoted})")),
+        "{err}"
+    );
+}
