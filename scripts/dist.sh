@@ -50,9 +50,10 @@ for target in "${targets[@]}"; do
   rm -rf "$stage"
   mkdir -p "$stage"
   cp "target/$target/release/$exe" "$stage/$exe"
-  # symbols are of no use to a clerk and are most of the size
+  # symbols are of no use to a clerk and are most of the size; a PE file's header holds a time,
+  # the link's, which strip replaces by SOURCE_DATE_EPOCH when it is set (else by the clock)
   if [[ $target == x86_64-pc-windows-gnu && $host != *-windows-* ]]; then
-    x86_64-w64-mingw32-strip "$stage/$exe"
+    SOURCE_DATE_EPOCH=$epoch x86_64-w64-mingw32-strip "$stage/$exe"
   elif [ "$target" = "$host" ] && command -v strip >/dev/null; then
     strip "$stage/$exe"
   fi
