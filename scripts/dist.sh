@@ -35,6 +35,14 @@ for target in "${targets[@]}"; do
   fi
 done
 
+# the binary names its commit (--version): the files packed beside it must be that commit's
+if git rev-parse --git-dir >/dev/null 2>&1 && [ -z "${DIST_DIRTY:-}" ] \
+  && ! git diff --quiet HEAD -- README.md docs LICENSE-MIT LICENSE-APACHE fonts/LICENSE-OFL.txt; then
+  echo "error: README.md, docs/ or a licence differs from the last commit, whose id the binary will name" >&2
+  echo "  = help: commit them first (or set DIST_DIRTY=1 to pack them as they are)" >&2
+  exit 2
+fi
+
 mkdir -p "$dist"
 for target in "${targets[@]}"; do
   exe=baocao
