@@ -335,6 +335,7 @@ pub fn build_project_with(
     timings: &mut Timings,
 ) -> Result<BuildReport, Failure> {
     let (pdf_path, docx_path) = output_paths(&project.root, options.output.as_deref());
+    crate::portable::check_output_name(if options.formats.pdf { &pdf_path } else { &docx_path }, "-o")?;
     if !options.formats.pdf {
         let settings = options.resolve(project)?;
         let date = typeset::build_date(&project.report, options.source_date_epoch)?;

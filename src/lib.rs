@@ -12,6 +12,7 @@
 //! - [`writer`]: the model in an output format (typst markup, every text run escaped);
 //! - [`typeset`]: the layout template, the typst [`typeset::BaocaoWorld`] and compilation;
 //! - [`output`]: PDF export (reproducible, PDF/A) and atomic writes;
+//! - [`portable`]: file names that work on every system (case, Windows device names);
 //! - [`provenance`]: the manifest and the sources a PDF carries as attachments;
 //! - [`sources`]: a PDF's attached sources read back as a project, and rebuilt;
 //! - [`check`]: the mistakes a reader would otherwise find (facts, footnotes, heading numbers,
@@ -51,6 +52,7 @@ pub mod narrative;
 pub mod output;
 pub mod pdf_read;
 pub mod pdf_text;
+pub mod portable;
 pub mod project;
 pub mod provenance;
 pub mod sources;

@@ -12,6 +12,7 @@ use clap::Parser;
 static PANICS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 fn main() -> ExitCode {
+    baocao::console::use_utf8_console();
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
         let message = info

@@ -157,6 +157,16 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Writes `bytes` to `path` atomically (temporary file + rename), creating the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to))
+}
+
+/// [`write_atomic`] with the last step, moving the finished file into place, given (tests make
+/// it fail as Windows does when a PDF reader holds the file).
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     let fail = |what: &str, e: std::io::Error| {
         Failure::content(vec![Diagnostic::error(format!("cannot write `{}`: {what}: {e}", path.display())).help(
             "check that the output folder exists, is writable, and that the file is not open in another program",
@@ -170,7 +180,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     remove_stale_temp_files(&dir, &name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
+    let written = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         // No fsync: the rename alone makes the write all-or-nothing for every reader and for an
@@ -178,13 +188,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         // `watch` rebuild, for protection against power loss only (typst and cargo do not
         // fsync their outputs either).
         drop(file);
-        std::fs::rename(&tmp, path)
+        Ok(())
     })();
-    if let Err(e) = result {
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail("writing", e));
     }
+    if let Err(e) = rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::content(vec![cannot_replace(path, &e)]));
+    }
     Ok(())
+}
+
+/// The message when the finished file cannot take the place of the old one. On Windows this is
+/// nearly always a PDF reader holding the old file open (Adobe Acrobat Reader, Edge and Word
+/// lock the files they show; the rename is refused with "access denied" or "sharing violation").
+fn cannot_replace(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    if path.is_dir() {
+        return Diagnostic::error(format!("cannot write `{}`: a folder of that name is in the way", path.display()))
+            .help(format!("rename or remove the folder `{name}`, or write the PDF elsewhere with `-o FILE`"));
+    }
+    // 32: ERROR_SHARING_VIOLATION, 33: ERROR_LOCK_VIOLATION (5, ERROR_ACCESS_DENIED, is PermissionDenied)
+    let locked = e.kind() == std::io::ErrorKind::PermissionDenied
+        || (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)));
+    if locked {
+        Diagnostic::error(format!(
+            "cannot replace `{}`: the file is open in another program, or the folder is read-only ({e})",
+            path.display()
+        ))
+        .help(format!(
+            "close `{name}` in the PDF reader (Adobe Acrobat Reader, Edge…), then run the command again; the previous \
+             `{name}` is unchanged"
+        ))
+    } else {
+        Diagnostic::error(format!("cannot replace `{}`: {e}", path.display())).help(format!(
+            "check that the folder is writable and that `{name}` is not open in another program; the previous `{name}` \
+             is unchanged"
+        ))
+    }
 }
 
 /// Removes temporary files of `name` left by a build that was killed while writing (a killed
@@ -249,6 +292,45 @@ mod tests {
         assert_eq!(stale.exists(), !Path::new("/proc/self").exists());
         assert!(unrelated.exists(), "only temporary files of the output written are touched");
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    /// Windows refuses to replace a file that a PDF reader holds open; Linux never does, so the
+    /// refusal is made here ("Access is denied" is `PermissionDenied`).
+    #[test]
+    fn a_pdf_held_open_by_a_reader_is_named_the_clerk_told_to_close_it_and_the_old_pdf_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        write_atomic(&path, b"old").unwrap();
+        let refused = |_: &Path, _: &Path| Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let failure = write_atomic_with(&path, b"new", refused).unwrap_err();
+        let d = &failure.diagnostics[0];
+        assert_eq!(failure.exit_code(), 1);
+        assert!(
+            d.message.starts_with(&format!("cannot replace `{}`: the file is open in another program", path.display())),
+            "{}",
+            d.message
+        );
+        let help = d.help.as_deref().unwrap_or("");
+        assert!(help.starts_with("close `report.pdf` in the PDF reader"), "{help}");
+        assert!(help.ends_with("the previous `report.pdf` is unchanged"), "{help}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+    }
+
+    #[test]
+    fn a_folder_in_place_of_the_pdf_is_named_and_nothing_is_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        std::fs::create_dir(&path).unwrap();
+        let failure = write_atomic(&path, b"new").unwrap_err();
+        let d = &failure.diagnostics[0];
+        assert_eq!(d.message, format!("cannot write `{}`: a folder of that name is in the way", path.display()));
+        assert_eq!(
+            d.help.as_deref(),
+            Some("rename or remove the folder `report.pdf`, or write the PDF elsewhere with `-o FILE`")
+        );
+        assert!(path.is_dir());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
     }
 
     #[test]

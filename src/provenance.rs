@@ -55,7 +55,8 @@ pub struct ManifestOptions {
 /// One input file in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputEntry {
-    /// Path relative to the project root.
+    /// Path relative to the project root, written with `/`.
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
     /// SHA-256 of the exact bytes, lowercase hex.
     pub sha256: String,
@@ -66,7 +67,8 @@ pub struct InputEntry {
 /// One font file in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FontEntry {
-    /// Path relative to the project root (`fonts/LiberationSerif-Regular.ttf`).
+    /// Path relative to the project root (`fonts/LiberationSerif-Regular.ttf`), written with `/`.
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
     /// The faces it holds: family and style, `Liberation Serif Bold Italic`.
     pub names: Vec<String>,

@@ -186,12 +186,19 @@ pub fn init(args: &InitArgs, console: &Console) -> ExitCode {
     match crate::init::init(dir) {
         Ok(files) => {
             console.status("created", &format!("a new report project in {} ({} files)", dir.display(), files.len()));
-            console
-                .status("next:", &format!("cd {} && baocao build   (or: baocao build --project {0})", dir.display()));
+            let dir = quoted(dir);
+            console.status("next:", &format!("cd {dir} && baocao build   (or: baocao build --project {dir})"));
             ExitCode::SUCCESS
         }
         Err(failure) => refuse(console, failure, Path::new(".")),
     }
+}
+
+/// A path to paste into a command line: in double quotes when it holds a space
+/// (`"C:\Báo cáo 2025\bao-cao"`), which cmd.exe, PowerShell and sh all read as one argument.
+fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.contains(char::is_whitespace) { format!("\"{text}\"") } else { text }
 }
 
 /// `SOURCE_DATE_EPOCH` from the environment (the reproducible-builds convention).

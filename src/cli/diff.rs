@@ -49,6 +49,9 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     let font_dirs = [project.join("fonts"), PathBuf::from("fonts")];
     let progress = console.progress("comparing");
     let result = (|| {
+        if let Some(path) = &args.redline {
+            crate::portable::check_output_name(path, "--redline").map_err(|f| (f, PathBuf::from(".")))?;
+        }
         let old_version = Version::open(old, project, &font_dirs).map_err(|f| (f, base(old)))?;
         let new_version = Version::open(new, project, &font_dirs).map_err(|f| (f, base(new)))?;
         let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;

@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Failure};
 
 /// Build official Vietnamese government reports from YAML facts and Markdown narrative.
 #[derive(Parser)]
-#[command(name = "baocao", version, about, long_about = None)]
+#[command(name = "baocao", version = version_text(), about, long_about = None)]
 pub struct Cli {
     /// Print only errors and warnings: no status lines, no progress.
     #[arg(short, long, global = true)]
@@ -60,6 +60,20 @@ pub enum Command {
     /// List every fact: value, unit, period, estimate/target flags, and every place it is
     /// printed (section file:line and page number).
     Facts(facts::FactsArgs),
+}
+
+/// What `baocao --version` prints after the name: `0.1.0 (commit 1a2b3c4d5e, typst 0.15.1)`.
+/// The commit is the one `build.rs` read from git ("unknown" when built without git).
+pub fn version_text() -> &'static str {
+    static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{} (commit {}, typst {})",
+            env!("CARGO_PKG_VERSION"),
+            env!("BAOCAO_COMMIT"),
+            typst::utils::version().raw()
+        )
+    });
+    &TEXT
 }
 
 /// How `check`, `diff` and `facts` print their results.

@@ -93,6 +93,18 @@ pub fn slash_path(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// A path written into JSON (a manifest, `diff --format json`) as [`slash_path`]: with `/` on
+/// every system, so Windows writes what Linux writes (serde would write `content\sections\…`).
+/// For `#[serde(serialize_with = "…")]`; read back, `/` is a separator on Windows too.
+/// A folder written with a final separator (`fonts/`) keeps it.
+pub fn serialize_slash_path<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut text = slash_path(path);
+    if path.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]) {
+        text.push('/');
+    }
+    serializer.serialize_str(&text)
+}
+
 /// A panic caught in typst, as an error that says what to try.
 pub fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> Diagnostic {
     let message = panic
@@ -339,6 +351,23 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A path built from components (as walkdir gives them: `\` between them on Windows) is
+    /// written with `/`, and a folder keeps its final `/`.
+    #[test]
+    fn paths_in_json_are_written_with_slashes() {
+        #[derive(serde::Serialize)]
+        struct Entry {
+            #[serde(serialize_with = "serialize_slash_path")]
+            path: PathBuf,
+        }
+        let json = |path: PathBuf| serde_json::to_string(&Entry { path }).unwrap();
+        assert_eq!(
+            json(["content", "sections", "01-mo-dau.md"].iter().collect()),
+            r#"{"path":"content/sections/01-mo-dau.md"}"#
+        );
+        assert_eq!(json(PathBuf::from("fonts/")), r#"{"path":"fonts/"}"#);
+    }
 
     #[test]
     fn location_counts_characters_not_bytes() {

@@ -38,7 +38,8 @@ use blocks::{Block, Document};
 /// A place in a version: a file, line and column, and for NEW text the page it is printed on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
-    /// The file, relative to the project (`content/sections/04-phat-trien-kinh-te.md`).
+    /// The file, relative to the project (`content/sections/04-phat-trien-kinh-te.md`; `/` in JSON).
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
     /// 1-based line.
     pub line: usize,
@@ -67,7 +68,8 @@ pub struct MetadataChange {
 /// content changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct LayoutChange {
-    /// `templates/report.typ.tera` or `fonts/`.
+    /// `templates/report.typ.tera` or `fonts/` (`/` in JSON).
+    #[serde(serialize_with = "crate::diagnostics::serialize_slash_path")]
     pub path: PathBuf,
 }
 

@@ -247,7 +247,8 @@ fn list_optional(source: &dyn Source, dir: &str, extensions: &[&str], errors: &m
 pub const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
 
 /// Files with one of `extensions` directly or deeper under `dir`, sorted by path (file-name
-/// order within each folder); hidden files and editor backups (`~`) are left out.
+/// order within each folder); hidden files and editor backups (`~`) are left out. A name that
+/// Windows reserves for a device, or two names that differ only in case, are errors.
 fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     if !source.is_dir(Path::new(dir)) {
         errors.push(
@@ -257,7 +258,7 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
         return Vec::new();
     }
     let mut found = Vec::new();
-    for rel in source.files_under(Path::new(dir), errors) {
+    for rel in source.files_under(Path::new(dir), errors).iter().map(|p| native(p)) {
         let Some(name) = rel.file_name() else { continue };
         let Some(name) = name.to_str() else {
             errors.push(
@@ -276,6 +277,9 @@ fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut 
     }
     // `Path` orders by components: the order of a walk sorted by file name in every folder
     found.sort();
+    // names Windows cannot hold, or holds as one file: refused everywhere (see `portable`)
+    errors.extend(found.iter().filter_map(|rel| crate::portable::reserved_file(rel)));
+    errors.extend(crate::portable::case_clashes(&found));
     found
 }
 
@@ -298,9 +302,10 @@ fn read_source(
             return None;
         }
     };
-    inputs.push(InputFile { path: rel.to_path_buf(), bytes: bytes.clone() });
+    let rel = &native(rel);
+    inputs.push(InputFile { path: rel.clone(), bytes: bytes.clone() });
     match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile { path: rel.to_path_buf(), text: normalise_text(text) }),
+        Ok(text) => Some(SourceFile { path: rel.clone(), text: normalise_text(text) }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -313,6 +318,13 @@ fn read_source(
             None
         }
     }
+}
+
+/// `rel` written with the system's separator throughout: `content\sections\01-mo-dau.md` on
+/// Windows, where `Path::new("content/sections").join(name)` would show `content/sections\01-…`.
+/// Only how it is shown changes: paths compare by components, and JSON writes them with `/`.
+fn native(rel: &Path) -> PathBuf {
+    rel.components().collect()
 }
 
 /// Reads a text file that a project may or may not have (not an input of the PDF).
