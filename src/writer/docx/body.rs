@@ -66,11 +66,29 @@ pub fn write(document: &Document) -> Written {
         in_note: false,
         footnotes: 0,
     };
-    for section in &document.sections {
+    for (i, section) in document.sections.iter().enumerate() {
+        let start = body.out.len();
         body.blocks(&section.blocks, &Place::default());
+        // where the section file starts, for `baocao import` (a hidden bookmark, as Word's own `_Ref…`)
+        if let Some(Child::Paragraph(p)) = body.out.get_mut(start) {
+            let id = SECTION_BOOKMARK_IDS + i;
+            **p = p.as_ref().clone().add_bookmark_start(id, section_bookmark(i)).add_bookmark_end(id);
+        }
     }
     Written { children: body.out, tags: body.tags, footnotes: body.footnotes }
 }
+
+/// Bookmark ids of the section marks: far above the notes' (1, 2, …).
+const SECTION_BOOKMARK_IDS: usize = 1_000_000;
+
+/// The bookmark on the first paragraph of section `index` (its file named in the custom
+/// property [`SECTIONS_PROPERTY`]).
+pub fn section_bookmark(index: usize) -> String {
+    format!("_BaocaoSection{index}")
+}
+
+/// The custom document property that lists the section files, one a line, in order.
+pub const SECTIONS_PROPERTY: &str = "baocao.sections";
 
 /// Character formatting from the inlines around a run.
 #[derive(Debug, Clone, Copy, Default)]
