@@ -105,7 +105,7 @@ pub fn convert(doc: &WordDoc) -> Converted {
     let (yaml, missing) = report_yaml::write(&fields, year);
     out.report_yaml = yaml;
     out.missing = missing;
-    let mut writer = Writer { doc, out: &mut out, labels: HashMap::new(), detect: !tagged };
+    let mut writer = Writer { doc, out: &mut out, labels: HashMap::new(), texts: HashMap::new(), detect: !tagged };
     let mut texts = Vec::new();
     for (file, range) in &sections {
         let ns = namespace(file);
@@ -316,6 +316,8 @@ struct Writer<'a> {
     out: &'a mut Converted,
     /// Footnote id → label.
     labels: HashMap<String, String>,
+    /// A footnote's text → its label.
+    texts: HashMap<String, String>,
     /// Find figures in the text (a document baocao did not write).
     detect: bool,
 }
@@ -396,11 +398,28 @@ impl Writer<'_> {
             self.out.second_references += 1;
             return l.clone();
         }
+        // a footnote with the same text as one already referenced is a second reference to it
+        // (pandoc writes a repeated `[^1]` as a copy of the note)
+        let text = self.note_text(id);
+        if !text.is_empty()
+            && let Some(first) = self.texts.get(&text).cloned()
+        {
+            self.out.second_references += 1;
+            self.labels.insert(id.to_string(), first.clone());
+            return first;
+        }
         self.out.notes += 1;
         let label = self.out.notes.to_string();
         self.labels.insert(id.to_string(), label.clone());
+        self.texts.insert(text, label.clone());
         refs.push((id.to_string(), label.clone()));
         label
+    }
+
+    /// A footnote's text, spaces normalised.
+    fn note_text(&self, id: &str) -> String {
+        let paras = self.doc.notes.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        paras.iter().map(Para::text).collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// The paragraph's pieces as segments: figures as facts, notes as labels. `skip`: bytes of
@@ -480,7 +499,7 @@ impl Writer<'_> {
         ns: &str,
     ) -> String {
         let (start, end) = figures::clause(sentence, range.clone());
-        let clause = sentence[start..end].trim();
+        let clause = sentence[start..end].trim().trim_start_matches(['-', '+']).trim_start();
         let before = &sentence[start..range.start];
         let period = figures::period(sentence, range.start);
         let lower = clause.to_lowercase();

@@ -245,9 +245,8 @@ pub fn slug(text: &str, words: usize, sep: &str) -> String {
 
 /// Words that say little in a key.
 const STOP: &[&str] = &[
-    "la", "dat", "voi", "duoc", "cua", "va", "cac", "nhung", "tren", "trong", "co", "the", "nay", "do", "den", "tu",
-    "so", "uoc", "khoang", "hon", "tren", "duoi", "gan", "con", "chi", "mot", "bang", "len", "xuong", "o", "tai",
-    "theo", "nam", "giai", "doan", "thang", "ngay",
+    "la", "dat", "voi", "duoc", "cua", "va", "cac", "nhung", "trong", "co", "nay", "uoc", "khoang", "hon", "len",
+    "o", "tai", "theo", "nam", "giai", "doan", "thang", "ngay", "mot",
 ];
 
 /// The facts of an imported project, by namespace.

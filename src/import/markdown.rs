@@ -82,6 +82,7 @@ pub fn inline(segs: &[Seg], heading: bool, indent: &str) -> String {
     let mut out = String::new();
     for (k, (fmt, body)) in groups.iter().enumerate() {
         match fmt {
+            Some(_) if heading => out.push_str(body),
             Some(f) => {
                 let next = groups.get(k + 1).and_then(|g| g.1.chars().next());
                 let wrapped = wrap(body, *f, out.chars().next_back(), next);

@@ -171,24 +171,23 @@ pub fn closing(items: &[Item], fields: &mut Fields) -> Option<usize> {
     let at =
         items.iter().rposition(|item| matches!(item, Item::Table(rows) if table_text(rows).contains("Nơi nhận")))?;
     let Item::Table(rows) = &items[at] else { return None };
-    for row in rows {
-        for (column, cell) in row.iter().enumerate() {
-            let cell_lines = lines(cell);
-            if cell_lines.iter().any(|(t, _)| t.starts_with("Nơi nhận")) {
-                for (t, _) in cell_lines.iter().skip_while(|(t, _)| !t.starts_with("Nơi nhận")).skip(1) {
-                    let t = t.strip_prefix('-').or_else(|| t.strip_prefix('–')).unwrap_or(t).trim();
-                    fields.recipients.push(t.to_string());
-                }
-            } else if column > 0 || row.len() == 1 {
-                let signer: Vec<String> = cell_lines
-                    .into_iter()
-                    .map(|(t, _)| t)
-                    .filter(|t| !t.starts_with('(') && !t.starts_with("Đã ký"))
-                    .collect();
-                if let Some((name, titles)) = signer.split_last() {
-                    fields.signer_name = Some(name.clone());
-                    fields.signer_titles = titles.to_vec();
-                }
+    // each column's lines, all rows together (one row of two cells, or a row a line)
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let column_lines: Vec<Vec<String>> = (0..columns)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).flat_map(|cell| lines(cell)).map(|(t, _)| t).collect())
+        .collect();
+    for (c, lines) in column_lines.iter().enumerate() {
+        if lines.iter().any(|t| t.starts_with("Nơi nhận")) {
+            for t in lines.iter().skip_while(|t| !t.starts_with("Nơi nhận")).skip(1) {
+                let t = t.strip_prefix('-').or_else(|| t.strip_prefix('–')).unwrap_or(t).trim();
+                fields.recipients.push(t.to_string());
+            }
+        } else if c > 0 || columns == 1 {
+            let signer: Vec<String> =
+                lines.iter().filter(|t| !t.starts_with('(') && !t.starts_with("Đã ký")).cloned().collect();
+            if let Some((name, titles)) = signer.split_last() {
+                fields.signer_name = Some(name.clone());
+                fields.signer_titles = titles.to_vec();
             }
         }
     }

@@ -205,8 +205,8 @@ struct Walker {
     styles: HashMap<String, Style>,
     numbering: Numbering,
     doc: WordDoc,
-    /// Fields open: (instruction, in the result part).
-    fields: Vec<(String, bool)>,
+    /// Fields open: (instruction, in the result part, its shown result left out).
+    fields: Vec<(String, bool, bool)>,
     /// Bookmarks open and not yet bound to a footnote: id → name.
     open_bookmarks: Vec<(String, String)>,
     /// Comments whose range is open: id → index in `doc.comments`.
@@ -534,10 +534,11 @@ impl Walker {
                 "r" => self.run(n, p, fmt),
                 "hyperlink" | "smartTag" | "customXml" | "fldSimple" | "dir" | "bdo" => {
                     let instr = w(n, "instr").map(str::to_string);
-                    if let Some(instr) = &instr {
+                    let target = instr.as_deref().and_then(|i| self.note_target(i));
+                    if let Some(instr) = instr.as_deref().filter(|_| target.is_none()) {
                         self.field_seen(instr);
                     }
-                    if let Some(bookmark) = instr.as_deref().and_then(noteref_target) {
+                    if let Some(bookmark) = target {
                         p.pieces.push(Piece::NoteRef { bookmark });
                     } else {
                         self.inlines(n, p, fmt);
@@ -637,17 +638,18 @@ impl Walker {
                 }
                 "endnoteReference" => self.doc.skipped.endnotes = true,
                 "fldChar" => match w(n, "fldCharType") {
-                    Some("begin") => self.fields.push((String::new(), false)),
+                    Some("begin") => self.fields.push((String::new(), false, false)),
                     Some("separate") => {
+                        let hidden = self.fields.last().is_some_and(|f| self.note_target(&f.0).is_some());
                         if let Some(f) = self.fields.last_mut() {
-                            f.1 = true;
+                            (f.1, f.2) = (true, hidden);
                         }
                     }
                     Some("end") => {
-                        if let Some((instr, _)) = self.fields.pop() {
-                            self.field_seen(&instr);
-                            if let Some(bookmark) = noteref_target(&instr) {
-                                p.pieces.push(Piece::NoteRef { bookmark });
+                        if let Some((instr, _, _)) = self.fields.pop() {
+                            match self.note_target(&instr) {
+                                Some(bookmark) => p.pieces.push(Piece::NoteRef { bookmark }),
+                                None => self.field_seen(&instr),
                             }
                         }
                     }
@@ -689,7 +691,20 @@ impl Walker {
 
     /// Inside a field whose shown text is not kept (a NOTEREF's number).
     fn in_hidden_field(&self) -> bool {
-        self.fields.iter().any(|f| !f.1 || noteref_target(&f.0).is_some())
+        self.fields.iter().any(|f| !f.1 || f.2)
+    }
+
+    /// The bookmark of the footnote a field refers to: `NOTEREF name`, or `REF name` to a
+    /// bookmark around a footnote reference (LibreOffice's cross-reference to a footnote).
+    fn note_target(&self, instr: &str) -> Option<String> {
+        let mut words = instr.split_whitespace();
+        let name = words.next()?.to_ascii_uppercase();
+        let bookmark = words.next()?.trim_matches('"').to_string();
+        match name.as_str() {
+            "NOTEREF" => Some(bookmark),
+            "REF" if self.doc.note_bookmarks.contains_key(&bookmark) => Some(bookmark),
+            _ => None,
+        }
     }
 
     fn text(&mut self, p: &mut Para, text: &str, fmt: Fmt) {
@@ -723,13 +738,6 @@ fn num_pr(n: Node) -> Option<(String, usize)> {
     let id = child(n, "numId").and_then(|i| w(i, "val"))?;
     let level = child(n, "ilvl").and_then(|i| w(i, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
     Some((id.to_string(), level))
-}
-
-/// The bookmark a `NOTEREF name \f \h` field points at.
-fn noteref_target(instr: &str) -> Option<String> {
-    let mut words = instr.split_whitespace();
-    words.next().filter(|w| w.eq_ignore_ascii_case("NOTEREF"))?;
-    words.next().map(|b| b.trim_matches('"').to_string())
 }
 
 /// A list counter as Word shows it in `format`.
