@@ -146,6 +146,8 @@ const UNITS: &[&str] = &[
     "tỉnh",
     "sở",
     "ngành",
+    "đơn", "đô thị", "đại biểu", "nhà máy", "thuê bao", "sáng kiến", "chợ", "CCN", "KCN", "Huy chương", "HCV", "HCB",
+    "giải", "bài", "quyết định", "cơ quan", "dịch vụ", "thành viên", "triệu", "nghìn", "tấn/ngày",
 ];
 
 /// The unit written right after a number (`%` or a word of [`UNITS`]), and its length.
