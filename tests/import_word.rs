@@ -31,8 +31,11 @@ fn import(docx: &Path) -> (tempfile::TempDir, PathBuf, String) {
 /// splits them (a footnote line is 10.5 pt or less; page numbers left out), so that where the
 /// pages break does not matter.
 fn pdf(root: &Path, out: &Path) -> (Vec<String>, Vec<String>) {
-    let options =
-        BuildOptions { output: Some(out.to_path_buf()), formats: Formats { pdf: true, docx: false }, ..BuildOptions::default() };
+    let options = BuildOptions {
+        output: Some(out.to_path_buf()),
+        formats: Formats { pdf: true, docx: false },
+        ..BuildOptions::default()
+    };
     build(root, &options).unwrap_or_else(|f| panic!("{}", f.render()));
     let pages = baocao::pdf_text::lines(&std::fs::read(out).unwrap()).unwrap();
     let (mut body, mut notes) = (Vec::new(), Vec::new());
@@ -64,7 +67,8 @@ fn real_report(name: &str) -> (f64, usize, usize, usize) {
     let (dir, project, _) = import(&fixture(name));
     let original = pdf(&repo(), &dir.path().join("original.pdf"));
     let ours = pdf(&project, &dir.path().join("ours.pdf"));
-    let r = (recall(&original.0, &ours.0) * original.0.len() as f64 + recall(&original.1, &ours.1) * original.1.len() as f64)
+    let r = (recall(&original.0, &ours.0) * original.0.len() as f64
+        + recall(&original.1, &ours.1) * original.1.len() as f64)
         / (original.0.len() + original.1.len()) as f64;
     let imported = baocao::project::Project::load(&project).unwrap();
     let doc = baocao::narrative::render(&imported).unwrap().document;
@@ -119,7 +123,8 @@ fn a_small_libreoffice_file_gives_headings_a_note_referenced_twice_facts_a_table
     assert!(facts.contains("thu_noi_dia_2024:\n  value: 51997\n  unit: \"tỷ đồng\""), "{facts}");
     assert!(facts.contains("value: 8.58\n  unit: \"%\""), "{facts}");
     let report = std::fs::read_to_string(project.join("content/report.yaml")).unwrap();
-    for line in ["  - SỞ TÀI CHÍNH", "number: \"12\"", "symbol: BC-STC", "place: Hải Dương", "name: Nguyễn Văn A"] {
+    for line in ["  - SỞ TÀI CHÍNH", "number: \"12\"", "symbol: BC-STC", "place: Hải Dương", "name: Nguyễn Văn A"]
+    {
         assert!(report.contains(line), "{line} in {report}");
     }
     assert!(printed.contains("1 images") && printed.contains("1 tables"), "{printed}");

@@ -26,6 +26,8 @@ pub enum SourceKind {
     Git,
     /// A PDF file.
     Pdf,
+    /// A Word file, imported into a project in memory.
+    Docx,
 }
 
 /// What a PDF version's attached sources turned out to be.
@@ -143,6 +145,14 @@ impl Version {
                 .help("give a PDF, a folder holding content/, or a commit, tag or branch such as `HEAD~1` (see `git log --oneline`)"),
             )),
         }
+    }
+
+    /// A version made of a project already loaded (an imported .docx, a project as it would be
+    /// after applying a returned draft), named `source`.
+    pub fn from_project(source: &str, kind: SourceKind, project: Project) -> Result<Version, Failure> {
+        let narrative = narrative::render(&project)?.or_fail()?;
+        let info = VersionInfo { source: source.into(), kind, commit: None, sources: None };
+        Ok(Version::model(info, project, narrative, None))
     }
 
     fn model(info: VersionInfo, project: Project, narrative: Narrative, built: Option<(Laid, Vec<u8>)>) -> Version {

@@ -146,8 +146,27 @@ const UNITS: &[&str] = &[
     "tỉnh",
     "sở",
     "ngành",
-    "đơn", "đô thị", "đại biểu", "nhà máy", "thuê bao", "sáng kiến", "chợ", "CCN", "KCN", "Huy chương", "HCV", "HCB",
-    "giải", "bài", "quyết định", "cơ quan", "dịch vụ", "thành viên", "triệu", "nghìn", "tấn/ngày",
+    "đơn",
+    "đô thị",
+    "đại biểu",
+    "nhà máy",
+    "thuê bao",
+    "sáng kiến",
+    "chợ",
+    "CCN",
+    "KCN",
+    "Huy chương",
+    "HCV",
+    "HCB",
+    "giải",
+    "bài",
+    "quyết định",
+    "cơ quan",
+    "dịch vụ",
+    "thành viên",
+    "triệu",
+    "nghìn",
+    "tấn/ngày",
 ];
 
 /// The unit written right after a number (`%` or a word of [`UNITS`]), and its length.
@@ -247,8 +266,8 @@ pub fn slug(text: &str, words: usize, sep: &str) -> String {
 
 /// Words that say little in a key.
 const STOP: &[&str] = &[
-    "la", "dat", "voi", "duoc", "cua", "va", "cac", "nhung", "trong", "co", "nay", "uoc", "khoang", "hon", "len",
-    "o", "tai", "theo", "nam", "giai", "doan", "thang", "ngay", "mot",
+    "la", "dat", "voi", "duoc", "cua", "va", "cac", "nhung", "trong", "co", "nay", "uoc", "khoang", "hon", "len", "o",
+    "tai", "theo", "nam", "giai", "doan", "thang", "ngay", "mot",
 ];
 
 /// The facts of an imported project, by namespace.

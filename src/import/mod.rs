@@ -10,6 +10,8 @@
 //! applies a returned draft.
 
 pub mod convert;
+pub mod draft;
+pub mod draft_facts;
 
 pub mod figures;
 pub mod markdown;
