@@ -91,3 +91,99 @@ fn baocao_s_own_docx_comes_back_with_its_section_files_notes_and_fact_keys() {
     let report = std::fs::read_to_string(project.join("IMPORT.md")).unwrap();
     assert!(report.contains("67 footnotes") && report.contains("1 second references"), "{report}");
 }
+
+#[test]
+fn diff_takes_a_docx_as_either_side_and_baocao_s_own_is_identical_to_its_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = build_to(&repo(), &dir.path().join("report.docx"), true);
+    for args in [[docx.as_os_str(), repo().as_os_str()], [repo().as_os_str(), docx.as_os_str()]] {
+        let out = baocao().arg("diff").args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// A .docx zip holding `document` as word/document.xml (deflated, so a long repetitive part
+/// packs small).
+fn zip_docx(path: &Path, document: &[u8]) {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(document).unwrap();
+    zip.finish().unwrap();
+}
+
+/// Runs `baocao import FILE DIR`: (exit code, stderr); DIR must stay absent.
+fn import_fails(file: &Path) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p");
+    let out = baocao().arg("import").arg(file).arg(&project).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked") && !stderr.contains("internal error"), "{stderr}");
+    assert!(!project.exists(), "nothing is written for a file that cannot be imported");
+    (out.status.code(), stderr)
+}
+
+#[test]
+fn bad_input_gives_a_clear_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = repo().join("tests/fixtures/docx");
+    let text = dir.path().join("ghi-chu.docx");
+    std::fs::write(&text, "chỉ là văn bản").unwrap();
+    let (code, err) = import_fails(&text);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("is not a Word document") && err.contains("help:"), "{err}");
+    let (code, err) = import_fails(&fixtures.join("tiny.doc"));
+    assert_eq!(code, Some(1));
+    assert!(err.contains("Word 97–2003 document (.doc)") && err.contains("--convert-to docx"), "{err}");
+    let (code, err) = import_fails(&fixtures.join("protected.docx"));
+    assert_eq!(code, Some(1));
+    assert!(err.contains("protected by a password"), "{err}");
+    let (code, err) = import_fails(&dir.path().join("khong-co.docx"));
+    assert_eq!(code, Some(2), "{err}");
+    // a zip bomb: 200 MB of XML packed into a few hundred KB
+    let bomb = dir.path().join("bomb.docx");
+    let mut xml =
+        b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".to_vec();
+    xml.resize(200 << 20, b' ');
+    zip_docx(&bomb, &xml);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20);
+    let (code, err) = import_fails(&bomb);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("unpacks to more than 48 MB"), "{err}");
+    // a 10 000-page document: 300 000 paragraphs
+    let long = dir.path().join("10000-trang.docx");
+    let mut xml =
+        String::from("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+    for i in 0..300_000 {
+        xml.push_str(&format!("<w:p><w:r><w:t>Đoạn văn số {i} của một tài liệu rất dài.</w:t></w:r></w:p>"));
+    }
+    xml.push_str("</w:body></w:document>");
+    zip_docx(&long, xml.as_bytes());
+    let started = std::time::Instant::now();
+    let (code, err) = import_fails(&long);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("a report holds at most 20000") || err.contains("a project holds at most"), "{err}");
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
+
+#[test]
+fn import_refuses_a_folder_that_is_not_empty_as_init_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("giu-nguyen.txt"), "x").unwrap();
+    let out = baocao()
+        .arg("import")
+        .arg(repo().join("tests/fixtures/docx/tiny-libreoffice.docx"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not empty"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

@@ -93,6 +93,21 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     assert!(out.status.success() && returned.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
     let before = contents(&project);
 
+    // diff accepts the .docx as a side: the project with the draft applied, in memory
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("diff")
+        .arg(&project)
+        .arg(&returned)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("facts      1 changed") && shown.contains("[-51.997 tỷ đồng-] → {+52.100 tỷ đồng+}"),
+        "{shown}"
+    );
+
     // --dry-run: the result shown, nothing written
     let (stdout, stderr, ok) = import_into(&returned, &project, &["--dry-run"]);
     assert!(ok, "{stderr}");
