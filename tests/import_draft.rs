@@ -127,9 +127,25 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     let changed: Vec<&PathBuf> = after.keys().filter(|p| after[*p] != before[*p]).collect();
     assert_eq!(
         changed,
-        [Path::new("content/facts/budget.yaml"), Path::new("content/sections/01-khai-quat.md")],
+        [
+            Path::new("content/facts/budget.yaml"),
+            Path::new("content/sections/01-khai-quat.md"),
+            Path::new("content/sections/02-to-chuc-bo-may.md"),
+            Path::new("content/sections/03-chi-dao-dieu-hanh.md"),
+            Path::new("content/sections/07-danh-gia-chung.md"),
+        ],
         "{stdout}"
     );
+    let read = |p: &str| String::from_utf8_lossy(&after[Path::new(p)]).into_owned();
+    let added = read("content/sections/02-to-chuc-bo-may.md");
+    assert!(added.contains("\n\nĐoạn mới do người góp ý thêm.\n\n"), "{added}");
+    assert!(!read("content/sections/07-danh-gia-chung.md").contains("2.1. Trong giai đoạn dịch Covid-19 bùng phát"));
+    let note = read("content/sections/03-chi-dao-dieu-hanh.md");
+    // LibreOffice added the words at the end of note 1, whose last paragraph is `    17\. Năm 2025, …`
+    let old_note = String::from_utf8_lossy(&before[Path::new("content/sections/03-chi-dao-dieu-hanh.md")]).into_owned();
+    let lines: Vec<(&str, &str)> = old_note.lines().zip(note.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].1.starts_with("    17\\.") && lines[0].1.ends_with("đạt yêu cầu; {{ targets.enterprises_eia_approved_2025 | pct }} các doanh nghiệp thuộc đối tượng được phê duyệt báo cáo đánh giá tác động môi trường và xác nhận kế hoạch bảo vệ môi trường. Số liệu đã được cập nhật."), "{lines:?}");
     let yaml_before = String::from_utf8_lossy(&before[Path::new("content/facts/budget.yaml")]).into_owned();
     let yaml_after = String::from_utf8_lossy(&after[Path::new("content/facts/budget.yaml")]).into_owned();
     let lines: Vec<(&str, &str)> = yaml_before.lines().zip(yaml_after.lines()).filter(|(a, b)| a != b).collect();

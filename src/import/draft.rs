@@ -404,6 +404,11 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
             if range.end > floor {
                 continue;
             }
+            // a block added after a block whose range ends with its line end: a blank line each side
+            let replacement = match replacement.strip_prefix("\n\n") {
+                Some(added) if range.is_empty() && text[..range.start].ends_with('\n') => format!("\n{added}\n"),
+                _ => replacement,
+            };
             // a block's range ends with its line end: keep it
             let ends_line = text[range.clone()].ends_with('\n');
             let replacement = if ends_line && !replacement.is_empty() && !replacement.ends_with('\n') {
