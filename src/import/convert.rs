@@ -19,8 +19,14 @@ use crate::writer::docx::body::{SECTIONS_PROPERTY, section_bookmark};
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Heading(u8),
-    Para { right_indent: Option<i32> },
-    Item { marker: String, skip: usize },
+    Para {
+        right_indent: Option<i32>,
+    },
+    /// `typed`: the marker is typed at the start of the text (not Word's numbering).
+    Item {
+        marker: String,
+        typed: bool,
+    },
     Table,
 }
 
@@ -201,9 +207,9 @@ fn classify(body: &[Item], baocao: bool) -> Vec<Block<'_>> {
         {
             Kind::Heading(1)
         } else if let Some(marker) = p.list.as_deref().filter(|m| matches!(*m, "-" | "+")) {
-            Kind::Item { marker: marker.to_string(), skip: 0 }
+            Kind::Item { marker: marker.to_string(), typed: false }
         } else if let Some(marker) = ["- ", "+ "].iter().find(|m| t.starts_with(**m)) {
-            Kind::Item { marker: marker.trim().to_string(), skip: 2 }
+            Kind::Item { marker: marker.trim().to_string(), typed: true }
         } else {
             Kind::Para { right_indent: if baocao { p.right_indent.filter(|r| *r < 0) } else { None } }
         };
@@ -330,17 +336,18 @@ impl Writer<'_> {
                 self.table(rows, ns, refs)
             }
             (Kind::Heading(level), Item::Para(p)) => {
-                let segs = self.segs(p, ns, refs, 0);
+                let segs = self.segs(p, ns, refs);
                 format!("{} {}", "#".repeat(usize::from(*level)), markdown::inline(&segs, true, ""))
             }
-            (Kind::Item { marker, skip }, Item::Para(p)) => {
+            (Kind::Item { marker, typed }, Item::Para(p)) => {
                 self.out.items += 1;
-                let segs = self.segs(p, ns, refs, *skip);
+                let stripped = if *typed { p.without_marker(marker) } else { None };
+                let segs = self.segs(stripped.as_ref().unwrap_or(p), ns, refs);
                 format!("{marker} {}", markdown::inline(&segs, false, "  "))
             }
             (Kind::Para { right_indent }, Item::Para(p)) => {
                 self.out.paragraphs += 1;
-                let segs = self.segs(p, ns, refs, 0);
+                let segs = self.segs(p, ns, refs);
                 let text = markdown::inline(&segs, false, "");
                 match right_indent {
                     Some(twips) => format!("<!-- baocao: right-indent={} -->\n{text}", millimetres(*twips)),
@@ -362,7 +369,7 @@ impl Writer<'_> {
                     if !segs.is_empty() {
                         segs.push(Seg::Text(" ".into(), Default::default()));
                     }
-                    segs.extend(self.segs(p, ns, refs, 0));
+                    segs.extend(self.segs(p, ns, refs));
                 }
                 cells.push(markdown::inline(&segs, true, "").replace("\\#", "#").replace('|', "\\|"));
             }
@@ -379,7 +386,7 @@ impl Writer<'_> {
         let paras = self.doc.notes.get(id).cloned().unwrap_or_default();
         let mut parts = Vec::new();
         for p in paras.iter() {
-            let segs = self.segs(p, ns, refs, 0);
+            let segs = self.segs(p, ns, refs);
             let text = markdown::inline(&segs, false, "    ");
             if !text.trim().is_empty() {
                 parts.push(text);
@@ -422,20 +429,16 @@ impl Writer<'_> {
         paras.iter().map(Para::text).collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    /// The paragraph's pieces as segments: figures as facts, notes as labels. `skip`: bytes of
-    /// the text left out at the start (an item's `- `).
-    fn segs(&mut self, p: &Para, ns: &str, refs: &mut Vec<(String, String)>, mut skip: usize) -> Vec<Seg> {
+    /// The paragraph's pieces as segments: figures as facts, notes as labels.
+    fn segs(&mut self, p: &Para, ns: &str, refs: &mut Vec<(String, String)>) -> Vec<Seg> {
         let sentence = p.text();
         let mut at = 0;
         let mut out = Vec::new();
         for (i, piece) in p.pieces.iter().enumerate() {
             match piece {
                 Piece::Text { text, fmt } => {
-                    let cut = skip.min(text.len());
-                    skip -= cut;
-                    let text = &text[cut..];
-                    let base = at + cut;
-                    at += cut + text.len();
+                    let base = at;
+                    at += text.len();
                     if !self.detect {
                         out.push(Seg::Text(text.to_string(), *fmt));
                         continue;

@@ -549,18 +549,22 @@ fn block_markdown(
 ) -> String {
     let heading = prefix.starts_with('#');
     // an item's marker is written by the prefix, not escaped as text
-    let mut skip = if heading || prefix.is_empty() { 0 } else { prefix.len() + 1 };
+    let stripped = if heading || prefix.is_empty() { None } else { para.without_marker(prefix) };
+    // the spans are offsets in the text with its marker: shifted by what was taken off the start
+    let shift = stripped.as_ref().map_or(0, |s| para.text().len() - s.text().len());
+    let spans: Vec<(Range<usize>, String)> = spans
+        .iter()
+        .filter(|(r, _)| r.start >= shift)
+        .map(|(r, e)| (r.start - shift..r.end - shift, e.clone()))
+        .collect();
+    let para = stripped.as_ref().unwrap_or(para);
     let mut out = Vec::new();
     let mut at = 0;
     for piece in &para.pieces {
         match piece {
             Piece::Text { text, fmt } | Piece::Control { text, fmt, .. } => {
-                let cut = skip.min(text.len());
-                skip -= cut;
                 let base = at;
                 at += text.len();
-                let text = &text[cut..];
-                let base = base + cut;
                 let mut last = 0;
                 for (range, expr) in spans.iter().filter(|(r, _)| r.start >= base && r.end <= base + text.len()) {
                     let (s, e) = (range.start - base, range.end - base);

@@ -93,6 +93,25 @@ impl Para {
         out
     }
 
+    /// The paragraph without a typed list marker (`- `, `+ `) at its start (white space before
+    /// it too); `None` when it does not start so.
+    pub fn without_marker(&self, marker: &str) -> Option<Para> {
+        let typed = format!("{marker} ");
+        let mut out = self.clone();
+        let mut pieces = out.pieces.iter_mut();
+        loop {
+            match pieces.next()? {
+                Piece::Text { text, .. } if text.trim_start().is_empty() => text.clear(),
+                Piece::Text { text, .. } => {
+                    let rest = text.trim_start().strip_prefix(&typed)?;
+                    *text = rest.to_string();
+                    return Some(out);
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// Whether every letter is in bold runs (and there is at least one).
     pub fn all_bold(&self) -> bool {
         let mut any = false;
@@ -831,6 +850,16 @@ mod tests {
         let d = walk(&package, true).unwrap();
         let Item::Para(p) = &d.body[0] else { panic!() };
         assert_eq!(p.text(), "tăng 9");
+    }
+
+    #[test]
+    fn a_typed_marker_is_taken_off_whole_or_not_at_all() {
+        let text = |t: &str| Piece::Text { text: t.into(), fmt: Fmt::default() };
+        let p = Para { pieces: vec![text(" "), text("- ạ b")], ..Para::default() };
+        assert_eq!(p.without_marker("-").unwrap().text(), "ạ b");
+        let p = Para { pieces: vec![text("ạ- b")], ..Para::default() };
+        assert!(p.without_marker("-").is_none(), "no marker: nothing cut, even in a multi-byte letter");
+        assert!(p.without_marker("+").is_none());
     }
 
     #[test]
