@@ -152,7 +152,14 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     assert_eq!(lines, [("  value: 51997", "  value: 52100")]);
     assert_eq!(yaml_before.lines().count(), yaml_after.lines().count());
     let section = String::from_utf8_lossy(&after[Path::new("content/sections/01-khai-quat.md")]).into_owned();
-    assert!(section.contains("Cơ cấu kinh tế tiếp tục chuyển dịch mạnh theo hướng"), "{section}");
+    assert!(
+        section.contains("Cơ cấu kinh tế tiếp tục chuyển dịch mạnh theo hướng công nghiệp, dịch vụ.[^68]"),
+        "{section}"
+    );
+    assert!(
+        section.ends_with("\n\n[^68]: Chú thích mới do người góp ý thêm.\n"),
+        "a new note, the next label: {section}"
+    );
     assert!(section.contains("{{ labour.poverty_rate_2021 | pct }}"), "the paragraph's figures keep their expressions");
     assert!(
         section.contains("cơ bản giữ được") && !section.contains("Cần bổ sung số liệu"),
@@ -160,7 +167,11 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     );
     let old = String::from_utf8_lossy(&before[Path::new("content/sections/01-khai-quat.md")]).into_owned();
     let differing = old.lines().zip(section.lines()).filter(|(a, b)| a != b).count();
-    assert_eq!((differing, old.lines().count()), (1, section.lines().count()), "one line of the section changes");
+    assert_eq!(
+        (differing, old.lines().count() + 2),
+        (1, section.lines().count()),
+        "one line changes, and the new note's two"
+    );
 
     // a fresh copy with --accept-changes: the reviewer's insertion and deletion applied
     let accepted = project_copy(dir.path(), "q");
@@ -180,6 +191,8 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     build(&project, &options).unwrap_or_else(|f| panic!("{}", f.render()));
     let text = baocao::pdf_text::raw_text(&std::fs::read(&pdf).unwrap()).unwrap();
     assert!(text.contains("52.100") && !text.contains("51.997"));
+    let notes = baocao::narrative::render(&baocao::project::Project::load(&project).unwrap()).unwrap().document.notes;
+    assert_eq!(notes.iter().filter(|n| n.number.is_some()).count(), 68);
 
     // the same file again: nothing left to apply
     let (_, stderr, ok) = import_into(&returned, &project, &["--dry-run"]);

@@ -219,22 +219,88 @@ fn joined(toks: &[Tok]) -> String {
     toks.iter().map(|t| t.text.as_str()).collect()
 }
 
-/// Pairs two sequences by equal keys, then the rest of each gap in order: (old, new) indices,
-/// `None` where one side has no partner.
-fn pair(a: &[u32], b: &[u32]) -> Vec<(Option<usize>, Option<usize>)> {
+/// Pairs two sequences by equal keys, then within each gap the pairs (in order) that are most
+/// alike by `sim` (0–1; below 0.3 not a pair): (old, new) indices, `None` where one side has no
+/// partner.
+fn pair(a: &[u32], b: &[u32], sim: impl Fn(usize, usize) -> f64) -> Vec<(Option<usize>, Option<usize>)> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     for (x, y) in lcs::common(a, b).into_iter().chain(std::iter::once((a.len(), b.len()))) {
-        let (gap_a, gap_b) = (x - i, y - j);
-        for k in 0..gap_a.max(gap_b) {
-            out.push(((k < gap_a).then_some(i + k), (k < gap_b).then_some(j + k)));
-        }
+        gap(i..x, j..y, &sim, &mut out);
         if x < a.len() {
             out.push((Some(x), Some(y)));
         }
         (i, j) = (x + 1, y + 1);
     }
     out
+}
+
+/// The best pairing, in order, of the items of two gaps (a small dynamic programme; in order
+/// when the gaps are large).
+fn gap(
+    a: Range<usize>,
+    b: Range<usize>,
+    sim: &impl Fn(usize, usize) -> f64,
+    out: &mut Vec<(Option<usize>, Option<usize>)>,
+) {
+    let (m, n) = (a.len(), b.len());
+    if m == 0 || n == 0 || m * n > 250_000 {
+        for k in 0..m.max(n) {
+            out.push(((k < m).then(|| a.start + k), (k < n).then(|| b.start + k)));
+        }
+        return;
+    }
+    let score = |i: usize, j: usize| {
+        let s = sim(a.start + i, b.start + j);
+        if s >= 0.3 { s } else { f64::NEG_INFINITY }
+    };
+    let mut best = vec![vec![0.0f64; n + 1]; m + 1];
+    for i in 1..=m {
+        for j in 1..=n {
+            best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(best[i - 1][j - 1] + score(i - 1, j - 1));
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && best[i][j] == best[i - 1][j - 1] + score(i - 1, j - 1) && score(i - 1, j - 1).is_finite() {
+            pairs.push((Some(a.start + i - 1), Some(b.start + j - 1)));
+            (i, j) = (i - 1, j - 1);
+        } else if i > 0 && (j == 0 || best[i][j] == best[i - 1][j]) {
+            pairs.push((Some(a.start + i - 1), None));
+            i -= 1;
+        } else {
+            pairs.push((None, Some(b.start + j - 1)));
+            j -= 1;
+        }
+    }
+    out.extend(pairs.into_iter().rev());
+}
+
+/// How alike two texts are: the share of their words in common (0–1).
+fn alike(a: &str, b: &str) -> f64 {
+    let words = |t: &str| {
+        let mut w: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+        w.sort();
+        w
+    };
+    let (x, y) = (words(a), words(b));
+    if x.is_empty() && y.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
 /// The returned body: paragraphs between the first page's block and the closing table.
@@ -305,14 +371,16 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
         let paras = doc.notes.get(id).map(Vec::as_slice).unwrap_or(&[]);
         paras.iter().map(Para::text).collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    let mk: Vec<u32> = model_notes.iter().map(|i| intern(&mut table, &note_text(&model.notes[*i].blocks))).collect();
-    let rk: Vec<u32> = order.iter().map(|id| intern(&mut table, &returned_note_text(id))).collect();
+    let model_texts: Vec<String> = model_notes.iter().map(|i| note_text(&model.notes[*i].blocks)).collect();
+    let returned_texts: Vec<String> = order.iter().map(|id| returned_note_text(id)).collect();
+    let mk: Vec<u32> = model_texts.iter().map(|t| intern(&mut table, t)).collect();
+    let rk: Vec<u32> = returned_texts.iter().map(|t| intern(&mut table, t)).collect();
     let mut labels: HashMap<String, String> = HashMap::new();
     let mut next_label = model.notes.iter().filter_map(|n| n.label.parse::<usize>().ok()).max().unwrap_or(0) + 1;
     let mut edits: BTreeMap<usize, Vec<(Range<usize>, String)>> = BTreeMap::new();
     let mut new_notes: Vec<(usize, String, String)> = Vec::new(); // (section, label, id)
     let mut pending_new: Vec<(String, String)> = Vec::new();
-    for (m, r) in pair(&mk, &rk) {
+    for (m, r) in pair(&mk, &rk, |m, r| alike(&model_texts[m], &returned_texts[r])) {
         match (m, r) {
             (Some(m), Some(r)) => {
                 let note = &model.notes[model_notes[m]];
@@ -334,7 +402,9 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
     }
     let mut last_end: HashMap<usize, usize> = HashMap::new();
     let mut current_section = 0;
-    for (m, r) in pair(&unit_keys, &para_keys) {
+    let unit_texts: Vec<String> = model_units.iter().map(|u| joined(&u.toks)).collect();
+    let para_texts: Vec<String> = returned_toks.iter().map(|t| joined(t)).collect();
+    for (m, r) in pair(&unit_keys, &para_keys, |m, r| alike(&unit_texts[m], &para_texts[r])) {
         match (m, r) {
             (Some(m), Some(r)) => {
                 let unit = &model_units[m];
