@@ -3,17 +3,20 @@
 //! (`import FILE.docx --into DIR`).
 //!
 //! One file a job: [`package`] reads the zip within the limits; [`walk`] reads the XML into
-//! paragraphs of pieces (text with bold and italic, footnote references, NOTEREF fields, tagged
+//! [`document`]: paragraphs of pieces (text with bold and italic, footnote references, NOTEREF fields, tagged
 //! figures), footnotes, tables, tracked changes and comments; [`convert`] makes the project's
 //! content ([`markdown`] writes the Markdown, [`figures`] makes facts of figures,
 //! [`report_yaml`] reads the first and last pages); [`summary`] is IMPORT.md; [`draft`]
 //! applies a returned draft.
 
+mod align;
 pub mod convert;
+pub mod document;
 pub mod draft;
 pub mod draft_facts;
 
 pub mod figures;
+mod lists;
 pub mod markdown;
 pub mod package;
 pub mod report_yaml;

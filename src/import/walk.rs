@@ -16,191 +16,7 @@ use crate::diagnostics::Diagnostic;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// Character formatting of a run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fmt {
-    /// Bold (`w:b`, or a character style that is bold).
-    pub bold: bool,
-    /// Italic.
-    pub italic: bool,
-}
-
-/// A piece of a paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    /// Text as shown.
-    Text {
-        /// The text.
-        text: String,
-        /// Its formatting.
-        fmt: Fmt,
-    },
-    /// A content control baocao tagged with a fact (`baocao:fact:ID:KEY`).
-    Control {
-        /// `w:tag`.
-        tag: Option<String>,
-        /// `w:alias` (the keys).
-        alias: Option<String>,
-        /// The figure as shown.
-        text: String,
-        /// Its formatting.
-        fmt: Fmt,
-    },
-    /// A footnote reference.
-    Note {
-        /// The footnote's `w:id`.
-        id: String,
-    },
-    /// A NOTEREF field: a second reference to a footnote.
-    NoteRef {
-        /// The bookmark around the footnote's first reference.
-        bookmark: String,
-    },
-    /// A line break.
-    Break,
-}
-
-/// A paragraph.
-#[derive(Debug, Clone, Default)]
-pub struct Para {
-    /// Its style id, when it has one.
-    pub style: Option<String>,
-    /// The outline level (0 = Heading 1), from the paragraph or its style.
-    pub outline: Option<u8>,
-    /// Centred.
-    pub centered: bool,
-    /// The right indent (twips), when set on the paragraph.
-    pub right_indent: Option<i32>,
-    /// A list's marker from Word's numbering (`-`, `+`, `1.`, `a)`), when numbered by Word.
-    pub list: Option<String>,
-    /// The pieces.
-    pub pieces: Vec<Piece>,
-    /// Bookmarks that start in it.
-    pub bookmarks: Vec<String>,
-}
-
-impl Para {
-    /// The text as shown (a note reference as nothing).
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        for p in &self.pieces {
-            match p {
-                Piece::Text { text, .. } | Piece::Control { text, .. } => out.push_str(text),
-                Piece::Break => out.push(' '),
-                Piece::Note { .. } | Piece::NoteRef { .. } => {}
-            }
-        }
-        out
-    }
-
-    /// The paragraph without a typed list marker (`- `, `+ `) at its start (white space before
-    /// it too); `None` when it does not start so.
-    pub fn without_marker(&self, marker: &str) -> Option<Para> {
-        let typed = format!("{marker} ");
-        let mut out = self.clone();
-        let mut pieces = out.pieces.iter_mut();
-        loop {
-            match pieces.next()? {
-                Piece::Text { text, .. } if text.trim_start().is_empty() => text.clear(),
-                Piece::Text { text, .. } => {
-                    let rest = text.trim_start().strip_prefix(&typed)?;
-                    *text = rest.to_string();
-                    return Some(out);
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    /// Whether every letter is in bold runs (and there is at least one).
-    pub fn all_bold(&self) -> bool {
-        let mut any = false;
-        for p in &self.pieces {
-            if let Piece::Text { text, fmt } | Piece::Control { text, fmt, .. } = p
-                && text.chars().any(char::is_alphanumeric)
-            {
-                if !fmt.bold {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        any
-    }
-}
-
-/// A body item.
-#[derive(Debug, Clone)]
-pub enum Item {
-    /// A paragraph.
-    Para(Para),
-    /// A table: rows of cells of paragraphs.
-    Table(Vec<Vec<Vec<Para>>>),
-}
-
-/// A tracked change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    /// `inserted` or `deleted`.
-    pub kind: &'static str,
-    /// Who made it.
-    pub author: String,
-    /// When (as Word writes it: `2024-01-02T09:00:00Z`).
-    pub date: String,
-    /// The text inserted or deleted.
-    pub text: String,
-}
-
-/// A reviewer's comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comment {
-    /// Who wrote it.
-    pub author: String,
-    /// When.
-    pub date: String,
-    /// What it says.
-    pub text: String,
-    /// The text it is anchored to.
-    pub anchor: String,
-}
-
-/// What was met and not converted, counted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Skipped {
-    /// Pictures.
-    pub images: usize,
-    /// Text boxes, by their text.
-    pub text_boxes: Vec<String>,
-    /// Equations.
-    pub equations: usize,
-    /// Embedded objects.
-    pub objects: usize,
-    /// Fields other than NOTEREF, by instruction name, kept as the text they show.
-    pub fields: Vec<String>,
-    /// The document has endnotes.
-    pub endnotes: bool,
-}
-
-/// The document as read.
-#[derive(Debug, Clone, Default)]
-pub struct WordDoc {
-    /// The body, in order.
-    pub body: Vec<Item>,
-    /// Footnotes by `w:id` (separators left out).
-    pub notes: HashMap<String, Vec<Para>>,
-    /// Bookmark name → the footnote id referenced inside it.
-    pub note_bookmarks: HashMap<String, String>,
-    /// Tracked changes, in order.
-    pub changes: Vec<Change>,
-    /// Comments.
-    pub comments: Vec<Comment>,
-    /// What was not converted.
-    pub skipped: Skipped,
-    /// docProps/core.xml's keywords.
-    pub keywords: Option<String>,
-    /// Custom properties (name → value).
-    pub properties: HashMap<String, String>,
-}
+pub use super::document::{Change, Comment, Fmt, Item, Para, Piece, Skipped, WordDoc};
 
 struct Style {
     based_on: Option<String>,
@@ -210,19 +26,10 @@ struct Style {
     num: Option<(String, usize)>,
 }
 
-#[derive(Default)]
-struct Numbering {
-    /// numId → abstractNumId.
-    nums: HashMap<String, String>,
-    /// (abstractNumId, level) → (format, text, start).
-    levels: HashMap<(String, usize), (String, String, usize)>,
-    counters: HashMap<String, Vec<usize>>,
-}
-
 struct Walker {
     accept: bool,
     styles: HashMap<String, Style>,
-    numbering: Numbering,
+    numbering: super::lists::Numbering,
     doc: WordDoc,
     /// Fields open: (instruction, in the result part, its shown result left out).
     fields: Vec<(String, bool, bool)>,
@@ -233,15 +40,15 @@ struct Walker {
     comment_ids: HashMap<String, usize>,
 }
 
-fn w<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(super) fn w<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((W, name))
 }
 
-fn is(node: Node, name: &str) -> bool {
+pub(super) fn is(node: Node, name: &str) -> bool {
     node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(W)
 }
 
-fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+pub(super) fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     node.children().find(|c| is(*c, name))
 }
 
@@ -265,7 +72,7 @@ pub fn walk(package: &Package, accept: bool) -> Result<WordDoc, Diagnostic> {
     let mut walker = Walker {
         accept,
         styles: HashMap::new(),
-        numbering: Numbering::default(),
+        numbering: super::lists::Numbering::default(),
         doc: WordDoc::default(),
         fields: Vec::new(),
         open_bookmarks: Vec::new(),
@@ -276,7 +83,7 @@ pub fn walk(package: &Package, accept: bool) -> Result<WordDoc, Diagnostic> {
         walker.read_styles(&parse("word/styles.xml", styles)?);
     }
     if let Some(numbering) = &package.numbering {
-        walker.read_numbering(&parse("word/numbering.xml", numbering)?);
+        walker.numbering.read(&parse("word/numbering.xml", numbering)?);
     }
     if let Some(comments) = &package.comments {
         walker.read_comments(&parse("word/comments.xml", comments)?);
@@ -353,49 +160,6 @@ impl Walker {
             id = style.based_on.as_deref();
         }
         None
-    }
-
-    fn read_numbering(&mut self, xml: &Document) {
-        for a in xml.descendants().filter(|n| is(*n, "abstractNum")) {
-            let Some(aid) = w(a, "abstractNumId") else { continue };
-            for lvl in a.children().filter(|n| is(*n, "lvl")) {
-                let Some(level) = w(lvl, "ilvl").and_then(|v| v.parse::<usize>().ok()) else { continue };
-                let format = child(lvl, "numFmt").and_then(|n| w(n, "val")).unwrap_or("decimal").to_string();
-                let text = child(lvl, "lvlText").and_then(|n| w(n, "val")).unwrap_or("").to_string();
-                let start = child(lvl, "start").and_then(|n| w(n, "val")).and_then(|v| v.parse().ok()).unwrap_or(1);
-                self.numbering.levels.insert((aid.to_string(), level), (format, text, start));
-            }
-        }
-        for n in xml.descendants().filter(|n| is(*n, "num")) {
-            if let (Some(id), Some(a)) = (w(n, "numId"), child(n, "abstractNumId").and_then(|a| w(a, "val"))) {
-                self.numbering.nums.insert(id.to_string(), a.to_string());
-            }
-        }
-    }
-
-    /// The marker Word shows for list `num` at `level`, counting the item.
-    fn list_marker(&mut self, num: &str, level: usize) -> Option<String> {
-        let level = level.min(8);
-        let abstract_id = self.numbering.nums.get(num)?.clone();
-        let (format, text, _) = self.numbering.levels.get(&(abstract_id.clone(), level))?.clone();
-        let counters = self.numbering.counters.entry(num.to_string()).or_default();
-        counters.resize(level + 1, 0);
-        counters[level] += 1;
-        let counters = counters.clone();
-        if format == "bullet" {
-            return Some(if text.trim() == "+" { "+".into() } else { "-".into() });
-        }
-        if format == "none" {
-            return None;
-        }
-        let mut out = text;
-        for (i, count) in counters.iter().enumerate() {
-            let start = self.numbering.levels.get(&(abstract_id.clone(), i)).map_or(1, |l| l.2);
-            let fmt = self.numbering.levels.get(&(abstract_id.clone(), i)).map_or("decimal", |l| l.0.as_str());
-            let value = count + start - 1;
-            out = out.replace(&format!("%{}", i + 1), &format_number(value, fmt));
-        }
-        Some(out.trim().to_string()).filter(|s| !s.is_empty())
     }
 
     fn read_comments(&mut self, xml: &Document) {
@@ -536,7 +300,7 @@ impl Walker {
             if let Some((id, level)) = num
                 && id != "0"
             {
-                p.list = self.list_marker(&id, level);
+                p.list = self.numbering.marker(&id, level);
             }
         }
         if p.outline.is_none() {
@@ -759,49 +523,6 @@ fn num_pr(n: Node) -> Option<(String, usize)> {
     Some((id.to_string(), level))
 }
 
-/// A list counter as Word shows it in `format`.
-fn format_number(n: usize, format: &str) -> String {
-    let letter = |n: usize, base: u8| {
-        let n = n.max(1) - 1;
-        let c = (base + (n % 26) as u8) as char;
-        c.to_string().repeat(n / 26 + 1)
-    };
-    match format {
-        "lowerLetter" => letter(n, b'a'),
-        "upperLetter" => letter(n, b'A'),
-        "upperRoman" => roman(n),
-        "lowerRoman" => roman(n).to_lowercase(),
-        _ => n.to_string(),
-    }
-}
-
-/// `n` in Roman numerals (1 → I).
-pub fn roman(mut n: usize) -> String {
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -860,12 +581,5 @@ mod tests {
         let p = Para { pieces: vec![text("ạ- b")], ..Para::default() };
         assert!(p.without_marker("-").is_none(), "no marker: nothing cut, even in a multi-byte letter");
         assert!(p.without_marker("+").is_none());
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(14), "XIV");
-        assert_eq!(format_number(2, "lowerLetter"), "b");
     }
 }
