@@ -72,6 +72,7 @@ fn baocao_s_own_docx_comes_back_with_its_section_files_notes_and_fact_keys() {
     let imported = baocao::project::Project::load(&project).unwrap_or_else(|f| panic!("{}", f.render()));
     let names = |p: &baocao::project::Project| p.sections.iter().map(|s| s.path.clone()).collect::<Vec<_>>();
     assert_eq!(names(&imported), names(&original));
+    assert_eq!(imported.report, original.report, "report.yaml: every field, the replaced report's number and date too");
     let same = original.sections.iter().zip(&imported.sections).filter(|(a, b)| a.text == b.text).count();
     eprintln!("{same} of {} section files byte for byte as they were", original.sections.len());
     assert!(same >= 5, "only {same} section files came back byte for byte");

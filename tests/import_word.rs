@@ -2,8 +2,9 @@
 //! report written by LibreOffice Writer and by pandoc — header and closing tables, headings
 //! both in Heading styles and as bold paragraphs, real footnotes, a cross-reference to a note —
 //! imported and built: the printed words in order against the original report's PDF, the 67
-//! footnotes, and the figures found as facts against the facts the report really prints; a
-//! small LibreOffice file with a picture, a table and a footnote referenced twice.
+//! footnotes, and the figures found as facts against the facts the report really prints (also
+//! with the Roman headings numbered by Writer, not typed, and the closing block typed as
+//! paragraphs with tabs); a small LibreOffice file with a picture, a table and a footnote referenced twice.
 
 mod common;
 
@@ -98,6 +99,14 @@ fn real_report(name: &str) -> (f64, usize, usize, usize) {
 #[test]
 fn the_report_written_by_libreoffice_imports_and_builds_with_its_words_notes_and_figures() {
     let (recall, notes, found, right) = real_report("report-libreoffice.docx");
+    assert!(recall > 0.99, "word recall {recall}");
+    assert_eq!(notes, 67);
+    assert!(found > 400 && right * 100 >= found * 95, "{right} of {found}");
+}
+
+#[test]
+fn the_report_with_roman_headings_numbered_by_word_and_a_closing_block_of_paragraphs_imports_as_well() {
+    let (recall, notes, found, right) = real_report("report-numbered.docx");
     assert!(recall > 0.99, "word recall {recall}");
     assert_eq!(notes, 67);
     assert!(found > 400 && right * 100 >= found * 95, "{right} of {found}");

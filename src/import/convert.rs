@@ -86,10 +86,11 @@ pub fn convert(doc: &WordDoc) -> Converted {
         report_yaml::keywords(k, &mut fields);
     }
     let start = report_yaml::front(&doc.body, &mut fields);
-    let end = report_yaml::closing(&doc.body[start..], &mut fields).map(|i| i + start);
+    let closing = report_yaml::closing(&doc.body[start..], &mut fields).map(|(a, b)| (a + start, b + start));
+    let end = closing.map(|c| c.0);
     let mut out = Converted::default();
-    if let Some(end) = end {
-        out.after_closing = doc.body[end + 1..]
+    if let Some((_, after)) = closing {
+        out.after_closing = doc.body[after..]
             .iter()
             .filter_map(|i| match i {
                 Item::Para(p) => Some(p.text()).filter(|t| !t.trim().is_empty()),

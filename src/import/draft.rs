@@ -159,7 +159,7 @@ fn para_tokens(p: &Para, doc: &WordDoc) -> Vec<Tok> {
 fn body(doc: &WordDoc) -> Vec<&Para> {
     let mut fields = super::report_yaml::Fields::default();
     let start = super::report_yaml::front(&doc.body, &mut fields);
-    let end = super::report_yaml::closing(&doc.body[start..], &mut fields).map_or(doc.body.len(), |i| i + start);
+    let end = super::report_yaml::closing(&doc.body[start..], &mut fields).map_or(doc.body.len(), |(i, _)| i + start);
     doc.body[start..end]
         .iter()
         .filter_map(|i| match i {

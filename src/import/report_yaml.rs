@@ -166,8 +166,63 @@ pub fn place_date(text: &str) -> Option<(String, String)> {
     Some((place.trim().to_string(), date))
 }
 
-/// Finds the closing table (`Nơi nhận:` | signature) among `items`; returns its index.
-pub fn closing(items: &[Item], fields: &mut Fields) -> Option<usize> {
+/// Finds the closing block among `items` — a table (`Nơi nhận:` | signature), or else
+/// paragraphs from `Nơi nhận:` on (the signer's lines beside it after a tab, or after the
+/// recipients) — and reads it; returns where it starts and where what follows it starts.
+pub fn closing(items: &[Item], fields: &mut Fields) -> Option<(usize, usize)> {
+    match closing_table(items, fields) {
+        Some(at) => Some((at, at + 1)),
+        None => closing_paragraphs(items, fields).map(|at| (at, items.len())),
+    }
+}
+
+fn closing_paragraphs(items: &[Item], fields: &mut Fields) -> Option<usize> {
+    let first = items.len().saturating_sub(60);
+    let text = |i: usize| match &items[i] {
+        Item::Para(p) => p.text(),
+        Item::Table(_) => String::new(),
+    };
+    let at = (first..items.len()).rev().find(|i| text(*i).trim_start().starts_with("Nơi nhận"))?;
+    // the signer's titles may stand just before `Nơi nhận:` (capitals, short)
+    let mut start = at;
+    while start > first && start + 3 > at {
+        let t = text(start - 1);
+        let t = t.trim();
+        if t.is_empty()
+            || t != t.to_uppercase()
+            || t.split_whitespace().count() > 8
+            || !t.chars().any(char::is_alphabetic)
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut signer: Vec<String> = (start..at).map(|i| text(i).trim().to_string()).collect();
+    for (i, item) in items.iter().enumerate().skip(at) {
+        let Item::Para(p) = item else { continue };
+        let line = p.text();
+        let parts: Vec<&str> = line.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let (left, right) = match parts.as_slice() {
+            [] => continue,
+            [one] if i == at || one.starts_with(['-', '–', '+', '•']) || p.list.is_some() => (Some(*one), None),
+            [one] => (None, Some(*one)),
+            [l, .., r] => (Some(*l), Some(*r)),
+        };
+        if let Some(l) = left.filter(|l| !l.starts_with("Nơi nhận")) {
+            fields.recipients.push(l.trim_start_matches(['-', '–', '+', '•']).trim().to_string());
+        }
+        if let Some(r) = right.filter(|r| !r.starts_with('(')) {
+            signer.push(r.to_string());
+        }
+    }
+    if let Some((name, titles)) = signer.split_last() {
+        fields.signer_name = Some(name.clone());
+        fields.signer_titles = titles.to_vec();
+    }
+    Some(start)
+}
+
+fn closing_table(items: &[Item], fields: &mut Fields) -> Option<usize> {
     let at =
         items.iter().rposition(|item| matches!(item, Item::Table(rows) if table_text(rows).contains("Nơi nhận")))?;
     let Item::Table(rows) = &items[at] else { return None };
@@ -325,6 +380,28 @@ mod tests {
         assert_eq!(place_date("Hải Dương, ngày 05 tháng 12 năm 2023"), Some(("Hải Dương".into(), "2023-12-05".into())));
         assert_eq!(place_date("Hải Dương, ngày       tháng       năm 2023"), Some(("Hải Dương".into(), "2023".into())));
         assert_eq!(place_date("Kết quả, năm 2023"), None);
+    }
+
+    fn para(text: &str) -> Item {
+        let piece = super::super::walk::Piece::Text { text: text.into(), fmt: Default::default() };
+        Item::Para(Para { pieces: vec![piece], ..Para::default() })
+    }
+
+    #[test]
+    fn a_closing_block_typed_as_paragraphs_with_tabs_is_read() {
+        let items = [
+            para("Trên đây là báo cáo."),
+            para("Nơi nhận:\t\tTM. ỦY BAN NHÂN DÂN"),
+            para("- Thường trực Tỉnh ủy;\t\tCHỦ TỊCH"),
+            para("- Lưu: VT."),
+            para(""),
+            para("\t\tNguyễn Văn A"),
+        ];
+        let mut f = Fields::default();
+        assert_eq!(closing(&items, &mut f), Some((1, 6)));
+        assert_eq!(f.recipients, ["Thường trực Tỉnh ủy;", "Lưu: VT."]);
+        assert_eq!(f.signer_titles, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+        assert_eq!(f.signer_name.as_deref(), Some("Nguyễn Văn A"));
     }
 
     #[test]

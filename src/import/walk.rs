@@ -308,6 +308,14 @@ impl Walker {
         }
         let style_fmt = Fmt::default();
         self.inlines(node, &mut p, style_fmt);
+        // a number Word's numbering shows (`I.`, `1.`, `a)`) is part of the text as printed
+        if let Some(number) = p.list.take_if(|m| !matches!(m.as_str(), "-" | "+")) {
+            let fmt = p.pieces.iter().find_map(|x| match x {
+                Piece::Text { fmt, .. } => Some(*fmt),
+                _ => None,
+            });
+            p.pieces.insert(0, Piece::Text { text: format!("{number} "), fmt: fmt.unwrap_or_default() });
+        }
         p
     }
 
