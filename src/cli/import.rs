@@ -43,7 +43,9 @@ pub fn run(args: &ImportArgs, console: &Console) -> ExitCode {
     };
     match crate::import::into_new_project(&args.file, dir, args.accept_changes) {
         Ok((imported, written)) => {
-            print!("{}", imported.summary);
+            if !console.is_quiet() && super::write_stdout(&imported.summary, console) != ExitCode::SUCCESS {
+                return ExitCode::from(2);
+            }
             let c = &imported.converted;
             console.status(
                 "imported",
