@@ -1,6 +1,7 @@
 //! A draft sent out as .docx and returned: the real report's Word file edited in LibreOffice
 //! Writer itself (tests/fixtures/docx/edit_with_libreoffice.py, through LibreOffice's Python
-//! bridge: a figure and a sentence changed, a tracked insertion and deletion by a named
+//! bridge: a figure, a sentence and the signer's name changed, a paragraph added and one
+//! deleted, a footnote lengthened and one added, a tracked insertion and deletion by a named
 //! reviewer) and brought back with `baocao import FILE.docx --into DIR`: `--dry-run` writes
 //! nothing; applying changes the fact's `value:` line and the one paragraph, leaves every other
 //! file byte for byte, lists the tracked changes with author and date and applies them only with
@@ -118,6 +119,10 @@ fn a_draft_edited_in_libreoffice_comes_back_as_a_fact_change_and_a_paragraph_edi
     assert!(stdout.contains("inserted by Nguyễn Thị Góp Ý on 20"), "{stdout}");
     assert!(stdout.contains("deleted by Nguyễn Thị Góp Ý on 20"), "{stdout}");
     assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(
+        stdout.contains("not applied: `signer.name` reads \"Nguyễn Văn Bình\" in the Word file, \"Triệu Thế Hùng\" in content/report.yaml"),
+        "an edit of the signature block is said, not applied: {stdout}"
+    );
     assert_eq!(contents(&project), before, "--dry-run wrote something");
 
     // applied: the fact's value line and the paragraph, nothing else

@@ -156,11 +156,11 @@ fn para_tokens(p: &Para, doc: &WordDoc) -> Vec<Tok> {
 }
 
 /// The returned body: paragraphs between the first page's block and the closing table.
-fn body(doc: &WordDoc) -> Vec<&Para> {
+fn body(doc: &WordDoc) -> (Vec<&Para>, super::report_yaml::Fields) {
     let mut fields = super::report_yaml::Fields::default();
     let start = super::report_yaml::front(&doc.body, &mut fields);
     let end = super::report_yaml::closing(&doc.body[start..], &mut fields).map_or(doc.body.len(), |(i, _)| i + start);
-    doc.body[start..end]
+    let paras = doc.body[start..end]
         .iter()
         .filter_map(|i| match i {
             Item::Para(p)
@@ -170,7 +170,8 @@ fn body(doc: &WordDoc) -> Vec<&Para> {
             }
             _ => None,
         })
-        .collect()
+        .collect();
+    (paras, fields)
 }
 
 /// Compares the returned `doc` with `project` (and its model `model`) and plans the edits.
@@ -182,7 +183,8 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
     for (i, s) in model.sections.iter().enumerate() {
         units(&s.blocks, i, false, &mut model_units);
     }
-    let returned = body(doc);
+    let (returned, fields) = body(doc);
+    first_and_last_page(&project.report, &fields, &mut plan);
     let returned_toks: Vec<Vec<Tok>> = returned.iter().map(|p| para_tokens(p, doc)).collect();
     let unit_keys: Vec<u32> = model_units
         .iter()
@@ -369,6 +371,40 @@ fn intern(table: &mut HashMap<String, u32>, key: &str) -> u32 {
 
 fn short(text: &str) -> String {
     super::summary::shorten(text, 80)
+}
+
+/// Edits of the first page or the signature block: listed, not applied (report.yaml is
+/// written by hand).
+fn first_and_last_page(report: &crate::project::Report, f: &super::report_yaml::Fields, plan: &mut Plan) {
+    let mut differ = |field: &str, word: String, project: String| {
+        if word != project {
+            plan.not_applied.push(format!(
+                "`{field}` reads \"{word}\" in the Word file, \"{project}\" in content/report.yaml: change report.yaml by hand if it should"
+            ));
+        }
+    };
+    let join = |v: &[String]| v.join(" / ");
+    if !f.authority.is_empty() {
+        differ("authority", join(&f.authority), join(&report.authority));
+    }
+    if let Some(place) = &f.place {
+        differ("place", place.clone(), report.place.clone());
+    }
+    if let Some(Some(number)) = &f.number {
+        differ("number", number.clone(), report.number.clone().unwrap_or_default());
+    }
+    if !f.summary.is_empty() {
+        differ("summary", join(&f.summary), join(&report.summary));
+    }
+    if !f.signer_titles.is_empty() {
+        differ("signer.titles", join(&f.signer_titles), join(&report.signer.titles));
+    }
+    if let Some(name) = &f.signer_name {
+        differ("signer.name", name.clone(), report.signer.name.clone());
+    }
+    if !f.recipients.is_empty() {
+        differ("recipients", join(&f.recipients), join(&report.recipients));
+    }
 }
 
 /// Whether the notes referenced in a block are the same ones (by label).
