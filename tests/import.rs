@@ -175,6 +175,23 @@ fn bad_input_gives_a_clear_error_and_writes_nothing() {
 }
 
 #[test]
+fn import_dry_run_prints_the_report_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p");
+    let out = baocao()
+        .arg("import")
+        .arg(repo().join("tests/fixtures/docx/tiny-libreoffice.docx"))
+        .arg(&project)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("## Not converted\n\n- 1 images"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    assert!(!project.exists());
+}
+
+#[test]
 fn import_refuses_a_folder_that_is_not_empty_as_init_does() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("giu-nguyen.txt"), "x").unwrap();

@@ -25,8 +25,9 @@ pub struct ImportArgs {
     /// listed and the text is read as it was before them.
     #[arg(long)]
     accept_changes: bool,
-    /// With --into: show what would change, write nothing.
-    #[arg(long, requires = "into")]
+    /// Show what would be written (the import's report; with --into, the changes as `diff`
+    /// shows them), write nothing.
+    #[arg(long)]
     dry_run: bool,
 }
 
@@ -41,6 +42,21 @@ pub fn run(args: &ImportArgs, console: &Console) -> ExitCode {
             Diagnostic::error("give the folder of the new project: `baocao import FILE.docx DIR`"),
         );
     };
+    if args.dry_run {
+        return match crate::import::import(&args.file, args.accept_changes) {
+            Ok(imported) => {
+                if super::write_stdout(&imported.summary, console) != ExitCode::SUCCESS {
+                    return ExitCode::from(2);
+                }
+                console.status(
+                    "dry run:",
+                    &format!("would write {} files into {}; nothing written", imported.files.len(), dir.display()),
+                );
+                ExitCode::SUCCESS
+            }
+            Err(failure) => refuse(console, failure, Path::new(".")),
+        };
+    }
     match crate::import::into_new_project(&args.file, dir, args.accept_changes) {
         Ok((imported, written)) => {
             if !console.is_quiet() && super::write_stdout(&imported.summary, console) != ExitCode::SUCCESS {
