@@ -301,3 +301,52 @@ fn damaged_word_files_never_panic_the_import_nor_a_returned_draft() {
     eprintln!("damaged files: {imported} imported, {refused} refused with a message, none panicked");
     assert!(refused > 0);
 }
+
+#[test]
+fn a_returned_draft_with_a_heading_and_an_item_reworded_rewrites_just_those_lines() {
+    // the Word file's XML edited directly (this checks the mapping of headings and items back
+    // to their Markdown; tests/import_draft.rs edits a draft in LibreOffice itself)
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p");
+    for sub in ["content", "templates", "fonts"] {
+        common::copy_dir(&repo().join(sub), &project.join(sub));
+    }
+    let docx = build_to(&project, &dir.path().join("sent.docx"), true);
+    let mut parts = unzip(&docx);
+    let document = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
+    let xml = String::from_utf8(document.1.clone()).unwrap();
+    assert_eq!(xml.matches(">2. Khó khăn<").count(), 1);
+    let xml = xml.replace(">2. Khó khăn<", ">2. Khó khăn, thách thức<").replacen(
+        ">Số lượng: Bầu đủ <",
+        ">Nay số lượng: Bầu đủ <",
+        1,
+    );
+    document.1 = xml.into_bytes();
+    let returned = dir.path().join("returned.docx");
+    std::fs::write(&returned, rezip(&parts)).unwrap();
+    let before: Vec<(PathBuf, String)> = ["01-khai-quat.md", "02-to-chuc-bo-may.md"]
+        .iter()
+        .map(|f| project.join("content/sections").join(f))
+        .map(|p| {
+            let t = std::fs::read_to_string(&p).unwrap();
+            (p, t)
+        })
+        .collect();
+    let out = baocao().arg("import").arg(&returned).arg("--into").arg(&project).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let changed: Vec<(String, String)> = before
+        .iter()
+        .flat_map(|(p, old)| {
+            let new = std::fs::read_to_string(p).unwrap();
+            assert_eq!(old.lines().count(), new.lines().count(), "{}", p.display());
+            old.lines()
+                .zip(new.lines())
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert_eq!(changed[0], ("### 2. Khó khăn".to_string(), "### 2. Khó khăn, thách thức".to_string()));
+    assert!(changed[1].1.starts_with("- Nay số lượng: Bầu đủ {{ government.committee_members | num }}"), "{changed:?}");
+}

@@ -333,12 +333,12 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
                 Some(added) if range.is_empty() && text[..range.start].ends_with('\n') => format!("\n{added}\n"),
                 _ => replacement,
             };
-            // a block's range ends with its line end: keep it
-            let ends_line = text[range.clone()].ends_with('\n');
-            let replacement = if ends_line && !replacement.is_empty() && !replacement.ends_with('\n') {
-                replacement + "\n"
-            } else {
+            // a block's range ends with its line ends (an item's, with the blank line): keep them
+            let trail = text[range.clone()].len() - text[range.clone()].trim_end_matches('\n').len();
+            let replacement = if replacement.is_empty() || range.is_empty() {
                 replacement
+            } else {
+                format!("{}{}", replacement.trim_end_matches('\n'), "\n".repeat(trail))
             };
             text.replace_range(range.clone(), &replacement);
             floor = range.start;
