@@ -311,7 +311,7 @@ fn namespace(file: &str) -> String {
     let stem = file.trim_end_matches(".md");
     let words: Vec<&str> = stem.split('-').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).take(3).collect();
     let ns = words.join("_");
-    if crate::facts::is_valid_name(&ns) {
+    if crate::facts::is_valid_name(&ns) && !figures::RESERVED.contains(&ns.as_str()) {
         ns
     } else {
         format!("muc_{}", ns.replace(|c: char| !c.is_ascii_alphanumeric(), "_"))

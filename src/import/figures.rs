@@ -363,8 +363,13 @@ pub fn name_for(before: &str, unit: &str, period: Option<&str>) -> String {
     if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
         name.insert_str(0, "so_");
     }
-    name.trim_end_matches('_').replace("__", "_")
+    let name = name.trim_end_matches('_').replace("__", "_");
+    // words tera reads as operators or literals are not names
+    if RESERVED.contains(&name.as_str()) { format!("{name}_so") } else { name }
 }
+
+/// Words that tera reads in an expression as something else than a name.
+pub const RESERVED: &[&str] = &["and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "null", "loop"];
 
 /// The clause around byte range `at` of `text` (between `;`, `(`, `)`, `.` or `, `).
 pub fn clause(text: &str, at: std::ops::Range<usize>) -> (usize, usize) {
@@ -444,6 +449,7 @@ mod tests {
     fn keys_are_ascii_words_before_the_figure_and_the_period() {
         assert_eq!(name_for("thu nội địa đạt", "tỷ đồng", Some("2023")), "thu_noi_dia_2023");
         assert_eq!(name_for("", "%", None), "ty_le");
+        assert_eq!(name_for("in", "ha", None), "in_so", "not a word tera reads otherwise");
         assert_eq!(slug("Phát triển kinh tế - xã hội", 4, "-"), "phat-trien-kinh-te");
         assert_eq!(period("giai đoạn 2021-2023 ước tăng 5%", 25), Some("2021-2023".into()));
     }
