@@ -141,3 +141,44 @@ fn a_small_libreoffice_file_gives_headings_a_note_referenced_twice_facts_a_table
     let words = pdf(&project, &dir.path().join("tiny.pdf")).0.join(" ");
     assert!(words.contains("thu nội địa đạt 51.997 tỷ đồng, tăng 8,58% so với năm 20231;"), "{words}");
 }
+
+#[test]
+fn baocao_s_own_docx_saved_again_by_libreoffice_keeps_its_section_files_and_printed_words() {
+    let Ok(version) = Command::new("soffice").arg("--version").output() else {
+        assert!(
+            std::env::var("CI").is_ok_and(|v| v != "true") || std::env::var("CI").is_err(),
+            "soffice is needed under CI"
+        );
+        eprintln!("skipped: soffice is not installed");
+        return;
+    };
+    assert!(version.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("report.docx");
+    let options = BuildOptions {
+        output: Some(docx.clone()),
+        formats: Formats { pdf: false, docx: true },
+        ..BuildOptions::default()
+    };
+    build(&repo(), &options).unwrap_or_else(|f| panic!("{}", f.render()));
+    // LibreOffice opens the file and saves it as .docx again (it drops the content controls' tags)
+    let out_dir = dir.path().join("lo");
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&out_dir)
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let (dir2, project, printed) = import(&out_dir.join("report.docx"));
+    let names = |root: &Path| {
+        baocao::project::Project::load(root).unwrap().sections.iter().map(|s| s.path.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&project), names(&repo()), "{printed}");
+    let original = pdf(&repo(), &dir2.path().join("original.pdf"));
+    let ours = pdf(&project, &dir2.path().join("ours.pdf"));
+    let (body, notes) = (recall(&original.0, &ours.0), recall(&original.1, &ours.1));
+    eprintln!("after LibreOffice: body words {:.2}%, footnote words {:.2}%", body * 100.0, notes * 100.0);
+    assert!(body > 0.999 && notes > 0.999, "{body} {notes}");
+}

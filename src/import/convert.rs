@@ -13,7 +13,7 @@ use super::figures::{self, NewFact, Registry};
 use super::markdown::{self, Seg};
 use super::report_yaml::{self, Fields};
 use super::walk::{Item, Para, Piece, WordDoc};
-use crate::writer::docx::body::{SECTIONS_PROPERTY, section_bookmark};
+use crate::writer::docx::body::{SECTION_MARK, SECTIONS_PROPERTY, section_bookmark};
 
 /// What a block of the body is.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,27 +234,35 @@ fn bold_heading(p: &Para, text: &str) -> Option<u8> {
 /// section starts at each `Phần` and Roman heading that follows some text.
 fn split(blocks: &[Block], files: &[String]) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    if !files.is_empty() {
-        let mut starts: Vec<(usize, usize)> = Vec::new();
-        for (b, block) in blocks.iter().enumerate() {
-            if let Item::Para(p) = block.item {
-                for (i, _) in files.iter().enumerate() {
-                    if p.bookmarks.contains(&section_bookmark(i)) {
-                        starts.push((b, i));
-                    }
-                }
+    // baocao's marks: a bookmark where each section file starts (the names in a custom property,
+    // which LibreOffice drops: then named from their first heading)
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if let Item::Para(p) = block.item {
+            let marked = p.bookmarks.iter().find_map(|m| m.strip_prefix(SECTION_MARK)?.parse::<usize>().ok());
+            if let Some(i) = marked.filter(|i| section_bookmark(*i).len() < 40) {
+                starts.push((b, i));
             }
         }
-        if !starts.is_empty() {
-            if starts[0].0 > 0 {
-                starts[0].0 = 0;
-            }
-            for (k, &(b, i)) in starts.iter().enumerate() {
-                let end = starts.get(k + 1).map_or(blocks.len(), |s| s.0);
-                out.push((files[i].clone(), b..end));
-            }
-            return out;
+    }
+    if !starts.is_empty() {
+        starts[0].0 = 0;
+        let width = if starts.len() > 100 { 3 } else { 2 };
+        for (k, &(b, i)) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).map_or(blocks.len(), |s| s.0);
+            let name = files.get(i).cloned().unwrap_or_else(|| {
+                let title = blocks[b..end].iter().find_map(|x| match (&x.kind, x.item) {
+                    (Kind::Heading(_), Item::Para(p)) => Some(figures::slug(&strip_label(&p.text()), 4, "-")),
+                    _ => None,
+                });
+                let title = title
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| if k == 0 { "mo-dau".into() } else { "phan".into() });
+                format!("{k:0width$}-{title}.md")
+            });
+            out.push((name, b..end));
         }
+        return out;
     }
     let mut start = 0;
     let mut has_text = false;
