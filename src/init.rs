@@ -59,31 +59,44 @@ pub fn fonts() -> impl Iterator<Item = (&'static str, &'static [u8])> {
 /// relative to `dir`. Refuses, as a usage error, a `dir` that is a file or a non-empty folder:
 /// `init` never overwrites anything.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    if dir.exists() {
-        if !dir.is_dir() {
-            return Err(Failure::usage(
-                Diagnostic::error(format!("`{}` exists and is not a folder", dir.display()))
-                    .help("choose a new folder name: `baocao init bao-cao-2025`"),
-            ));
-        }
-        let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_create(dir, e))?;
-        if entries.next().is_some() {
-            return Err(Failure::usage(
-                Diagnostic::error(format!(
-                    "`{}` is not empty; baocao init only creates a project in a new or empty folder",
-                    dir.display()
-                ))
-                .help("choose a new folder name (`baocao init bao-cao-2025`), or empty the folder first"),
-            ));
-        }
-    }
-    std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, e))?;
+    prepare(dir, "init")?;
     let mut written = Vec::with_capacity(FILES.len());
     for file in FILES {
         output::write_atomic(&dir.join(file.path), file.bytes)?;
         written.push(PathBuf::from(file.path));
     }
     Ok(written)
+}
+
+/// The files of a new project besides its content (the README, .gitignore, the layout
+/// template and the fonts): what `import` writes around the content it makes.
+pub fn skeleton() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    FILES.iter().filter(|f| !f.path.starts_with("content/")).map(|f| (f.path, f.bytes))
+}
+
+/// Checks that `dir` may hold a new project (missing, or an empty folder) and creates it;
+/// `command` names the command in the messages (`init`, `import`).
+pub fn prepare(dir: &Path, command: &str) -> Result<(), Failure> {
+    let example = if command == "init" { "baocao init bao-cao-2025" } else { "baocao import FILE.docx bao-cao-2025" };
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(Failure::usage(
+                Diagnostic::error(format!("`{}` exists and is not a folder", dir.display()))
+                    .help(format!("choose a new folder name: `{example}`")),
+            ));
+        }
+        let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_create(dir, e))?;
+        if entries.next().is_some() {
+            return Err(Failure::usage(
+                Diagnostic::error(format!(
+                    "`{}` is not empty; baocao {command} only creates a project in a new or empty folder",
+                    dir.display()
+                ))
+                .help(format!("choose a new folder name (`{example}`), or empty the folder first")),
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, e))
 }
 
 fn cannot_create(dir: &Path, e: std::io::Error) -> Failure {

@@ -46,6 +46,7 @@ pub mod diff;
 pub mod document;
 pub mod fact_index;
 pub mod facts;
+pub mod import;
 pub mod init;
 pub mod limits;
 pub mod narrative;

@@ -104,3 +104,21 @@ pub const MAX_SPREADSHEET_BYTES: u64 = 16 * 1024 * 1024;
 /// The most cells baocao scans in one sheet when it looks a cell up by its row and column
 /// labels: 1 000 000 (a sheet of 1 000 rows × 1 000 columns).
 pub const MAX_SHEET_CELLS: usize = 1_000_000;
+
+/// The largest .docx `baocao import` reads: 64 MiB. The real report's Word file is 67 KB; a
+/// report with photographs may reach a few megabytes. Larger files are refused before they are
+/// read.
+pub const MAX_DOCX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most entries a .docx's zip may hold: 10 000 (a Word file has 10 to 30 parts, and one more
+/// per image). A zip of a million empty entries is refused before any is read.
+pub const MAX_DOCX_ENTRIES: usize = 10_000;
+
+/// The most bytes one XML part of a .docx may unpack to: 48 MiB (the real report's
+/// document.xml is 240 KB, about 7 KB a page, so this is some 7 000 pages). Each part is read
+/// through a counter that stops at the limit, whatever size the zip's header claims, so a zip
+/// bomb (a few KB that unpack to gigabytes) stops here.
+pub const MAX_DOCX_PART_BYTES: u64 = 48 * 1024 * 1024;
+
+/// The most bytes all the parts `import` reads may unpack to together: 96 MiB.
+pub const MAX_DOCX_UNPACKED_BYTES: u64 = 96 * 1024 * 1024;

@@ -48,5 +48,6 @@ fn run() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &console),
         Command::Verify(args) => cli::verify::run(args, &console),
         Command::Facts(args) => cli::facts::run(args, &console),
+        Command::Import(args) => cli::import::run(args, &console),
     }
 }

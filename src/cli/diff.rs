@@ -12,10 +12,10 @@ use crate::diff::{self, Version, redline, render};
 /// `baocao diff`.
 #[derive(clap::Args)]
 pub struct DiffArgs {
-    /// The old version: a PDF (an issued report, or one built by baocao), a project folder, or
-    /// a git revision (`HEAD~1`, a tag, a commit); a folder wins over a revision of the same name.
+    /// The old version: a PDF (an issued report, or one built by baocao), a Word file (.docx),
+    /// a project folder, or a git revision (`HEAD~1`, a tag, a commit); a folder wins over a revision of the same name.
     old: String,
-    /// The new version: a PDF, a project folder, or a git revision.
+    /// The new version: a PDF, a Word file (.docx), a project folder, or a git revision.
     new: String,
     /// How to print the differences on stdout: `human` (summary, then details) or `json`
     /// (schema in docs/diff-json.md).
@@ -52,8 +52,27 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
         if let Some(path) = &args.redline {
             crate::portable::check_output_name(path, "--redline").map_err(|f| (f, PathBuf::from(".")))?;
         }
-        let old_version = Version::open(old, project, &font_dirs).map_err(|f| (f, base(old)))?;
-        let new_version = Version::open(new, project, &font_dirs).map_err(|f| (f, base(new)))?;
+        let mut old_version = Version::open(old, project, &font_dirs).map_err(|f| (f, base(old)))?;
+        let mut new_version = Version::open(new, project, &font_dirs).map_err(|f| (f, base(new)))?;
+        // a Word file beside a project is that project with the file applied as a draft
+        let docx = |v: &Version| v.info.kind == diff::SourceKind::Docx;
+        if docx(&old_version)
+            && !docx(&new_version)
+            && let Some(p) = new_version.project()
+        {
+            old_version = Version::open_docx_against(old, p).map_err(|f| (f, base(old)))?;
+        } else if docx(&new_version)
+            && !docx(&old_version)
+            && let Some(p) = old_version.project()
+        {
+            new_version = Version::open_docx_against(new, p).map_err(|f| (f, base(new)))?;
+        }
+        if let Some(p) = new_version.project().cloned() {
+            old_version.describe_facts_from(&p);
+        }
+        if let Some(p) = old_version.project().cloned() {
+            new_version.describe_facts_from(&p);
+        }
         let comparison = diff::compare(&old_version, &new_version).map_err(|f| (f, base(new)))?;
         if let Some(path) = &args.redline {
             let Some(new_project) = new_version.project() else {

@@ -7,6 +7,8 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+pub mod import;
+pub mod import_draft;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -57,6 +59,12 @@ pub enum Command {
     /// Exit status 0: verified; 1: not verified (altered, or not what its sources produce);
     /// 3: cannot tell (no sources attached, a font that is nowhere, sources that do not build).
     Verify(verify::VerifyArgs),
+    /// Make a project of a Word file (`import FILE.docx DIR`), or apply a draft returned as
+    /// .docx to the project it came from (`import FILE.docx --into DIR`).
+    ///
+    /// Writes IMPORT.md in the project: what was converted and what was not (tables, images,
+    /// text boxes, fields, comments, tracked changes).
+    Import(import::ImportArgs),
     /// List every fact: value, unit, period, estimate/target flags, and every place it is
     /// printed (section file:line and page number).
     Facts(facts::FactsArgs),

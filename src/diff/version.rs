@@ -1,4 +1,5 @@
-//! The versions `diff` compares: a project folder, a git revision, or a PDF.
+//! The versions `diff` compares: a project folder, a git revision, a PDF, or a Word file
+//! (imported into a project in memory, as `baocao import` makes one).
 //!
 //! A PDF built by baocao carries its sources: they are read back ([`crate::sources`]) and
 //! rebuilt, and when the rebuild gives the PDF's very bytes the version is its sources (the
@@ -63,6 +64,8 @@ pub enum SourceKind {
     Git,
     /// A PDF file.
     Pdf,
+    /// A Word file, imported into a project in memory.
+    Docx,
 }
 
 /// What a PDF version's attached sources turned out to be.
@@ -154,6 +157,9 @@ impl Version {
         if is_pdf && path.is_file() {
             return Version::open_pdf(arg, font_dirs);
         }
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
+            return Version::open_docx(arg);
+        }
         if path.is_dir() {
             let project = Project::load(path)?;
             let narrative = narrative::render(&project)?.or_fail()?;
@@ -186,6 +192,37 @@ impl Version {
     pub fn of_project(name: &str, project: Project, narrative: Narrative) -> Version {
         let info = VersionInfo { source: name.into(), kind: SourceKind::Directory, commit: None, sources: None };
         Version::model(info, project, narrative, None)
+    }
+
+    /// A version made of a project already loaded (an imported .docx, a project as it would be
+    /// after applying a returned draft), named `source`.
+    pub fn from_project(source: &str, kind: SourceKind, project: Project) -> Result<Version, Failure> {
+        let narrative = narrative::render(&project)?.or_fail()?;
+        let info = VersionInfo { source: source.into(), kind, commit: None, sources: None };
+        Ok(Version::model(info, project, narrative, None))
+    }
+
+    /// A Word file: imported into a project in memory (its sections, facts and report.yaml as
+    /// `baocao import` makes them, with the layout template and fonts built into baocao).
+    fn open_docx(arg: &str) -> Result<Version, Failure> {
+        let path = Path::new(arg);
+        if !path.is_file() {
+            return Err(Failure::usage(
+                Diagnostic::error(format!("`{arg}` does not exist or is not a file"))
+                    .help("give the path of a .docx (a report sent out as Word, or returned with edits)"),
+            ));
+        }
+        let imported = crate::import::import(path, false)?;
+        let mut files: Vec<(PathBuf, Vec<u8>)> = imported
+            .files
+            .into_iter()
+            .map(|(p, t)| (p, t.into_bytes()))
+            .filter(|(p, _)| p.starts_with("content"))
+            .collect();
+        files.extend(crate::init::skeleton().map(|(p, b)| (PathBuf::from(p), b.to_vec())));
+        let source = crate::project::MemorySource::new(path, None, files);
+        let project = Project::load_from(&source)?;
+        Version::from_project(arg, SourceKind::Docx, project)
     }
 
     fn model(info: VersionInfo, project: Project, narrative: Narrative, built: Option<(Laid, Vec<u8>)>) -> Version {
@@ -229,6 +266,42 @@ impl Version {
         })?;
         let document = pdf_text::document(&pages);
         Ok(Version { info: info(state), content: Content::Printed { path: path.to_path_buf(), document } })
+    }
+
+    /// A Word file compared with a project (`base`): the project as it would be after applying
+    /// the file as a returned draft (as `import --into` would, in memory), so that its figures
+    /// keep their facts' keys even when the word processor dropped the tags.
+    pub fn open_docx_against(arg: &str, base: &Project) -> Result<Version, Failure> {
+        let package = crate::import::package::read_file(Path::new(arg))?;
+        let doc = crate::import::walk::walk(&package, false).map_err(|d| Failure::content(vec![d]))?;
+        let narrative = narrative::render(base)?.or_fail()?;
+        let plan = crate::import::draft::plan(base, &narrative.document, &doc);
+        let mut files: Vec<(PathBuf, Vec<u8>)> =
+            base.inputs.iter().map(|f| (f.path.clone(), f.bytes.clone())).collect();
+        files.extend(base.fonts.iter().map(|f| (f.path.clone(), f.data.clone())));
+        files.extend(plan.files.into_iter().map(|(p, t)| (p, t.into_bytes())));
+        let project = Project::load_from(&crate::project::MemorySource::new(&base.root, None, files))?;
+        Version::from_project(arg, SourceKind::Docx, project)
+    }
+
+    /// A Word file's facts carry only a value (their unit and meaning were guessed from the
+    /// text): each one that `other` also has takes its unit, meaning, period and flags, so that
+    /// only values are compared.
+    pub fn describe_facts_from(&mut self, other: &Project) {
+        if self.info.kind != SourceKind::Docx {
+            return;
+        }
+        if let Content::Model { project, .. } = &mut self.content {
+            for (key, fact) in project.facts.by_key.iter_mut() {
+                if let Some(known) = other.facts.by_key.get(key) {
+                    fact.unit = known.unit.clone();
+                    fact.meaning = known.meaning.clone();
+                    fact.period = known.period.clone();
+                    fact.estimate = known.estimate;
+                    fact.target = known.target;
+                }
+            }
+        }
     }
 
     /// The project, when the version has sources.

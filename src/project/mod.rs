@@ -24,7 +24,7 @@ mod source;
 
 pub use git::GitSource;
 pub use report::{IssueDate, Replaces, Report, Signer, Status};
-pub use source::{DirSource, Source};
+pub use source::{DirSource, MemorySource, Source};
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -66,3 +66,57 @@ impl Source for DirSource {
         super::read_limited(&self.root.join(rel), limit)
     }
 }
+
+/// A project in memory: files by path relative to the root, over an optional folder on disk
+/// (files given here replace the folder's). `import` uses it for a project made of a .docx
+/// and for a project as it would be after applying a returned draft, without writing anything.
+pub struct MemorySource {
+    root: PathBuf,
+    base: Option<DirSource>,
+    files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl MemorySource {
+    /// `files` over the folder `base` (or alone), named by `root` in messages.
+    pub fn new(root: &Path, base: Option<&Path>, files: impl IntoIterator<Item = (PathBuf, Vec<u8>)>) -> MemorySource {
+        MemorySource { root: root.to_path_buf(), base: base.map(DirSource::new), files: files.into_iter().collect() }
+    }
+}
+
+impl Source for MemorySource {
+    fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn describe(&self) -> String {
+        format!("`{}`", self.root.display())
+    }
+
+    fn is_dir(&self, rel: &Path) -> bool {
+        self.files.keys().any(|p| p.starts_with(rel) && p != rel) || self.base.as_ref().is_some_and(|b| b.is_dir(rel))
+    }
+
+    fn files_under(&self, rel: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = match &self.base {
+            Some(b) if b.is_dir(rel) => b.files_under(rel, errors),
+            _ => Vec::new(),
+        };
+        for p in self.files.keys().filter(|p| p.starts_with(rel)) {
+            if !found.contains(p) {
+                found.push(p.clone());
+            }
+        }
+        found
+    }
+
+    fn read(&self, rel: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        match self.files.get(rel) {
+            Some(bytes) if bytes.len() as u64 > limit => Err(super::too_large(bytes.len() as u64, limit)),
+            Some(bytes) => Ok(bytes.clone()),
+            None => match &self.base {
+                Some(b) => b.read(rel, limit),
+                None => Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not in the project")),
+            },
+        }
+    }
+}

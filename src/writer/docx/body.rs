@@ -66,11 +66,38 @@ pub fn write(document: &Document) -> Written {
         in_note: false,
         footnotes: 0,
     };
-    for section in &document.sections {
+    for (i, section) in document.sections.iter().enumerate() {
+        let start = body.out.len();
         body.blocks(&section.blocks, &Place::default());
+        // where the section file starts, for `baocao import`: a hidden bookmark (as Word's own
+        // `_Ref…`) around the paragraph's first run (LibreOffice drops an empty one)
+        if let Some(Child::Paragraph(p)) = body.out.get_mut(start) {
+            let id = SECTION_BOOKMARK_IDS + i;
+            let end = p.children.len().min(1);
+            p.children.insert(end, docx_rs::ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(id)));
+            p.children.insert(
+                0,
+                docx_rs::ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(id, section_bookmark(i))),
+            );
+        }
     }
     Written { children: body.out, tags: body.tags, footnotes: body.footnotes }
 }
+
+/// Bookmark ids of the section marks: far above the notes' (1, 2, …).
+const SECTION_BOOKMARK_IDS: usize = 1_000_000;
+
+/// The bookmark on the first paragraph of section `index` (its file named in the custom
+/// property [`SECTIONS_PROPERTY`]).
+pub fn section_bookmark(index: usize) -> String {
+    format!("{SECTION_MARK}{index}")
+}
+
+/// The start of a section mark's name.
+pub const SECTION_MARK: &str = "_BaocaoSection";
+
+/// The custom document property that lists the section files, one a line, in order.
+pub const SECTIONS_PROPERTY: &str = "baocao.sections";
 
 /// Character formatting from the inlines around a run.
 #[derive(Debug, Clone, Copy, Default)]

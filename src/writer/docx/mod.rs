@@ -30,7 +30,7 @@
 //! watermark is a VML shape in the header, which docx-rs cannot write); links print their text
 //! only, as the PDF shows them, without being clickable.
 
-mod body;
+pub(crate) mod body;
 mod closing;
 mod first_page;
 mod notes;
@@ -155,6 +155,8 @@ pub fn write(input: &DocxInput) -> Result<Written, Failure> {
         };
     }
     docx = docx.add_table(closing::table(report));
+    let files: Vec<String> = input.document.sections.iter().map(|s| crate::diagnostics::slash_path(&s.path)).collect();
+    docx = docx.custom_property(body::SECTIONS_PROPERTY, files.join("\n"));
     // docx-rs numbers paragraphs with a counter it resets when it builds: build right away
     let mut xml = docx.build();
     package::patch(&mut xml, &body.tags, footnotes).map_err(|e| internal(&e))?;
