@@ -222,7 +222,8 @@ fn the_laid_out_text_is_the_reports_text_with_no_invisible_characters() {
 #[test]
 fn every_word_has_a_page_and_line_and_a_fact_is_where_its_marker_says() {
     let project = load(&repo());
-    let result = typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
+    let result =
+        typeset(&project, std::path::Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render()));
     let pages = page_lines(&result.document);
     for u in &result.narrative.document.facts {
         let section = &result.narrative.document.sections[u.section];
@@ -235,7 +236,11 @@ fn every_word_has_a_page_and_line_and_a_fact_is_where_its_marker_says() {
         let lines: Vec<&str> = pages[page - 1].iter().filter(|l| l.y > 56.69).map(|l| l.text.as_str()).collect();
         let printed = u.printed.as_deref().unwrap();
         let first = printed.split_whitespace().next().unwrap();
-        assert!(lines[line - 1].contains(first) || lines.get(line).is_some_and(|l| l.contains(first)),
-            "{} `{printed}` said to be on page {page} line {line}: {:?}", u.expression, lines[line - 1]);
+        assert!(
+            lines[line - 1].contains(first) || lines.get(line).is_some_and(|l| l.contains(first)),
+            "{} `{printed}` said to be on page {page} line {line}: {:?}",
+            u.expression,
+            lines[line - 1]
+        );
     }
 }

@@ -56,7 +56,10 @@ fn two_libreoffice_pdfs_differ_by_exactly_their_three_known_edits_placed_by_page
     let text = changes(&report, "text");
     assert_eq!(text.len(), 2, "{text:#?}");
     assert_eq!((text[0]["old"].as_str(), text[0]["new"].as_str()), (Some("11,56%/năm"), Some("11,65%/năm")));
-    assert_eq!((text[0]["location"]["new"]["page"].as_u64(), text[0]["location"]["new"]["page_line"].as_u64()), (Some(1), Some(26)));
+    assert_eq!(
+        (text[0]["location"]["new"]["page"].as_u64(), text[0]["location"]["new"]["page_line"].as_u64()),
+        (Some(1), Some(26))
+    );
     assert_eq!(text[0]["location"]["old"]["page"].as_u64(), Some(1), "the old side is placed too");
     assert_eq!(text[1]["kind"], "deleted");
     assert!(text[1]["old"].as_str().unwrap().contains("mức bán lẻ hàng hóa"), "{}", text[1]);
@@ -73,7 +76,9 @@ fn the_real_report_against_itself_through_every_route_reports_no_change() {
     let (with, without) = built_report(dir.path());
     let root = repo();
     let (with, without, folder) = (with.to_str().unwrap(), without.to_str().unwrap(), root.to_str().unwrap());
-    for (old, new) in [(with, with), (without, without), (with, folder), (without, folder), (folder, without), (without, with)] {
+    for (old, new) in
+        [(with, with), (without, without), (with, folder), (without, folder), (folder, without), (without, with)]
+    {
         let (code, report, stderr) = diff_json(old, new, &root);
         let found: Vec<&Value> = report["changes"].as_array().map(|c| c.iter().collect()).unwrap_or_default();
         assert_eq!(code, 0, "{old} → {new}: {found:#?}\n{stderr}");

@@ -321,8 +321,9 @@ fn metadata_changes(old: &Project, new: &Project) -> Vec<MetadataChange> {
                 field: field.clone(),
                 old: old_value,
                 new: new_value.clone(),
-                location: yaml_key_line(&new.report_file.text, field.split('.').next().unwrap_or(field))
-                    .map(|line| Place { path: new.report_file.path.clone(), line, column: None, page: None, page_line: None }),
+                location: yaml_key_line(&new.report_file.text, field.split('.').next().unwrap_or(field)).map(|line| {
+                    Place { path: new.report_file.path.clone(), line, column: None, page: None, page_line: None }
+                }),
             });
         }
     }

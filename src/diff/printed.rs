@@ -72,7 +72,8 @@ pub fn read(printed: &PrintedDocument) -> Printed {
 /// in its section and the facts it prints.
 pub fn attribute(printed: &mut Printed, model: &Document, positions: &Positions) {
     let mut at: HashMap<(usize, usize, &str), Vec<(usize, usize, &[usize])>> = HashMap::new();
-    let tokens = model.blocks.iter().map(|b| (b.section, &b.tokens)).chain(model.notes.iter().map(|n| (n.section, &n.tokens)));
+    let tokens =
+        model.blocks.iter().map(|b| (b.section, &b.tokens)).chain(model.notes.iter().map(|n| (n.section, &n.tokens)));
     for (section, tokens) in tokens {
         for t in tokens {
             let (TokenKind::Word(word), Some((page, line))) = (&t.kind, positions.of(section, t.range.start)) else {
@@ -83,7 +84,8 @@ pub fn attribute(printed: &mut Printed, model: &Document, positions: &Positions)
     }
     let places = &printed.places;
     let sources = &mut printed.sources;
-    let blocks = printed.doc.blocks.iter_mut().map(|b| &mut b.tokens).chain(printed.doc.notes.iter_mut().map(|n| &mut n.tokens));
+    let blocks =
+        printed.doc.blocks.iter_mut().map(|b| &mut b.tokens).chain(printed.doc.notes.iter_mut().map(|n| &mut n.tokens));
     for tokens in blocks {
         for t in tokens.iter_mut() {
             let TokenKind::Word(word) = &t.kind else { continue };

@@ -271,7 +271,8 @@ pub fn human(diff: &Diff, style: Style) -> String {
                 section = Some(path);
             }
             let line = at.map_or(String::new(), |p| if is_pdf(p) { String::new() } else { format!(":{}", p.line) });
-            let _ = writeln!(out, "    {} {}{}", s.paint("2", &format!("{line:<6}")), text_line(t, s), pages_note(t, s));
+            let _ =
+                writeln!(out, "    {} {}{}", s.paint("2", &format!("{line:<6}")), text_line(t, s), pages_note(t, s));
         }
     }
     if !diff.notes.is_empty() {

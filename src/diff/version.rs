@@ -66,7 +66,9 @@ impl VersionInfo {
     /// One line saying how a PDF version is compared, for people.
     pub fn sources_line(&self) -> Option<String> {
         Some(match self.sources.as_ref()? {
-            PdfSources::Verified => format!("{}: verified against its attached sources; compared by its sources", self.source),
+            PdfSources::Verified => {
+                format!("{}: verified against its attached sources; compared by its sources", self.source)
+            }
             PdfSources::DoNotMatch(why) => {
                 format!("{}: does not match its attached sources ({why}); compared as printed", self.source)
             }
@@ -158,7 +160,8 @@ impl Version {
                     .help("check the path, and that the file is a PDF of reasonable size"),
             )
         })?;
-        let info = |sources| VersionInfo { source: arg.into(), kind: SourceKind::Pdf, commit: None, sources: Some(sources) };
+        let info =
+            |sources| VersionInfo { source: arg.into(), kind: SourceKind::Pdf, commit: None, sources: Some(sources) };
         let state = match sources::read(&bytes, font_dirs) {
             Sources::None => PdfSources::None,
             Sources::Unusable(problems) => PdfSources::DoNotMatch(problems.join("; ")),
@@ -176,7 +179,10 @@ impl Version {
         };
         let pages = pdf_text::lines(&bytes).map_err(|e| {
             let d = e.to_diagnostic(path);
-            Failure::content(vec![Diagnostic { help: Some(format!("{} — it cannot be compared", d.help.unwrap_or_default())), ..d }])
+            Failure::content(vec![Diagnostic {
+                help: Some(format!("{} — it cannot be compared", d.help.unwrap_or_default())),
+                ..d
+            }])
         })?;
         let document = pdf_text::document(&pages);
         Ok(Version { info: info(state), content: Content::Printed { path: path.to_path_buf(), document } })
