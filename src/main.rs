@@ -29,5 +29,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &console),
         Command::Verify(args) => cli::verify::run(args, &console),
         Command::Facts(args) => cli::facts::run(args, &console),
+        Command::Serve(args) => cli::serve::run(args, &console),
     }
 }

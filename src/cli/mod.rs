@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+pub mod serve;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -59,6 +60,9 @@ pub enum Command {
     /// List every fact: value, unit, period, estimate/target flags, and every place it is
     /// printed (section file:line and page number).
     Facts(facts::FactsArgs),
+    /// Open the workspace in the browser: the pages as they are built, facts, sections, findings
+    /// and comparisons, with editing. Prints the address (with its secret token) to open.
+    Serve(serve::ServeArgs),
 }
 
 /// How `check`, `diff` and `facts` print their results.

@@ -1,0 +1,235 @@
+//! `baocao serve` over HTTP: the security points (token, Host, Origin, paths, sizes, stale saves)
+//! and the API a browser uses (pages, a click on a figure, editing a fact in place, events).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use common::serve::{Server, request};
+
+fn started() -> (tempfile::TempDir, Server) {
+    let dir = common::mini_project();
+    let server = Server::start(dir.path());
+    server.wait_build(0);
+    (dir, server)
+}
+
+#[test]
+fn every_request_needs_the_token_and_the_first_visit_trades_it_for_a_cookie() {
+    let (_dir, s) = started();
+    for target in ["/", "/api/status", "/api/facts", "/api/page?n=1", "/app.js", "/api/events", "/report.pdf"] {
+        assert_eq!(s.raw("GET", target, &[], b"").status, 403, "{target} without token");
+        assert_eq!(
+            s.raw("GET", &format!("{target}?token=0{}", &s.token[1..]), &[], b"").status,
+            403,
+            "{target}, wrong token"
+        );
+    }
+    let post = s.raw("POST", "/api/file", &[("Content-Type", "application/json")], b"{}");
+    assert_eq!(post.status, 403);
+    // the address printed: the token goes into a cookie, and the address bar loses it
+    let enter = s.raw("GET", &format!("/?token={}", s.token), &[], b"");
+    assert_eq!(enter.status, 303);
+    assert_eq!(enter.header("location"), Some("/"));
+    let cookie = enter.header("set-cookie").unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap();
+    let page = s.raw("GET", "/", &[("Cookie", pair)], b"");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("<html lang=\"vi\">"));
+    assert!(page.header("content-security-policy").unwrap().contains("script-src 'self'"));
+    assert_eq!(s.raw("GET", "/api/status", &[("Cookie", pair)], b"").status, 200);
+}
+
+#[test]
+fn a_foreign_host_or_origin_is_refused_even_with_the_token() {
+    let (_dir, s) = started();
+    let target = format!("/api/status?token={}", s.token);
+    let port = s.port;
+    // DNS rebinding: the attacker's name resolving to 127.0.0.1
+    for host in [format!("attacker.example:{port}"), format!("127.0.0.1:{}", port + 1), "127.0.0.1".to_string()] {
+        assert_eq!(s.raw("GET", &target, &[("Host", &host)], b"").status, 403, "{host}");
+    }
+    assert_eq!(s.raw("GET", &target, &[("Host", &format!("localhost:{port}"))], b"").status, 200);
+    // another site's page, with the token somehow known
+    for origin in ["http://attacker.example", "null", &format!("http://127.0.0.1:{}", port + 1)] {
+        let r = s.raw("POST", &format!("/api/file?token={}", s.token), &[("Origin", origin)], b"{}");
+        assert_eq!(r.status, 403, "{origin}");
+    }
+    let own = format!("http://127.0.0.1:{port}");
+    assert_eq!(s.raw("GET", &target, &[("Origin", &own)], b"").status, 200);
+    let cross = s.raw("GET", &target, &[("Sec-Fetch-Site", "cross-site")], b"");
+    assert_eq!(cross.status, 403);
+}
+
+#[test]
+fn paths_outside_the_project_are_not_found() {
+    let (dir, s) = started();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "bí mật").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("content/sections/03-link.md"))
+        .unwrap();
+    for path in [
+        "content/sections/../../../etc/passwd",
+        "../secret.md",
+        "/etc/passwd",
+        "content/sections/03-link.md",
+        "templates/report.typ.tera",
+        "content/sections/khong-co.md",
+    ] {
+        let r = s.get(&format!("/api/file?path={}", path.replace('/', "%2F")));
+        assert_eq!(r.status, 404, "{path}: {}", r.text());
+        assert!(!r.text().contains("bí mật"));
+    }
+    for target in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/api/..%2Fapi/status", "/app.js/.."] {
+        assert_eq!(s.raw("GET", &format!("{target}?token={}", s.token), &[], b"").status, 404, "{target}");
+    }
+    let ok = s.get("/api/file?path=content%2Fsections%2F01-mo-dau.md");
+    assert_eq!(ok.status, 200);
+}
+
+#[test]
+fn a_body_over_the_limit_is_refused_before_it_is_read() {
+    let (_dir, s) = started();
+    let too_big = (baocao::limits::MAX_REQUEST_BYTES + 1).to_string();
+    let r = s.raw(
+        "POST",
+        &format!("/api/file?token={}", s.token),
+        &[("Content-Type", "application/json"), ("Content-Length", &too_big)],
+        b"",
+    );
+    assert_eq!(r.status, 413);
+    let long = format!("/api/status?token={}&x={}", s.token, "a".repeat(baocao::limits::MAX_URL_BYTES));
+    assert_eq!(s.raw("GET", &long, &[], b"").status, 414);
+}
+
+#[test]
+fn a_save_over_a_file_changed_on_disk_meanwhile_is_refused_with_409() {
+    let (dir, s) = started();
+    let path = "content/sections/02-ket-thuc.md";
+    let loaded = s.get(&format!("/api/file?path={path}")).json();
+    let version = loaded["version"].as_str().unwrap().to_string();
+    // another editor saves first
+    let on_disk = dir.path().join(path);
+    std::fs::write(&on_disk, "# Sửa bằng trình soạn thảo khác\n").unwrap();
+    let r = s.post("/api/file", &serde_json::json!({ "path": path, "text": "bản của tôi\n", "version": version }));
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(r.json()["error"].as_str().unwrap().contains("CHƯA được lưu"));
+    assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), "# Sửa bằng trình soạn thảo khác\n");
+    // with the version now on disk, it saves
+    let fresh = s.get(&format!("/api/file?path={path}")).json();
+    let r =
+        s.post("/api/file", &serde_json::json!({ "path": path, "text": "bản của tôi\n", "version": fresh["version"] }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), "bản của tôi\n");
+}
+
+#[test]
+fn a_fact_edited_in_the_browser_changes_its_line_only_and_the_page_that_prints_it() {
+    let (dir, s) = started();
+    let status = s.wait_build(0);
+    let facts = s.get("/api/facts").json();
+    let fact = facts["facts"].as_array().unwrap().iter().find(|f| f["key"] == "economy.grdp_growth_2021").unwrap();
+    let page = fact["printed"][0]["page"].as_u64().unwrap() as usize;
+    let digest = status["pages"][page - 1]["digest"].clone();
+    let file = dir.path().join("content/facts/economy.yaml");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let version = facts["versions"]["content/facts/economy.yaml"].clone();
+
+    // refused: not a number, and a stale version; the file untouched
+    let bad = s.post(
+        "/api/fact",
+        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8,6", "version": version }),
+    );
+    assert_eq!(bad.status, 422, "{}", bad.text());
+    assert!(bad.json()["details"][0].as_str().unwrap().contains("không phải một số"));
+    let stale = s.post(
+        "/api/fact",
+        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8.6", "version": "0" }),
+    );
+    assert_eq!(stale.status, 409);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+
+    let generation = s.get("/api/status").json()["generation"].as_u64().unwrap();
+    let ok = s.post(
+        "/api/fact",
+        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8.6", "version": version }),
+    );
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before.replace("value: 8.58", "value: 8.6"));
+    let meaning = s.post("/api/fact", &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "meaning", "value": "Tốc độ \"tăng\" GRDP", "version": ok.json()["version"] }));
+    assert_eq!(meaning.status, 200, "{}", meaning.text());
+    assert!(std::fs::read_to_string(&file).unwrap().contains("  meaning: \"Tốc độ \\\"tăng\\\" GRDP\"\n"));
+
+    let after = s.wait_build(generation);
+    let status = if after["pages"][page - 1]["digest"] == digest { s.wait_build(generation + 1) } else { after };
+    assert_ne!(status["pages"][page - 1]["digest"], digest, "the page printing the fact is drawn anew");
+    let printed = status["pages"][page - 1]["facts"].as_array().unwrap();
+    assert!(printed.iter().any(|f| f["key"] == "economy.grdp_growth_2021" && f["text"] == "8,6%"), "{printed:?}");
+    let svg = s.get(&format!("/api/page?n={page}"));
+    assert_eq!(svg.status, 200);
+    assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
+    assert!(svg.text().starts_with("<svg"));
+}
+
+#[test]
+fn a_click_on_a_figure_finds_its_fact_and_a_click_on_text_its_line() {
+    let (_dir, s) = started();
+    let status = s.wait_build(0);
+    let (n, fact) = status["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|p| p["facts"].as_array().unwrap().first().map(|f| (p["n"].as_u64().unwrap(), f.clone())))
+        .unwrap();
+    let r = &fact["rect"];
+    let (x, y) = (
+        (r[0].as_f64().unwrap() + r[2].as_f64().unwrap()) / 2.0,
+        (r[1].as_f64().unwrap() + r[3].as_f64().unwrap()) / 2.0,
+    );
+    let hit = s.get(&format!("/api/hit?page={n}&x={x}&y={y}")).json();
+    assert_eq!(hit["kind"], "fact");
+    assert_eq!(hit["facts"][0]["key"], fact["key"]);
+    assert_eq!(hit["facts"][0]["defined"]["path"], "content/facts/economy.yaml");
+    assert!(hit["facts"][0]["printed"].as_array().unwrap().iter().any(|p| p["page"] == n));
+    // the words just before the figure: its section, the line of `{{ … }}`
+    let text = s.get(&format!("/api/hit?page={n}&x={}&y={y}", r[0].as_f64().unwrap() - 20.0)).json();
+    assert_eq!(text["kind"], "text", "{text}");
+    assert_eq!(text["path"], hit["use"]["path"]);
+    assert_eq!(text["line"], hit["use"]["line"]);
+}
+
+#[test]
+fn browsers_are_told_of_every_build_as_it_happens() {
+    let (dir, s) = started();
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    write!(stream, "GET /api/events?token={} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", s.token, s.port).unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut events = Vec::new();
+    let mut line = String::new();
+    while events.is_empty() {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0);
+        if let Some(data) = line.strip_prefix("data: ") {
+            events.push(data.trim().parse::<u64>().unwrap());
+        }
+    }
+    // a save from another editor
+    let section = dir.path().join("content/sections/02-ket-thuc.md");
+    let text = std::fs::read_to_string(&section).unwrap();
+    std::fs::write(&section, text + "\nMột câu thêm.\n").unwrap();
+    while events.len() < 2 {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "the stream closed");
+        if let Some(data) = line.strip_prefix("data: ") {
+            events.push(data.trim().parse::<u64>().unwrap());
+        }
+    }
+    assert!(events[1] > events[0], "{events:?}");
+    let status = s.get("/api/status").json();
+    assert_eq!(status["cause"][0], "content/sections/02-ket-thuc.md");
+    let _ = request; // (raw requests are in the other tests)
+}
