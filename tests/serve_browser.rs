@@ -111,8 +111,24 @@ async fn wait_js(c: &Client, condition: &str, what: &str) -> serde_json::Value {
         if !v.is_null() && v != serde_json::Value::Bool(false) {
             return v;
         }
-        assert!(started.elapsed() < Duration::from_secs(90), "waited 90 s for {what}");
+        if started.elapsed() > Duration::from_secs(60) {
+            let errors = c.execute("return document.getElementById('errors').textContent", vec![]).await.unwrap();
+            screenshot(c, "failed.png").await;
+            panic!("waited 60 s for {what}; the page says: {errors}");
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits for an element; on a timeout, fails with what the page shows in its error area.
+async fn wait_for(c: &Client, locator: Locator<'_>, seconds: u64) -> fantoccini::elements::Element {
+    match c.wait().at_most(Duration::from_secs(seconds)).for_element(locator).await {
+        Ok(e) => e,
+        Err(e) => {
+            let errors = c.execute("return document.getElementById('errors').textContent", vec![]).await.unwrap();
+            screenshot(c, "failed.png").await;
+            panic!("waited {seconds} s for {locator:?}: {e}; the page says: {errors}");
+        }
     }
 }
 
@@ -153,7 +169,7 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
         .await
         .unwrap();
     figure.click().await.unwrap();
-    let card = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#fact-detail .card")).await.unwrap();
+    let card = wait_for(&c, Locator::Css("#fact-detail .card"), 10).await;
     let text = card.text().await.unwrap();
     assert!(text.contains(key) && text.contains("1.69 %") && text.contains("content/facts/labour.yaml"), "{text}");
     assert!(text.contains("Tỷ lệ hộ nghèo năm 2022") && text.contains("trang"), "{text}");
@@ -167,79 +183,54 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
         .click()
         .await
         .unwrap();
-    let value = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Id("edit-value")).await.unwrap();
+    let value = wait_for(&c, Locator::Id("edit-value"), 10).await;
     value.clear().await.unwrap();
     value.send_keys("1,71").await.unwrap();
     c.find(Locator::Id("edit-save")).await.unwrap().click().await.unwrap();
-    let refused =
-        c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("tr.editing .message.error")).await.unwrap();
+    let refused = wait_for(&c, Locator::Css("tr.editing .message.error"), 20).await;
     assert!(refused.text().await.unwrap().contains("không phải một số"));
     value.clear().await.unwrap();
     value.send_keys("1.71").await.unwrap();
     c.find(Locator::Id("edit-save")).await.unwrap().click().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::XPath("//tr[@class='editing']//div[contains(@class,'ok') and starts-with(., 'Đã lưu')]"))
-        .await
-        .unwrap();
+    wait_for(&c, Locator::XPath("//tr[@class='editing']//div[contains(@class,'ok') and starts-with(., 'Đã lưu')]"), 30)
+        .await;
     let yaml = std::fs::read_to_string(project.path().join("content/facts/labour.yaml")).unwrap();
     assert!(yaml.contains("poverty_rate_2022:\n  value: 1.71\n  unit: \"%\"\n"), "{yaml}");
     wait_js(&c, &format!("(() => {{ const b = document.querySelector(\".page .fact[title='{key}']\"); return b && b.getAttribute('aria-label').includes('1,71%') && b.parentElement.dataset.digest !== {before_digest}; }})()"), "the page with 1,71%").await;
     screenshot(&c, "serve-so-lieu.png").await;
 
     // a click on the words before a figure opens its section at that line
-    let hit_line = wait_js(&c, &format!("(() => {{ const b = document.querySelector(\".page .fact[title='{key}']\"); b.scrollIntoView({{block: 'center'}}); const img = b.parentElement.querySelector('img'); const r = img.getBoundingClientRect(), f = b.getBoundingClientRect(); return [f.left - r.left - r.width / 2 - 30, f.top + f.height / 2 - r.top - r.height / 2]; }})()"), "a place to click").await;
-    let img = c
-        .execute(
-            &format!(
-                "return document.querySelector(\".page .fact[title='{key}']\").parentElement.querySelector('img');"
-            ),
-            vec![],
-        )
-        .await
-        .unwrap();
-    let img: fantoccini::elements::Element = serde_json::from_value(img).unwrap();
+    // (viewport coordinates: 30 px left of the figure, on its line)
+    let at = wait_js(&c, &format!("(() => {{ const b = document.querySelector(\".page .fact[title='{key}']\"); b.scrollIntoView({{block: 'center'}}); const f = b.getBoundingClientRect(); return [Math.round(f.left - 30), Math.round(f.top + f.height / 2)]; }})()"), "a place to click").await;
     let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: img,
-            duration: None,
-            x: hit_line[0].as_f64().unwrap(),
-            y: hit_line[1].as_f64().unwrap(),
-        })
+        .then(PointerAction::MoveTo { duration: None, x: at[0].as_f64().unwrap(), y: at[1].as_f64().unwrap() })
         .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
         .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
     c.perform_actions(click).await.unwrap();
-    let caret = wait_js(&c, "!document.getElementById('view-sections').hidden && document.getElementById('file-select').value.startsWith('content/sections/') && document.getElementById('caret-info').textContent", "the editor at the line").await;
-    let section = c.execute("return document.getElementById('file-select').value", vec![]).await.unwrap();
-    let section = section.as_str().unwrap().to_string();
-    let line: usize = caret.as_str().unwrap().split(&[' ', ','][..]).nth(1).unwrap().parse().unwrap();
+    let opened = wait_js(&c, "document.getElementById('file-text').dataset.opened", "the editor at the line").await;
+    let (section, line) = opened.as_str().unwrap().rsplit_once(':').unwrap();
+    let (section, line): (String, usize) = (section.to_string(), line.parse().unwrap());
+    let caret = c.execute("return document.getElementById('caret-info').textContent", vec![]).await.unwrap();
+    assert!(caret.as_str().unwrap().starts_with(&format!("Dòng {line},")), "{caret}");
     let source = std::fs::read_to_string(project.path().join(&section)).unwrap();
-    assert!(source.lines().nth(line - 1).unwrap().contains("labour.poverty_rate_2022"), "{section}:{line}");
+    let at_line = source.lines().nth(line - 1).unwrap_or_else(|| panic!("{section}:{line} ({caret})"));
+    assert!(at_line.contains("labour.poverty_rate_2022"), "{section}:{line}");
 
     // a slip typed in the editor, saved with Ctrl+S: the finding appears, and leads to the page
     let editor = c.find(Locator::Id("file-text")).await.unwrap();
     c.execute("const t = document.getElementById('file-text'); const i = t.value.indexOf('\\n', t.selectionStart); t.setSelectionRange(i, i);", vec![]).await.unwrap();
     editor.send_keys(" Tỉnh tiếp tục tục đẩy mạnh giảm nghèo.").await.unwrap();
     editor.send_keys(&format!("{}s", fantoccini::key::Key::Control)).await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::XPath("//p[@id='file-status' and contains(., 'đã lưu')]"))
-        .await
-        .unwrap();
+    wait_for(&c, Locator::XPath("//p[@id='file-status' and contains(., 'đã lưu')]"), 20).await;
     assert!(std::fs::read_to_string(project.path().join(&section)).unwrap().contains("tiếp tục tục đẩy mạnh"));
     screenshot(&c, "serve-noi-dung.png").await;
     c.find(Locator::Id("tab-findings")).await.unwrap().click().await.unwrap();
-    let finding = c
-        .wait()
-        .at_most(Duration::from_secs(60))
-        .for_element(Locator::XPath("//ol[@id='finding-list']/li[contains(., 'tục tục')]"))
-        .await
-        .unwrap();
+    let finding = wait_for(&c, Locator::XPath("//ol[@id='finding-list']/li[contains(., 'tục tục')]"), 60).await;
     let finding_text = finding.text().await.unwrap();
     assert!(finding_text.contains(&section), "{finding_text}");
     screenshot(&c, "serve-kiem-tra.png").await;
     finding.find(Locator::XPath(".//button[starts-with(., 'Xem trên trang')]")).await.unwrap().click().await.unwrap();
-    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(".page .flash")).await.unwrap();
+    wait_for(&c, Locator::Css(".page .flash"), 5).await;
 
     // an auditor compares the last commit with the project now
     c.find(Locator::Id("tab-compare")).await.unwrap().click().await.unwrap();
@@ -247,7 +238,7 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     old.clear().await.unwrap();
     old.send_keys("HEAD").await.unwrap();
     c.find(Locator::Id("compare-go")).await.unwrap().click().await.unwrap();
-    let facts = c.wait().at_most(Duration::from_secs(120)).for_element(Locator::Id("compare-facts")).await.unwrap();
+    let facts = wait_for(&c, Locator::Id("compare-facts"), 120).await;
     let facts_text = facts.text().await.unwrap();
     assert!(facts_text.contains(key) && facts_text.contains("1.69 %") && facts_text.contains("1.71 %"), "{facts_text}");
     let inserted = c.find(Locator::XPath("//div[@id='compare-result']//ins[contains(., 'tục tục')]")).await.unwrap();

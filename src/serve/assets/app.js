@@ -14,7 +14,7 @@ function el(tag, attrs, ...children) {
     else if (k === 'class') e.className = v;
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -260,6 +260,18 @@ async function loadFindings() {
 }
 
 App.onBuild(() => { if (App.view === 'findings') loadFindings(); });
+
+// a fault of the page itself is shown, not swallowed
+function pageFault(message) {
+  const errors = $('errors');
+  errors.hidden = false;
+  errors.append(el('pre', { class: 'fault' }, 'Lỗi trong trang: ' + message));
+}
+window.addEventListener('error', (e) => pageFault(`${e.message} (${e.filename}:${e.lineno})`));
+window.addEventListener('unhandledrejection', (e) => {
+  const r = e.reason;
+  pageFault(r && r.body && r.body.error ? r.body.error : (r && r.stack) || String(r && r.status ? 'HTTP ' + r.status : r));
+});
 
 window.App = App;
 window.addEventListener('DOMContentLoaded', () => { showView('report'); refresh().then(listen); });

@@ -9,10 +9,17 @@ function fold(s) {
 const Facts = {
   data: null,
   editing: null,
+  loading: null,
 
-  async load() {
-    try { this.data = await api('/api/facts'); } catch (e) { $('fact-count').replaceChildren(errorBlock(e)); return; }
-    this.render();
+  /** Loads the facts (once at a time: callers share the load under way). */
+  load() {
+    if (!this.loading) {
+      this.loading = api('/api/facts')
+        .then((data) => { this.data = data; this.render(); })
+        .catch((e) => $('fact-count').replaceChildren(errorBlock(e)))
+        .finally(() => { this.loading = null; });
+    }
+    return this.loading;
   },
 
   show() { if (!this.data) this.load(); else this.render(); },
@@ -34,38 +41,45 @@ const Facts = {
     for (const f of shown) {
       const pages = [...new Set(f.printed.map((p) => p.page).filter(Boolean))];
       rows.push(el('tr', { 'data-key': f.key, class: this.editing === f.key ? 'editing' : null },
-        el('td', {}, el('div', { class: 'key' }, f.key), f.meaning ? el('div', { class: 'meaning' }, f.meaning) : null),
+        el('td', {}, f.meaning ? el('div', { class: 'meaning' }, f.meaning) : null, el('div', { class: 'key' }, f.key)),
         el('td', { class: 'num' }, String(f.value)),
         el('td', {}, f.unit),
         el('td', {}, pages.length ? pages.map((n, i) => [i ? ', ' : '',
           el('button', { type: 'button', class: 'link', onclick: () => App.showPrinting(f, n) }, String(n))]) : 'không in'),
         el('td', {}, el('button', { type: 'button', 'aria-label': `Sửa ${f.key}`, onclick: () => this.edit(f.key) }, 'Sửa'))));
-      if (this.editing === f.key) rows.push(this.form(f));
+      if (this.editing === f.key) {
+        // the same form across renders (a build while typing keeps what is typed and the message)
+        if (!this.formRow || this.formRow.dataset.key !== f.key) this.formRow = this.form(f);
+        rows.push(this.formRow);
+      }
     }
     $('fact-table').tBodies[0].replaceChildren(...rows);
   },
+
+  close() { this.editing = null; this.formRow = null; this.render(); },
 
   async edit(key) {
     showView('facts');
     if (!this.data) await this.load();
     if (!this.data.facts.some((f) => f.key === key)) return;
+    if (this.editing !== key) this.formRow = null;
     this.editing = key;
-    if (!this.matches().some((f) => f.key === key)) $('fact-search').value = key;
+    $('fact-search').value = key;
     this.render();
     const input = document.querySelector('#fact-table .edit-form input');
     if (input) { input.focus(); input.select(); input.scrollIntoView({ block: 'center' }); }
   },
 
   form(f) {
-    const version = this.data.versions[f.defined.path];
     const value = el('input', { id: 'edit-value', value: String(f.value), inputmode: 'decimal', autocomplete: 'off' });
     const unit = el('input', { id: 'edit-unit', value: f.unit, autocomplete: 'off' });
     const meaning = el('input', { id: 'edit-meaning', value: f.meaning || '', autocomplete: 'off' });
     const out = el('div', { role: 'status', 'aria-live': 'polite' });
     const save = async () => {
       out.replaceChildren(el('div', { class: 'spinner' }, 'Đang kiểm tra và lưu…'));
-      let current = version;
-      const changes = [['value', value.value, String(f.value)], ['unit', unit.value, f.unit], ['meaning', meaning.value, f.meaning || '']]
+      let current = this.data.versions[f.defined.path];
+      const now = this.data.facts.find((x) => x.key === f.key) || f;
+      const changes = [['value', value.value, String(now.value)], ['unit', unit.value, now.unit], ['meaning', meaning.value, now.meaning || '']]
         .filter(([, now, was]) => now.trim() !== was.trim());
       if (!changes.length) { out.replaceChildren(el('div', { class: 'message ok' }, 'Không có gì thay đổi.')); return; }
       try {
@@ -76,24 +90,24 @@ const Facts = {
           warnings = r.warnings || [];
           this.data.versions[f.defined.path] = current;
         }
-        out.replaceChildren(el('div', { class: 'message ok' }, `Đã lưu vào ${f.defined.path}. Báo cáo đang được cập nhật…`),
-          warnings.length ? el('div', { class: 'hint' }, `${warnings.length} cảnh báo mới: xem thẻ Kiểm tra.`) : null);
+        out.replaceChildren(el('div', { class: 'message ok' }, `Đã lưu vào ${f.defined.path}. Báo cáo đang được cập nhật…`));
+        if (warnings.length) out.append(el('div', { class: 'hint' }, `${warnings.length} cảnh báo mới: xem thẻ Kiểm tra.`));
         this.saved = f.key;
       } catch (e) { out.replaceChildren(errorBlock(e)); }
     };
     const onKey = (event) => {
       if (event.key === 'Enter') { event.preventDefault(); save(); }
-      if (event.key === 'Escape') { this.editing = null; this.render(); }
+      if (event.key === 'Escape') this.close();
     };
     for (const i of [value, unit, meaning]) i.addEventListener('keydown', onKey);
-    return el('tr', { class: 'editing' }, el('td', { colspan: 5 },
+    return el('tr', { class: 'editing', 'data-key': f.key }, el('td', { colspan: 5 },
       el('div', { class: 'edit-form' },
         el('label', { for: 'edit-value' }, 'Giá trị'), value,
         el('label', { for: 'edit-unit' }, 'Đơn vị'), unit,
         el('label', { for: 'edit-meaning' }, 'Ý nghĩa'), meaning,
         el('div', { class: 'edit-actions' },
           el('button', { type: 'button', class: 'primary', id: 'edit-save', onclick: save }, 'Lưu'),
-          el('button', { type: 'button', onclick: () => { this.editing = null; this.render(); } }, 'Đóng'))),
+          el('button', { type: 'button', onclick: () => this.close() }, 'Đóng'))),
       el('div', { class: 'hint' }, 'Số viết bằng chữ số, dấu chấm cho phần thập phân (1.69), không dấu phân cách hàng nghìn (51997). ',
         `Khai báo tại ${f.defined.path}:${f.defined.line}.`),
       out));
@@ -143,6 +157,8 @@ const Editor = {
     try { data = await api('/api/file?path=' + encodeURIComponent(path)); } catch (e) { $('file-status').replaceChildren(errorBlock(e)); return; }
     this.show(data);
     if (line) this.goTo(line, column, width);
+    // what is open, and where (read by the tests)
+    $('file-text').dataset.opened = `${path}:${line || 1}`;
   },
 
   show(data) {
