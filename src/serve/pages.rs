@@ -13,9 +13,8 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use serde::Serialize;
-use typst::WorldExt as _;
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::syntax::Span;
+use typst::syntax::{Span, SyntaxNode};
 use typst_layout::{Page, PagedDocument};
 
 use crate::document::{Document, Inline};
@@ -74,9 +73,20 @@ pub fn read(
     model: &Document,
 ) -> Vec<PageMap> {
     let facts = fact_ranges(model);
-    let mut ranges: HashMap<Span, Option<Range<usize>>> = HashMap::new();
-    let mut reader =
-        Reader { world, assembled, sections, model, facts: &facts, ranges: &mut ranges, boxes: Vec::new() };
+    let lines: Vec<Vec<usize>> =
+        model.sections.iter().map(|s| s.source.source.match_indices('\n').map(|(i, _)| i).collect()).collect();
+    let mut reader = Reader {
+        world,
+        assembled,
+        sections,
+        model,
+        facts: &facts,
+        lines: &lines,
+        ranges: span_ranges(world),
+        last_span: (Span::detached(), None),
+        last_entry: None,
+        boxes: Vec::new(),
+    };
     document
         .pages()
         .iter()
@@ -137,6 +147,24 @@ pub fn locate(pages: &[PageMap], section: usize, offset: usize) -> Option<(usize
     best.map(|(_, page, b)| (page, b))
 }
 
+/// The range of every node of the main file, by span: one walk of its syntax tree (typst's own
+/// look-up walks the tree from its root for every span, too slow for every glyph of 32 pages).
+fn span_ranges(world: &BaocaoWorld) -> HashMap<Span, Range<usize>> {
+    fn walk(node: &SyntaxNode, offset: usize, out: &mut HashMap<Span, Range<usize>>) {
+        out.insert(node.span(), offset..offset + node.len());
+        let mut at = offset;
+        for child in node.children() {
+            walk(child, at, out);
+            at += child.len();
+        }
+    }
+    let mut out = HashMap::new();
+    if let Ok(source) = typst::World::source(world, world.main_id()) {
+        walk(source.root(), 0, &mut out);
+    }
+    out
+}
+
 /// Per section, the rendered range of each fact use printed in it, sorted.
 fn fact_ranges(model: &Document) -> Vec<Vec<(Range<usize>, usize)>> {
     let mut out = vec![Vec::new(); model.sections.len()];
@@ -167,8 +195,14 @@ struct Reader<'a> {
     sections: &'a [TypstSection],
     model: &'a Document,
     facts: &'a [Vec<(Range<usize>, usize)>],
-    /// The main file's range of each span met (a span's range is looked up once).
-    ranges: &'a mut HashMap<Span, Option<Range<usize>>>,
+    /// Per section, where each line of its file ends.
+    lines: &'a [Vec<usize>],
+    /// The main file's range of each of its spans.
+    ranges: HashMap<Span, Range<usize>>,
+    /// The last span met, and where it starts in the main file.
+    last_span: (Span, Option<usize>),
+    /// The main file's range of the last map entry met, and its target.
+    last_entry: Option<(Range<usize>, Option<Target>)>,
     boxes: Vec<HitBox>,
 }
 
@@ -219,16 +253,30 @@ impl Reader<'_> {
 
     /// What a glyph from `span` (and the byte `delta` inside it) prints.
     fn target(&mut self, (span, delta): (Span, u16)) -> Option<Target> {
-        if span.id() != Some(self.world.main_id()) {
-            return None;
+        // the glyphs of a word share a span and a map entry: the last ones found are tried first
+        if self.last_span.0 != span {
+            let start =
+                if span.id() == Some(self.world.main_id()) { self.ranges.get(&span).map(|r| r.start) } else { None };
+            self.last_span = (span, start);
         }
-        let world = self.world;
-        let range = self.ranges.entry(span).or_insert_with(|| world.range(span)).clone()?;
-        let at = range.start + usize::from(delta);
+        let at = self.last_span.1? + usize::from(delta);
+        if let Some((range, target)) = &self.last_entry
+            && range.contains(&at)
+        {
+            return *target;
+        }
         let s = self.assembled.section_ranges.iter().position(|r| r.contains(&at))?;
-        let local = at - self.assembled.section_ranges[s].start;
+        let base = self.assembled.section_ranges[s].start;
         let map = &self.sections.get(s)?.map;
-        let entry = map[map.partition_point(|e| e.typst_offset <= local).checked_sub(1)?];
+        let i = map.partition_point(|e| e.typst_offset <= at - base).checked_sub(1)?;
+        let target = self.entry_target(map[i]);
+        let end = map.get(i + 1).map_or(self.assembled.section_ranges[s].end, |e| base + e.typst_offset);
+        self.last_entry = Some((base + map[i].typst_offset..end, target));
+        target
+    }
+
+    /// What the text from a writer's map entry is: a fact's printed value, or a section's line.
+    fn entry_target(&self, entry: crate::writer::typst::MapEntry) -> Option<Target> {
         let facts = self.facts.get(entry.section)?;
         let i = facts.partition_point(|(r, _)| r.start <= entry.offset);
         if let Some((r, id)) = i.checked_sub(1).and_then(|i| facts.get(i))
@@ -237,7 +285,8 @@ impl Reader<'_> {
             return Some(Target::Fact { id: *id });
         }
         let section = self.model.sections.get(entry.section)?;
-        let line = section.source.location(entry.offset..entry.offset).line;
+        let at = section.source.source_offset(entry.offset);
+        let line = self.lines.get(entry.section)?.partition_point(|&nl| nl < at) + 1;
         Some(Target::Text { section: entry.section, offset: entry.offset, line })
     }
 }
