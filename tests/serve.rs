@@ -233,3 +233,44 @@ fn browsers_are_told_of_every_build_as_it_happens() {
     assert_eq!(status["cause"][0], "content/sections/02-ket-thuc.md");
     let _ = request; // (raw requests are in the other tests)
 }
+
+#[test]
+fn open_starts_the_default_browser_at_the_address_with_its_token() {
+    let dir = common::mini_project();
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    let script = bin.path().join("xdg-open");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["serve", "--open", "--port", "0", "--project"])
+        .arg(dir.path())
+        .env("PATH", path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut url).unwrap();
+    let started = std::time::Instant::now();
+    while !opened.exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), url.trim());
+    assert!(url.contains("/?token="));
+}
+
+#[test]
+fn a_folder_that_is_no_project_is_a_usage_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = common::baocao_within(
+        &["serve", "--port", "0", "--project", empty.path().to_str().unwrap()],
+        Duration::from_secs(60),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a baocao project"), "{out:?}");
+    assert!(out.stdout.is_empty());
+}

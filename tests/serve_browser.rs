@@ -191,12 +191,18 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     assert!(refused.text().await.unwrap().contains("không phải một số"));
     value.clear().await.unwrap();
     value.send_keys("1.71").await.unwrap();
+    let scrolled = c.execute("return document.getElementById('pages').scrollTop", vec![]).await.unwrap();
     c.find(Locator::Id("edit-save")).await.unwrap().click().await.unwrap();
     wait_for(&c, Locator::XPath("//tr[@class='editing']//div[contains(@class,'ok') and starts-with(., 'Đã lưu')]"), 30)
         .await;
     let yaml = std::fs::read_to_string(project.path().join("content/facts/labour.yaml")).unwrap();
     assert!(yaml.contains("poverty_rate_2022:\n  value: 1.71\n  unit: \"%\"\n"), "{yaml}");
     wait_js(&c, &format!("(() => {{ const b = document.querySelector(\".page .fact[title='{key}']\"); return b && b.getAttribute('aria-label').includes('1,71%') && b.parentElement.dataset.digest !== {before_digest}; }})()"), "the page with 1,71%").await;
+    let after = c.execute("return document.getElementById('pages').scrollTop", vec![]).await.unwrap();
+    assert!(
+        scrolled.as_f64().unwrap() > 0.0 && after == scrolled,
+        "the reader stays where they were: {scrolled} → {after}"
+    );
     screenshot(&c, "serve-so-lieu.png").await;
 
     // a click on the words before a figure opens its section at that line
