@@ -274,3 +274,15 @@ fn a_folder_that_is_no_project_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a baocao project"), "{out:?}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn every_address_at_once_is_refused_for_the_host_header_could_not_be_checked() {
+    let dir = common::mini_project();
+    let out = common::baocao_within(
+        &["serve", "--host", "0.0.0.0", "--port", "0", "--project", dir.path().to_str().unwrap()],
+        Duration::from_secs(60),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("every address of this computer"), "{out:?}");
+    assert!(out.stdout.is_empty(), "nothing served");
+}

@@ -68,6 +68,13 @@ pub struct Serve {
 pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     let root = options.project.as_path();
     let usage = |message: String, help: &str| Failure::usage(Diagnostic::error(message).help(help));
+    if options.host.is_unspecified() {
+        // every address of the machine: the Host header could not be checked against one name
+        return Err(usage(
+            format!("`--host {}` would listen on every address of this computer", options.host),
+            "give the one address others reach this computer at, such as `--host 192.168.1.20`",
+        ));
+    }
     let (pdf, _) = crate::build::output_paths(root, None);
     let mut changes = crate::watch::Changes::new(root, &[pdf.clone(), pdf.with_extension("typ")], options.debounce)?;
     let token = server::new_token().map_err(|e| usage(format!("cannot draw a secret token: {e}"), "try again"))?;

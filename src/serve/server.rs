@@ -136,15 +136,9 @@ impl Guard {
             .is_some_and(|c| cookie_value(c, &cookie_name(self.port)).is_some_and(|v| same(v, &self.token)));
         let by_query = request.param("token").is_some_and(|t| same(t, &self.token));
         if by_query && !by_cookie && request.method == "GET" && !request.path.starts_with("/api/") {
-            // the workspace's own address, without the token shown
-            let rest: Vec<String> = request
-                .query
-                .iter()
-                .filter(|(k, _)| k != "token")
-                .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-                .collect();
-            let query = if rest.is_empty() { String::new() } else { format!("?{}", rest.join("&")) };
-            return Access::Enter(format!("{}{query}", request.path));
+            // the workspace's one page, without the token in the address bar (and never
+            // another address: the path is not echoed)
+            return Access::Enter("/".to_string());
         }
         if by_cookie || by_query { Access::Allowed } else { Access::Forbidden("thiếu mã truy cập (token)") }
     }
@@ -283,19 +277,19 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Percent-encoding of everything but unreserved characters.
-pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Percent-encoding of everything but unreserved characters.
+    fn encode(s: &str) -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                b => format!("%{b:02X}"),
+            })
+            .collect()
+    }
 
     fn guard() -> Guard {
         Guard { token: "abc123".into(), port: 8000, hosts: vec!["127.0.0.1".into(), "localhost".into()] }
