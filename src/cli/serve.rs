@@ -21,6 +21,7 @@ pub struct ServeArgs {
     open: bool,
     /// Listen on another address than 127.0.0.1 (this computer only). Anyone who can reach that
     /// address and learns the token can then read and edit the report: a warning is printed.
+    /// 0.0.0.0 and :: (every address at once) are refused: name the one address.
     #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
     host: IpAddr,
 }
