@@ -45,7 +45,7 @@ pub fn route(serve: &Serve, req: &Request) -> Reply {
         (true, "/api/status") => status(serve),
         (true, "/api/page") => with_build(serve, |b| page(serve, b, req)),
         (true, "/api/hit") => with_build(serve, |b| hit(b, req)),
-        (true, "/api/facts") => with_build(serve, |b| facts(serve, b)),
+        (true, "/api/facts") => with_build(serve, facts),
         (true, "/api/files") => with_build(serve, files),
         (true, "/api/file") => file(serve, req),
         (true, "/api/findings") => with_build(serve, findings),
@@ -165,8 +165,7 @@ fn hit(build: &Build, req: &Request) -> Reply {
     }
 }
 
-fn facts(serve: &Serve, build: &Build) -> Reply {
-    let _ = serve;
+fn facts(build: &Build) -> Reply {
     let files: serde_json::Map<String, Value> = build
         .project
         .inputs
