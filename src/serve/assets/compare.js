@@ -52,7 +52,9 @@ const Compare = {
     try { versions = await api('/api/versions'); } catch (_) { /* typed by hand */ }
     $('version-list').replaceChildren(...versions.map((v) => el('option', { value: v.value }, v.label)));
     const git = versions.find((v) => v.label.startsWith('git '));
-    if (!$('compare-old').value && git) $('compare-old').value = git.value;
+    // a suggestion only in a field the user has not started on
+    const old = $('compare-old');
+    if (!old.value && git && document.activeElement !== old) old.value = git.value;
   },
 
   async run() {
