@@ -57,7 +57,7 @@ pub fn watch(root: &Path, options: &WatchOptions, console: &Console) -> Result<(
     let mut session = Session { root, options, console, compiler: Compiler::new(), shown_warnings: Vec::new() };
     session.rebuild(&[]);
     console.status("watching", &format!("{} for changes (Ctrl-C to stop)", watched_list(root)));
-    while let Some(batch) = changes.next() {
+    while let Some(batch) = changes.wait() {
         for e in &batch.errors {
             console.diagnostics(&[Diagnostic::warning(format!("file watching: {e}"))], Path::new("."));
         }
@@ -126,7 +126,7 @@ impl Changes {
 
     /// Waits for the next batch (everything that arrived meanwhile is one batch); `None` when
     /// the watcher stopped.
-    pub fn next(&mut self) -> Option<Batch> {
+    pub fn wait(&mut self) -> Option<Batch> {
         let first = self.rx.recv().ok()?;
         let mut changed = BTreeSet::new();
         let mut errors = Vec::new();

@@ -285,3 +285,46 @@ fn every_address_at_once_is_refused_for_the_host_header_could_not_be_checked() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("every address of this computer"), "{out:?}");
     assert!(out.stdout.is_empty(), "nothing served");
 }
+
+#[test]
+fn a_report_that_does_not_build_shows_its_errors_and_can_be_fixed_from_the_workspace() {
+    let dir = common::mini_project();
+    let section = dir.path().join("content/sections/02-ket-thuc.md");
+    let good = std::fs::read_to_string(&section).unwrap();
+    let broken = format!("{good}\nSố sai {{{{ economy.khong_co | num }}}}.\n");
+    std::fs::write(&section, &broken).unwrap();
+    let s = Server::start(dir.path());
+    let status = s.wait_build(0);
+    assert_eq!(status["ok"], false);
+    let errors = status["errors"].as_array().unwrap();
+    assert!(errors.iter().any(|e| e["message"].as_str().unwrap().contains("economy.khong_co")), "{errors:?}");
+    assert!(status["pages"].as_array().unwrap().is_empty(), "no good build yet");
+    // the files are still listed and served, and the fix saved builds the report
+    let files = s.get("/api/files").json();
+    assert!(files["sections"].as_array().unwrap().iter().any(|f| f["path"] == "content/sections/02-ket-thuc.md"));
+    let file = s.get("/api/file?path=content/sections/02-ket-thuc.md").json();
+    let fixed = s.post(
+        "/api/file",
+        &serde_json::json!({ "path": "content/sections/02-ket-thuc.md", "text": good, "version": file["version"] }),
+    );
+    assert_eq!(fixed.status, 200, "{}", fixed.text());
+    let status = s.wait_build(status["generation"].as_u64().unwrap());
+    assert_eq!(status["ok"], true, "{status}");
+    let pages = status["pages"].clone();
+    assert!(!pages.as_array().unwrap().is_empty());
+
+    // broken again by another editor: the errors shown, the last good pages kept, and an error
+    // elsewhere does not stop a fact's edit
+    std::fs::write(&section, &broken).unwrap();
+    let status = s.wait_build(status["generation"].as_u64().unwrap());
+    assert_eq!(status["ok"], false);
+    assert_eq!(status["pages"], pages);
+    let facts = s.get("/api/facts").json();
+    let version = facts["versions"]["content/facts/economy.yaml"].clone();
+    let edit = s.post(
+        "/api/fact",
+        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8.7", "version": version }),
+    );
+    assert_eq!(edit.status, 200, "{}", edit.text());
+    assert!(std::fs::read_to_string(dir.path().join("content/facts/economy.yaml")).unwrap().contains("value: 8.7\n"));
+}

@@ -269,13 +269,28 @@ fn quoted(s: &str) -> String {
 }
 
 /// The project at `root` with the file `rel` replaced by `text`, loaded and checked as `check`
-/// would: the errors it would have (messages), or its new warnings.
+/// would: the errors the edit brings (messages; errors the project already had elsewhere do not
+/// stop an edit), or else the edited project's warnings.
 pub fn check_with(root: &Path, rel: &str, text: &str) -> Result<Vec<Diagnostic>, Vec<String>> {
+    let errors_of = |source: &dyn Source| -> Result<(Vec<Diagnostic>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let project = Project::load_from(source).map_err(|f| f.diagnostics)?;
+        let report = crate::check::run_project(&project);
+        let (errors, _): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            report.findings.iter().cloned().partition(|d| d.severity == Severity::Error);
+        Ok((errors, report.findings))
+    };
     let source = Overlay { dir: DirSource::new(root), rel: PathBuf::from(rel), text: text.as_bytes().to_vec() };
-    let project = Project::load_from(&source).map_err(|f| messages(&f.diagnostics))?;
-    let report = crate::check::run_project(&project);
-    let errors: Vec<Diagnostic> = report.findings.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-    if errors.is_empty() { Ok(report.findings) } else { Err(messages(&errors)) }
+    let (after, findings) = errors_of(&source).map_err(|e| messages(&e))?;
+    if after.is_empty() {
+        return Ok(findings);
+    }
+    // the same error (code, file, message) before the edit is not the edit's
+    let before = match errors_of(&DirSource::new(root)) {
+        Ok((errors, _)) | Err(errors) => errors,
+    };
+    let key = |d: &Diagnostic| (d.code, d.location.as_ref().map(|l| l.path.clone()), d.message.clone());
+    let new: Vec<Diagnostic> = after.into_iter().filter(|d| !before.iter().any(|b| key(b) == key(d))).collect();
+    if new.is_empty() { Ok(findings) } else { Err(messages(&new)) }
 }
 
 fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {

@@ -115,7 +115,7 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     {
         let workspace = workspace.clone();
         std::thread::spawn(move || {
-            while let Some(batch) = changes.next() {
+            while let Some(batch) = changes.wait() {
                 if !batch.changed.is_empty() {
                     workspace.trigger(Trigger::Files(batch.changed));
                 }
@@ -124,7 +124,7 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     }
     {
         let workspace = workspace.clone();
-        let console = console.clone();
+        let console = *console;
         let root = root.to_path_buf();
         std::thread::spawn(move || {
             workspace::builder(workspace, triggers, |state| report_build(&console, &root, state));

@@ -46,7 +46,7 @@ pub fn route(serve: &Serve, req: &Request) -> Reply {
         (true, "/api/page") => with_build(serve, |b| page(serve, b, req)),
         (true, "/api/hit") => with_build(serve, |b| hit(b, req)),
         (true, "/api/facts") => with_build(serve, facts),
-        (true, "/api/files") => with_build(serve, files),
+        (true, "/api/files") => files(serve),
         (true, "/api/file") => file(serve, req),
         (true, "/api/findings") => with_build(serve, findings),
         (true, "/api/versions") => Reply::json(200, &json!(compare::suggestions(&serve.workspace.root))),
@@ -176,24 +176,36 @@ fn facts(build: &Build) -> Reply {
     Reply::json(200, &json!({ "facts": build.index.facts, "versions": files }))
 }
 
-fn files(build: &Build) -> Reply {
-    let sections: Vec<Value> = build
-        .narrative
-        .document
-        .sections
-        .iter()
-        .map(|s| {
-            let heading = s.blocks.iter().find_map(|b| match &b.kind {
-                crate::document::BlockKind::Heading { .. } => {
-                    Some(s.source.rendered[b.range.clone()].trim().to_string())
-                }
-                _ => None,
-            });
-            json!({ "path": slash_path(&s.source.path), "heading": heading.map(|h| clean_heading(&h)) })
+/// The content files on disk (so that a project whose build fails can still be edited), each
+/// section with its first heading when the last good build has it.
+fn files(serve: &Serve) -> Reply {
+    let root = &serve.workspace.root;
+    let list = |dir: &str, extension: &str| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(extension) && !n.starts_with('.'))
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        names.sort();
+        names
+    };
+    let build = serve.workspace.build();
+    let heading = |path: &str| -> Option<String> {
+        let section =
+            build.as_ref()?.narrative.document.sections.iter().find(|s| slash_path(&s.source.path) == path)?;
+        section.blocks.iter().find_map(|b| match &b.kind {
+            crate::document::BlockKind::Heading { .. } => {
+                Some(clean_heading(&section.source.rendered[b.range.clone()]))
+            }
+            _ => None,
         })
-        .collect();
-    let facts: Vec<String> = build.project.fact_files.iter().map(|f| slash_path(&f.path)).collect();
-    Reply::json(200, &json!({ "sections": sections, "facts": facts }))
+    };
+    let sections: Vec<Value> =
+        list("content/sections", ".md").into_iter().map(|p| json!({ "heading": heading(&p), "path": p })).collect();
+    Reply::json(200, &json!({ "sections": sections, "facts": list("content/facts", ".yaml") }))
 }
 
 /// `## II. KINH TẾ` → `II. KINH TẾ` (without private-use marks of printed facts).

@@ -236,14 +236,33 @@ function showFact(hit) {
 
 // ---- findings ----
 
+/** What each finding code means, in Vietnamese (check's own messages are in English). */
+const CODES = {
+  'fact-undefined': 'Số liệu chưa khai báo', 'fact-unused': 'Số liệu không được in ở đâu',
+  'fact-format': 'Giá trị không in được theo bộ lọc', 'fact-syntax': 'Biểu thức {{ … }} viết sai',
+  'fact-duplicate-key': 'Một tên khai báo hai lần trong tệp số liệu',
+  'footnote-undefined': 'Chú thích chưa có nội dung', 'footnote-duplicate': 'Tên chú thích dùng hai lần',
+  'footnote-unreferenced': 'Chú thích không được dẫn', 'heading-skip': 'Số đề mục nhảy cóc',
+  'heading-number': 'Số đề mục không nối tiếp', 'typo-no-space-after': 'Thiếu dấu cách sau dấu câu',
+  'typo-space-before': 'Thừa dấu cách trước dấu câu', 'typo-double-space': 'Hai dấu cách liền nhau',
+  'typo-unbalanced': 'Ngoặc hoặc ngoặc kép không khớp', 'typo-doubled-word': 'Một từ viết lặp hai lần',
+  'typo-glued-number': 'Số dính liền chữ', 'typo-glued-words': 'Hai tiếng viết dính liền',
+  'typo-tone-variant': 'Đề mục đặt dấu thanh khác trong bài', 'typo-tone-placement': 'Dấu thanh đặt ở nguyên âm khác',
+  'typo-date': 'Ngày không có thật', 'typo-year': 'Năm sai số chữ số',
+  'typo-range-dash': 'Dấu nối khoảng khác cách viết thường dùng', 'glyph-missing': 'Ký tự phông chữ không hiển thị được',
+  'allow-invalid': 'Ghi chú baocao-allow sai mã', 'allow-unused': 'Ghi chú baocao-allow không dùng đến',
+  'project-load': 'Không đọc được dự án', 'baseline-stale': 'Mục đã ghi nhận không còn khớp',
+};
+
 function findingItem(f, known, tag) {
   const loc = f.location;
   const sev = known ? el('span', { class: 'sev known' }, 'đã ghi nhận')
     : el('span', { class: 'sev ' + f.severity }, f.severity === 'error' ? 'Lỗi' : 'Cảnh báo');
   return el(tag || 'li', {},
-    sev, el('code', {}, f.code), ' ', f.message,
+    sev, el('strong', {}, CODES[f.code] || f.code), ' ', el('code', {}, f.code),
+    el('div', {}, f.message),
     loc ? el('div', { class: 'where' }, `${loc.path}:${loc.line}:${loc.column} — `, loc.line_text.slice(Math.max(0, loc.column - 40), loc.column + 60)) : null,
-    f.help ? el('div', { class: 'where' }, 'Cách sửa: ', f.help) : null,
+    f.help ? el('div', { class: 'where' }, 'Gợi ý: ', f.help) : null,
     el('div', { class: 'actions' },
       loc ? el('button', { type: 'button', class: 'link', onclick: () => window.Editor.open(loc.path, loc.line, loc.column, loc.width) }, 'Mở trong trình soạn thảo') : null,
       f.page ? el('button', { type: 'button', class: 'link', onclick: () => showOnPage(f.page, f.rect) }, `Xem trên trang ${f.page}`) : null));

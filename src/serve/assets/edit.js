@@ -249,7 +249,11 @@ const Editor = {
 
   /** After a build: the lists anew and, when the text is not being edited, the file as on disk. */
   async rebuilt() {
-    if (!this.file || App.view !== 'sections') return;
+    if (!this.file || App.view !== 'sections') { this.files = null; return; }
+    // the list anew (a section added or removed meanwhile), the open file still chosen
+    this.files = null;
+    await this.list();
+    $('file-select').value = this.file.path;
     let data;
     try { data = await api('/api/file?path=' + encodeURIComponent(this.file.path)); } catch (_) { return; }
     if (this.dirty) {
