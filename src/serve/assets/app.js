@@ -90,6 +90,13 @@ async function refresh() {
     for (const f of status.errors) errors.append(findingItem(f, false, 'pre'));
   }
   if (status.title) document.title = status.title + ' — baocao';
+  const figures = status.pages.reduce((n, p) => n + p.facts.length, 0);
+  $('overview').replaceChildren(
+    status.title ? el('h3', {}, status.title) : null,
+    el('ul', {},
+      el('li', {}, `${status.pages.length} trang, ${figures} chỗ in số liệu`),
+      el('li', {}, status.warnings ? `${status.warnings} cảnh báo mới: xem thẻ Kiểm tra` : 'Không có cảnh báo mới'),
+      el('li', {}, 'Tệp PDF: build-output/report.pdf (nút “Mở PDF” ở góc phải)')));
   renderPages(status.pages);
   for (const f of App.listeners) f(status);
 }
