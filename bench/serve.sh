@@ -29,10 +29,14 @@ for _ in $(seq 1 200); do [ -s "$work/url" ] && break; sleep 0.05; done
 url=$(head -n 1 "$work/url")
 [ -n "$url" ] || { echo "serve printed no address:" >&2; cat "$work/serve.log" >&2; exit 1; }
 
-python3 - "$url" "$work" "$edits" <<'EOF'
+python3 - "$url" "$work" "$edits" "$pid" <<'EOF'
 import http.client, json, statistics, sys, threading, time, urllib.parse, queue
 
-url, work, edits = sys.argv[1], sys.argv[2], int(sys.argv[3])
+url, work, edits, pid = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+import os
+def cpu_ms():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 parts = urllib.parse.urlparse(url)
 host, port = parts.hostname, parts.port
 token = urllib.parse.parse_qs(parts.query)["token"][0]
@@ -117,6 +121,7 @@ def one_edit(how, to):
     return (t1 - t0) * 1000, (t_event - t0) * 1000, s["millis"], len(changed)
 
 results = {}
+cpu_before = cpu_ms()
 for how in ["editor", "browser"]:
     rows = []
     for i in range(edits):
@@ -126,7 +131,9 @@ for how in ["editor", "browser"]:
         print(f"{how} edit {i + 1} (→ {to}): page shown after {total:.0f} ms (event {event:.0f} ms, build {build} ms, {changed} page(s) changed)")
     results[how] = rows
 
+cpu = (cpu_ms() - cpu_before) / (2 * edits)
 print()
+print(f"CPU time of serve per edit (user + system, mean, with the page's requests): {cpu:.0f} ms: what an edit costs on an idle machine")
 for how, rows in results.items():
     med = lambda k: statistics.median(r[k] for r in rows)
     print(f"{how:8} save → page shown: median {med(0):.0f} ms (save → event {med(1):.0f} ms; build {med(2):.0f} ms) over {len(rows)} edits")
