@@ -6,7 +6,8 @@
 #   editor   the section file written on disk (another editor): adds the file watcher's debounce
 #   browser  the section saved through the workspace (POST /api/file): builds at once
 #
-#   bench/serve.sh [EDITS]        (default 11 edits each way; BAOCAO=path picks the binary)
+#   bench/serve.sh [EDITS]        (default 11 edits each way; BAOCAO=path picks the binary;
+#                                  KEEP_LOG=FILE keeps what serve printed)
 #
 # Uses the release binary when there is one, else the debug one (say which when quoting a figure).
 # Works on a copy of the project in a temporary folder; the repository is not touched.

@@ -328,3 +328,30 @@ fn a_report_that_does_not_build_shows_its_errors_and_can_be_fixed_from_the_works
     assert_eq!(edit.status, 200, "{}", edit.text());
     assert!(std::fs::read_to_string(dir.path().join("content/facts/economy.yaml")).unwrap().contains("value: 8.7\n"));
 }
+
+#[test]
+fn every_printed_figure_can_be_clicked_even_two_joined_by_a_hyphen() {
+    let dir = common::mini_project();
+    let section = dir.path().join("content/sections/02-ket-thuc.md");
+    let text = std::fs::read_to_string(&section).unwrap();
+    std::fs::write(
+        &section,
+        format!("{text}\nMục tiêu từ {{{{ economy.grdp_growth_2021 | num }}}}-{{{{ economy.domestic_revenue_2023 | num }}}} khu.\n"),
+    )
+    .unwrap();
+    let s = Server::start(dir.path());
+    let status = s.wait_build(0);
+    assert_eq!(status["ok"], true, "{status}");
+    let facts = s.get("/api/facts").json();
+    let printings: usize =
+        facts["facts"].as_array().unwrap().iter().map(|f| f["printed"].as_array().unwrap().len()).sum();
+    let mut boxed: Vec<u64> = status["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["facts"].as_array().unwrap().iter().map(|f| f["id"].as_u64().unwrap()))
+        .collect();
+    boxed.sort();
+    boxed.dedup();
+    assert_eq!(boxed.len(), printings, "{boxed:?}");
+}

@@ -153,6 +153,17 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     let server = Server::start(project.path());
     let status = server.wait_build(0);
     let pages = status["pages"].as_array().unwrap().len();
+    // every figure printed can be clicked: 627 `{{ … }}`, each with a box (two of them, `3-5` at
+    // a line's end, have glyphs typst gives no source span: placed by their markers)
+    let mut boxed: Vec<u64> = status["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["facts"].as_array().unwrap().iter().map(|f| f["id"].as_u64().unwrap()))
+        .collect();
+    boxed.sort_unstable();
+    boxed.dedup();
+    assert_eq!(boxed.len() as u64, status["uses"].as_u64().unwrap());
     let (_driver, c) = connect(&chromium, &chromedriver).await;
 
     // open: the address printed, every page shown, page 1 drawn

@@ -103,6 +103,63 @@ pub fn read(
         .collect()
 }
 
+/// Adds a box for each printed fact use that has none: typst gives no source span to some
+/// glyphs (a stretch such as `3-5` shaped again where a line ends), so they cannot be read
+/// back. The writer's marker after the value (`#metadata(id)<bc-fact>`) still has a place: the
+/// box ends there, on its baseline, as wide as the printed text is estimated (half an em per
+/// character); figures whose markers share one place (`3-5`) share the width before it, in order.
+pub fn place_unread_facts(pages: &mut [PageMap], document: &PagedDocument, model: &Document) {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    let mut boxed = std::collections::HashSet::new();
+    for page in pages.iter() {
+        for b in &page.boxes {
+            if let Target::Fact { id } = b.target {
+                boxed.insert(id);
+            }
+        }
+    }
+    let introspector = document.introspector();
+    let Some(label) = Label::new(typst::utils::PicoStr::intern(crate::writer::typst::FACT_LABEL)) else { return };
+    // (page, x, y) → the uses whose marker is there
+    let mut unread: std::collections::BTreeMap<(usize, i64, i64), Vec<(usize, f64, f64)>> = Default::default();
+    for content in introspector.query(&Selector::Label(label)).iter() {
+        let Some(meta) = content.to_packed::<MetadataElem>() else { continue };
+        let Value::Int(id) = meta.value else { continue };
+        let Ok(id) = usize::try_from(id) else { continue };
+        if boxed.contains(&id) {
+            continue;
+        }
+        let Some(place) = content.location().and_then(|l| introspector.position(l)) else { continue };
+        let (x, y) = (place.point.x.to_pt(), place.point.y.to_pt());
+        let key = (place.page.get(), (x * 100.0) as i64, (y * 100.0) as i64);
+        unread.entry(key).or_default().push((id, x, y));
+    }
+    for ((page, _, _), mut uses) in unread {
+        let Some(map) = pages.get_mut(page - 1) else { continue };
+        uses.sort_by_key(|u| u.0);
+        let (x, y) = (uses[0].1, uses[0].2);
+        // the text size: of a box on the same baseline, else the body's 14 pt
+        let size =
+            map.boxes.iter().find(|b| b.rect[1] < y && y < b.rect[3]).map_or(14.0, |b| (b.rect[3] - b.rect[1]) / 1.05);
+        let widths: Vec<f64> = uses
+            .iter()
+            .map(|u| {
+                model.facts.get(u.0).and_then(|f| f.printed.as_ref()).map_or(1, |p| p.chars().count()) as f64
+                    * size
+                    * 0.5
+            })
+            .collect();
+        let gap = size * 0.35;
+        let mut left = x - widths.iter().sum::<f64>() - gap * (widths.len() - 1) as f64;
+        for ((id, _, _), w) in uses.iter().zip(widths) {
+            let rect = [left, y - size * 0.8, left + w, y + size * 0.25];
+            map.boxes.push(HitBox { rect, target: Target::Fact { id: *id } });
+            left += w + gap;
+        }
+    }
+}
+
 /// The page as an SVG document.
 pub fn svg(page: &Page) -> String {
     typst_svg::svg(page, &typst_svg::SvgOptions::default())

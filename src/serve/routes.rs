@@ -108,6 +108,8 @@ fn status(serve: &Serve) -> Reply {
             "cause": state.cause,
             "title": build.map(|b| b.project.report.title()),
             "warnings": build.map_or(0, |b| b.check.findings.len()),
+            // every `{{ … }}` printed: each has a box on its page
+            "uses": build.map_or(0, |b| b.narrative.document.facts.len()),
             "pages": pages,
         }),
     )

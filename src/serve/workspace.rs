@@ -210,7 +210,8 @@ fn make(project: &Project, compiler: &mut Compiler) -> Result<Build, Vec<Diagnos
     .map_err(|f| f.diagnostics)?;
     let world = compiler.kept_world().ok_or_else(|| vec![Diagnostic::error("typst kept no world after a build")])?;
     let laid = &produced.laid;
-    let pages = pages::read(&laid.document, world, &laid.assembled, &laid.sections, &produced.narrative.document);
+    let mut pages = pages::read(&laid.document, world, &laid.assembled, &laid.sections, &produced.narrative.document);
+    pages::place_unread_facts(&mut pages, &laid.document, &produced.narrative.document);
     output::write_atomic(&pdf_path, &produced.bytes).map_err(|f| f.diagnostics)?;
     let index =
         fact_index::from_layout(project, &produced.narrative.document, &laid.fact_pages, laid.document.pages().len());
