@@ -121,8 +121,8 @@ pub fn place_unread_facts(pages: &mut [PageMap], document: &PagedDocument, model
     }
     let introspector = document.introspector();
     let Some(label) = Label::new(typst::utils::PicoStr::intern(crate::writer::typst::FACT_LABEL)) else { return };
-    // (page, x, y) → the uses whose marker is there
-    let mut unread: std::collections::BTreeMap<(usize, i64, i64), Vec<(usize, f64, f64)>> = Default::default();
+    // (page, x, y in hundredths of a point) → the uses whose marker is there
+    let mut unread: std::collections::BTreeMap<MarkerPlace, Vec<Marker>> = Default::default();
     for content in introspector.query(&Selector::Label(label)).iter() {
         let Some(meta) = content.to_packed::<MetadataElem>() else { continue };
         let Value::Int(id) = meta.value else { continue };
@@ -159,6 +159,11 @@ pub fn place_unread_facts(pages: &mut [PageMap], document: &PagedDocument, model
         }
     }
 }
+
+/// Where a marker is: page, and x and y in hundredths of a point.
+type MarkerPlace = (usize, i64, i64);
+/// A fact use's marker: the use's id, and x and y in points.
+type Marker = (usize, f64, f64);
 
 /// The page as an SVG document.
 pub fn svg(page: &Page) -> String {
