@@ -23,7 +23,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 /// when the test ends, even after a panic — what this test started, and nothing else.
 struct Driver {
     child: Child,
-    tmp: tempfile::TempDir,
+    /// chromedriver's TMPDIR (its browser profiles), removed after the group is killed.
+    _tmp: tempfile::TempDir,
 }
 
 impl Drop for Driver {
@@ -34,7 +35,6 @@ impl Drop for Driver {
             unsafe { libc::killpg(group, libc::SIGKILL) };
         }
         let _ = self.child.wait();
-        let _ = self.tmp.path();
     }
 }
 
@@ -74,7 +74,7 @@ async fn connect(chromium: &Path, chromedriver: &Path) -> (Driver, Client) {
         .spawn()
         .expect("chromedriver starts");
     let profile = tmp.path().join("profile");
-    let driver = Driver { child, tmp };
+    let driver = Driver { child, _tmp: tmp };
     let caps = serde_json::json!({ "goog:chromeOptions": {
         "binary": chromium,
         // new headless: the viewport is 143 px shorter than the window, so 1366×768 inside
