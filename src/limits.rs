@@ -74,6 +74,11 @@ pub const MAX_PDF_PAGE_GLYPHS: usize = 200_000;
 /// body is refused (413) before it is read.
 pub const MAX_REQUEST_BYTES: u64 = 2 * MAX_FILE_BYTES + 64 * 1024;
 
+/// The largest PDF the workspace accepts to compare (uploaded from the browser): 64 MiB. An
+/// issued report with scanned annexes may be tens of megabytes; the 33-page report is 0.5 MB.
+/// `diff` reads PDFs up to [`MAX_PDF_BYTES`] from disk.
+pub const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The longest request target (path and query) `serve` accepts: 8 KiB. Its longest real one is a
 /// comparison of two versions named by folder or revision (a few hundred bytes).
 pub const MAX_URL_BYTES: usize = 8 * 1024;

@@ -355,3 +355,31 @@ fn every_printed_figure_can_be_clicked_even_two_joined_by_a_hyphen() {
     boxed.dedup();
     assert_eq!(boxed.len(), printings, "{boxed:?}");
 }
+
+#[test]
+fn a_pdf_sent_from_the_browser_is_kept_in_the_project_and_compared() {
+    let (dir, s) = started();
+    let pdf = std::fs::read(common::repo().join("tests/fixtures/pdf/word.pdf")).unwrap();
+    let upload = |name: &str, body: &[u8], token: bool| {
+        let target = if token {
+            format!("/api/upload?name={name}&token={}", s.token)
+        } else {
+            format!("/api/upload?name={name}")
+        };
+        s.raw("POST", &target, &[("Content-Type", "application/pdf")], body)
+    };
+    assert_eq!(upload("a.pdf", &pdf, false).status, 403);
+    assert_eq!(upload("a.txt", b"not a pdf", true).status, 422);
+    let r = upload("..%2F..%2F197-BC-UBND.pdf", &pdf, true);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let value = r.json()["value"].as_str().unwrap().to_string();
+    assert_eq!(value, "build-output/so-sanh/197-BC-UBND.pdf", "only the name is kept");
+    assert_eq!(std::fs::read(dir.path().join(&value)).unwrap(), pdf);
+    let compared = s.get(&format!("/api/compare?old={}&new=.", value.replace('/', "%2F")));
+    assert_eq!(compared.status, 200, "{}", compared.text());
+    let json = compared.json();
+    assert_eq!(json["schema"], "baocao-diff/1");
+    assert_eq!(json["old"]["kind"], "pdf");
+    assert_eq!(json["old"]["source"], value);
+    assert!(json["changes"].as_array().unwrap().iter().any(|c| c["category"] == "text"));
+}

@@ -266,6 +266,16 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     let redline = c.find(Locator::Id("compare-redline")).await.unwrap().attr("href").await.unwrap().unwrap();
     assert!(redline.starts_with("/api/compare/redline?old=HEAD&new=."), "{redline}");
     screenshot(&c, "serve-so-sanh.png").await;
+
+    // … and the issued PDF, sent from this computer, with the project now
+    let issued = common::repo().join("tests/fixtures/pdf/word.pdf");
+    c.find(Locator::Id("compare-upload")).await.unwrap().send_keys(issued.to_str().unwrap()).await.unwrap();
+    wait_js(&c, "document.getElementById('compare-old').value === 'build-output/so-sanh/word.pdf'", "the PDF sent")
+        .await;
+    c.find(Locator::Id("compare-go")).await.unwrap().click().await.unwrap();
+    let read =
+        wait_for(&c, Locator::XPath("//div[@id='compare-result']/p[contains(., 'compared as printed')]"), 120).await;
+    assert!(read.text().await.unwrap().contains("no sources attached"));
     let pdf = server.get("/api/compare/redline?old=HEAD&new=.");
     assert_eq!(pdf.status, 200);
     assert!(pdf.body.starts_with(b"%PDF"));

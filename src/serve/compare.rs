@@ -152,6 +152,22 @@ impl Compared {
     }
 }
 
+/// The name an uploaded PDF is kept under: its own name with only letters, digits, `-`, `_`
+/// and `.` (others become `_`), at most 80 characters, ending in `.pdf`, never hidden.
+pub fn upload_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let mut safe: String = base
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .take(80)
+        .collect();
+    safe = safe.trim_start_matches('.').to_string();
+    if !safe.to_ascii_lowercase().ends_with(".pdf") {
+        safe.push_str(".pdf");
+    }
+    if safe == ".pdf" { "ban-cu.pdf".to_string() } else { safe }
+}
+
 /// A file name for a download: `so-sanh-HEAD~1-.pdf` with only safe characters.
 pub fn file_name(old: &str, new: &str, extension: &str) -> String {
     let safe = |s: &str| -> String {
@@ -181,5 +197,9 @@ mod tests {
             assert!(resolve(dir.path(), bad).is_err(), "{bad}");
         }
         assert_eq!(file_name("HEAD~1", ".", "pdf"), "so-sanh_HEAD_1_ban-hien-tai.pdf");
+        assert_eq!(upload_name("197-BC-UBND.pdf"), "197-BC-UBND.pdf");
+        assert_eq!(upload_name("../../Báo cáo.PDF"), "B_o_c_o.PDF");
+        assert_eq!(upload_name("..pdf"), "pdf.pdf");
+        assert_eq!(upload_name("C:\\x\\.bashrc"), "bashrc.pdf");
     }
 }

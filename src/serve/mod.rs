@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::limits::{MAX_EVENT_STREAMS, MAX_REQUESTS_AT_ONCE};
+use crate::limits::{MAX_EVENT_STREAMS, MAX_REQUEST_BYTES, MAX_REQUESTS_AT_ONCE, MAX_UPLOAD_BYTES};
 use server::{Access, Guard, Reply};
 use workspace::{Trigger, Workspace};
 
@@ -165,10 +165,17 @@ fn bind(host: IpAddr, port: Option<u16>) -> Result<tiny_http::Server, String> {
 }
 
 fn handle(serve: &Serve, mut request: tiny_http::Request) {
-    let req = match server::read(&mut request) {
+    let mut req = match server::read_head(&request) {
         Ok(r) => r,
         Err(reply) => return server::respond(request, reply),
     };
+    if serve.guard.check(&req) == Access::Allowed && req.method != "GET" && req.method != "HEAD" {
+        let limit = if req.path == "/api/upload" { MAX_UPLOAD_BYTES } else { MAX_REQUEST_BYTES };
+        match server::read_body(&mut request, limit) {
+            Ok(body) => req.body = body,
+            Err(reply) => return server::respond(request, reply),
+        }
+    }
     match serve.guard.check(&req) {
         Access::Forbidden(why) => {
             let message = format!(

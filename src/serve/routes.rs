@@ -14,6 +14,7 @@
 //! | `POST /api/file` | `{path, text, version}`: save (409 when the file changed meanwhile) |
 //! | `GET /api/findings` | check's findings, new and known, each with its page and box |
 //! | `GET /api/versions` | versions to compare: the project, git revisions, PDFs, folders |
+//! | `POST /api/upload?name=N` | a PDF (the body) kept in `build-output/so-sanh/` to compare |
 //! | `GET /api/compare?old=A&new=B` | `diff`'s JSON report; `/api/compare/redline` the redline PDF, `/api/compare/json` the report to download |
 //! | `GET /report.pdf` | the PDF of the current build |
 
@@ -59,6 +60,7 @@ pub fn route(serve: &Serve, req: &Request) -> Reply {
         }),
         (false, "/api/fact") if req.method == "POST" => set_fact(serve, req),
         (false, "/api/file") if req.method == "POST" => save_file(serve, req),
+        (false, "/api/upload") if req.method == "POST" => upload(serve, req),
         (false, _) if req.method != "POST" => Reply::error(405, "phương thức không được hỗ trợ"),
         _ => Reply::error(404, "không có trang này"),
     }
@@ -392,5 +394,22 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
                 Reply::error(422, "Bản mới không có nguồn (một PDF không do baocao tạo): không đánh dấu được thay đổi.")
             }
         },
+    }
+}
+
+/// A PDF sent from the browser to compare: kept in the project's `build-output/so-sanh/` (where
+/// builds write; not a source), under its name made safe; answers the version to compare.
+fn upload(serve: &Serve, req: &Request) -> Reply {
+    if !req.body.starts_with(b"%PDF-") {
+        return Reply::error(422, "Tệp gửi lên không phải PDF.");
+    }
+    let name = compare::upload_name(req.param("name").unwrap_or("ban-cu.pdf"));
+    let rel = format!("build-output/so-sanh/{name}");
+    match crate::output::write_atomic(&serve.workspace.root.join(&rel), &req.body) {
+        Ok(()) => Reply::json(200, &json!({ "value": rel })),
+        Err(f) => Reply::json(
+            422,
+            &json!({ "error": "Không lưu được tệp PDF.", "details": f.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
+        ),
     }
 }

@@ -6,14 +6,16 @@
 //!   The first visit is redirected to the same page without the token in the address bar.
 //! - The Host header must name the address served (a DNS-rebinding page names its own host),
 //!   and an Origin header, when sent, must be this server's (another site's page sends its own).
-//! - A request target over [`MAX_URL_BYTES`], or a body over [`MAX_REQUEST_BYTES`], is refused
-//!   before it is read; a path with `..` or a backslash is not found.
+//! - A request target over [`MAX_URL_BYTES`], or a body over its limit
+//!   ([`crate::limits::MAX_REQUEST_BYTES`], [`crate::limits::MAX_UPLOAD_BYTES`] for a PDF to
+//!   compare), is refused before it is read, and a body is read only once the token, Host and
+//!   Origin have been checked; a path with `..` or a backslash is not found.
 //! - Every answer forbids framing, sniffing, referrers and any script or style not served here
 //!   (Content-Security-Policy).
 
 use std::io::Read as _;
 
-use crate::limits::{MAX_REQUEST_BYTES, MAX_URL_BYTES};
+use crate::limits::MAX_URL_BYTES;
 
 /// The name of the token's cookie for a port (cookies are per host, not per port).
 pub fn cookie_name(port: u16) -> String {
@@ -49,7 +51,7 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// Header names (lower case) and values.
     pub headers: Vec<(String, String)>,
-    /// The body (at most [`MAX_REQUEST_BYTES`]).
+    /// The body (at most [`crate::limits::MAX_REQUEST_BYTES`], or the upload limit).
     pub body: Vec<u8>,
 }
 
@@ -165,9 +167,9 @@ fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header.split(';').filter_map(|p| p.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// Reads a tiny_http request: its target (refused when too long or holding `..`), headers and
-/// body (refused when over the limit). `Err` is the answer to give at once.
-pub fn read(request: &mut tiny_http::Request) -> Result<Request, Reply> {
+/// Reads a tiny_http request's target (refused when too long or holding `..`) and headers; the
+/// body is read after the guard ([`read_body`]). `Err` is the answer to give at once.
+pub fn read_head(request: &tiny_http::Request) -> Result<Request, Reply> {
     let url = request.url().to_string();
     if url.len() > MAX_URL_BYTES {
         return Err(Reply::error(414, "địa chỉ quá dài"));
@@ -188,20 +190,23 @@ pub fn read(request: &mut tiny_http::Request) -> Result<Request, Reply> {
         .iter()
         .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_string()))
         .collect();
-    let mut body = Vec::new();
-    let declared = request.body_length().unwrap_or(0) as u64;
-    if declared > MAX_REQUEST_BYTES {
-        return Err(Reply::error(413, "nội dung gửi lên quá lớn"));
+    Ok(Request { method: request.method().as_str().to_ascii_uppercase(), path, query, headers, body: Vec::new() })
+}
+
+/// Reads a request's body, at most `limit` bytes (refused before reading when it says it is
+/// larger). Called once the guard has let the request in.
+pub fn read_body(request: &mut tiny_http::Request, limit: u64) -> Result<Vec<u8>, Reply> {
+    let too_large = || Reply::error(413, "nội dung gửi lên quá lớn");
+    if request.body_length().unwrap_or(0) as u64 > limit {
+        return Err(too_large());
     }
+    let mut body = Vec::new();
     request
         .as_reader()
-        .take(MAX_REQUEST_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut body)
         .map_err(|_| Reply::error(400, "không đọc được nội dung gửi lên"))?;
-    if body.len() as u64 > MAX_REQUEST_BYTES {
-        return Err(Reply::error(413, "nội dung gửi lên quá lớn"));
-    }
-    Ok(Request { method: request.method().as_str().to_ascii_uppercase(), path, query, headers, body })
+    if body.len() as u64 > limit { Err(too_large()) } else { Ok(body) }
 }
 
 /// The headers every answer carries.

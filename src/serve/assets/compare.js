@@ -128,5 +128,21 @@ const Compare = {
   },
 };
 
+// a PDF from this computer (the issued report): kept in the project, then chosen as the old version
+$('compare-upload').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  const out = $('compare-result');
+  out.replaceChildren(el('p', { class: 'spinner' }, `Đang gửi ${file.name}…`));
+  try {
+    const r = await api('/api/upload?name=' + encodeURIComponent(file.name),
+      { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body: file });
+    $('compare-old').value = r.value;
+    out.replaceChildren(el('p', { class: 'hint' }, `Đã nhận ${file.name}: bấm “So sánh”.`));
+    Compare.loaded = false;
+    Compare.show();
+  } catch (e) { out.replaceChildren(errorBlock(e)); }
+});
+
 $('compare-form').addEventListener('submit', (event) => { event.preventDefault(); Compare.run(); });
 window.Compare = Compare;
