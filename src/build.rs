@@ -208,6 +208,12 @@ impl Compiler {
         Compiler::default()
     }
 
+    /// The world of the last build, if any: its sources resolve the spans of the document it
+    /// laid out (`serve` reads where each glyph came from).
+    pub fn kept_world(&self) -> Option<&BaocaoWorld> {
+        self.kept.as_ref().map(|k| &k.world)
+    }
+
     /// The world for `project` with `source` as its main file: the kept one when the root and
     /// the fonts are unchanged, otherwise a new one.
     fn world(&mut self, project: &Project, source: String, served: &Served) -> &BaocaoWorld {
@@ -384,6 +390,8 @@ pub struct Produced {
     pub warnings: Vec<Diagnostic>,
     /// How many warnings the project's baseline records.
     pub baselined: usize,
+    /// Check's findings in full: new, silenced and known (`serve` lists them).
+    pub check: check::CheckReport,
     /// The manifest (attached or not).
     pub manifest: Manifest,
     /// What the attached sources add up to (bytes before compression).
@@ -437,12 +445,12 @@ pub fn produce(
     let (laid, bytes) = typeset.map_err(|f| locate_quoted_text(f, project))?;
     // Findings with a code are check's: reported above (or silenced there), not twice.
     let baselined = checked.baselined.len();
-    let mut warnings = checked.findings;
+    let mut warnings = checked.findings.clone();
     // check does not lay the report out: the pages of the printings it names come from here
     check::relations::add_pages(&mut warnings, project, &narrative.document, &laid.fact_pages);
     warnings.extend(laid.warnings.iter().filter(|w| w.code.is_none()).cloned());
     let attached_bytes = attachments.iter().map(|a| a.bytes.len()).sum();
-    Ok(Produced { bytes, narrative, laid, warnings, baselined, manifest, attached_bytes })
+    Ok(Produced { bytes, narrative, laid, warnings, baselined, check: checked, manifest, attached_bytes })
 }
 
 /// typst's PDF export reports no place for its errors (PDF/A: "the text `"…"` could not be

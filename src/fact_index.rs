@@ -66,6 +66,17 @@ pub struct FactIndex {
 /// Typesets the project and indexes its facts.
 pub fn index(project: &Project) -> Result<FactIndex, Failure> {
     let typeset = build::typeset(project, Path::new("report.typ"), |_| Ok(()))?;
+    Ok(from_layout(project, &typeset.narrative.document, &typeset.fact_pages, typeset.document.pages().len()))
+}
+
+/// The index of a project already typeset: its model, the page of each fact use (by use id) and
+/// the number of pages (`serve` indexes every build it makes).
+pub fn from_layout(
+    project: &Project,
+    document: &crate::document::Document,
+    fact_pages: &std::collections::HashMap<usize, usize>,
+    pages: usize,
+) -> FactIndex {
     let mut facts: Vec<IndexedFact> = project
         .facts
         .by_key
@@ -76,14 +87,14 @@ pub fn index(project: &Project) -> Result<FactIndex, Failure> {
             printed: Vec::new(),
         })
         .collect();
-    for u in &typeset.narrative.document.facts {
+    for u in &document.facts {
         let path: PathBuf = project.sections.get(u.section).map(|s| s.path.clone()).unwrap_or_default();
         let text = u.printed.clone().unwrap_or_default();
         let printing = Printing {
             path: slash_path(&path),
             line: u.line,
             column: u.column,
-            page: typeset.fact_pages.get(&u.id).copied(),
+            page: fact_pages.get(&u.id).copied(),
             expression: u.expression.clone(),
             text,
         };
@@ -94,7 +105,7 @@ pub fn index(project: &Project) -> Result<FactIndex, Failure> {
         }
     }
     facts.sort_by(|a, b| a.fact.key.cmp(&b.fact.key));
-    Ok(FactIndex { pages: typeset.document.pages().len(), facts })
+    FactIndex { pages, facts }
 }
 
 impl FactIndex {

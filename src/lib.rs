@@ -27,6 +27,7 @@
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
 //! - [`timings`]: how long each stage took (`build --timings`, `watch`);
 //! - [`watch`]: rebuild on every change, with typst's caches kept;
+//! - [`serve`]: the workspace in the browser (pages, facts, sections, findings, comparisons);
 //! - [`init`]: a new project from the embedded skeleton;
 //! - [`cli`]: the command line (arguments, one module per command; `main` dispatches);
 //! - [`console`]: what goes on the terminal (`--quiet`, `--color`, progress);
@@ -56,6 +57,7 @@ pub mod pdf_text;
 pub mod portable;
 pub mod project;
 pub mod provenance;
+pub mod serve;
 pub mod sources;
 pub mod timings;
 pub mod typeset;

@@ -122,3 +122,27 @@ pub const MAX_DOCX_PART_BYTES: u64 = 48 * 1024 * 1024;
 
 /// The most bytes all the parts `import` reads may unpack to together: 96 MiB.
 pub const MAX_DOCX_UNPACKED_BYTES: u64 = 96 * 1024 * 1024;
+
+/// The largest request body `serve` reads: a saved section or facts file is at most
+/// [`MAX_FILE_BYTES`] of text, which JSON quoting may grow (a quote or a backslash becomes two
+/// bytes, a control character six); 2 × that and 64 KiB for the rest of the request. A larger
+/// body is refused (413) before it is read.
+pub const MAX_REQUEST_BYTES: u64 = 2 * MAX_FILE_BYTES + 64 * 1024;
+
+/// The largest PDF the workspace accepts to compare (uploaded from the browser): 64 MiB. An
+/// issued report with scanned annexes may be tens of megabytes; the 33-page report is 0.5 MB.
+/// `diff` reads PDFs up to [`MAX_PDF_BYTES`] from disk.
+pub const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The longest request target (path and query) `serve` accepts: 8 KiB. Its longest real one is a
+/// comparison of two versions named by folder or revision (a few hundred bytes).
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// How many requests `serve` answers at once: 32 (each on a thread of its own). A browser opens
+/// about 6 connections per site, a page of the workspace asks for its pages a few at a time;
+/// past this a request is answered 503 at once rather than queued without end.
+pub const MAX_REQUESTS_AT_ONCE: usize = 32;
+
+/// How many browser tabs may follow the builds at once (each holds a connection and a thread
+/// open for as long as it is open): 8.
+pub const MAX_EVENT_STREAMS: usize = 8;

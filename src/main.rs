@@ -49,5 +49,6 @@ fn run() -> ExitCode {
         Command::Verify(args) => cli::verify::run(args, &console),
         Command::Facts(args) => cli::facts::run(args, &console),
         Command::Import(args) => cli::import::run(args, &console),
+        Command::Serve(args) => cli::serve::run(args, &console),
     }
 }

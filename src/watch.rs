@@ -52,58 +52,96 @@ impl Default for WatchOptions {
 /// Watches the project at `root` until the process is stopped (Ctrl-C). Returns early only
 /// when the folder is not a project or cannot be watched (a usage error).
 pub fn watch(root: &Path, options: &WatchOptions, console: &Console) -> Result<(), Failure> {
-    if !root.join("content").is_dir() {
-        // the same message as `build` for a missing or wrong folder
-        return crate::project::Project::load(root).map(|_| ());
-    }
-    let canonical_root = root.canonicalize().map_err(|e| cannot_watch(root, e))?;
     let pdf = options.build.output.clone().unwrap_or_else(|| build::default_output(root));
-    let outputs = [absolute(&pdf), absolute(&pdf.with_extension("typ"))];
-
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(options.debounce, None, tx).map_err(|e| cannot_watch(root, e))?;
-    // The root itself (not recursively) to see the watched folders appear again after a
-    // checkout or a copy replaces them; each folder recursively.
-    debouncer.watch(&canonical_root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
-    let mut watched = BTreeSet::new();
-    let watch_folders = |debouncer: &mut notify_debouncer_full::Debouncer<_, _>, watched: &mut BTreeSet<PathBuf>| {
-        for name in WATCHED {
-            let dir = canonical_root.join(name);
-            if dir.is_dir() && !watched.contains(&dir) && debouncer.watch(&dir, RecursiveMode::Recursive).is_ok() {
-                watched.insert(dir);
-            }
-        }
-    };
-    watch_folders(&mut debouncer, &mut watched);
-
+    let mut changes = Changes::new(root, &[pdf.clone(), pdf.with_extension("typ")], options.debounce)?;
     let mut session = Session { root, options, console, compiler: Compiler::new(), shown_warnings: Vec::new() };
     session.rebuild(&[]);
     console.status("watching", &format!("{} for changes (Ctrl-C to stop)", watched_list(root)));
-
-    while let Ok(first) = rx.recv() {
-        // everything that arrived meanwhile is one rebuild
-        let mut changed = BTreeSet::new();
-        let mut errors = Vec::new();
-        for batch in std::iter::once(first).chain(rx.try_iter()) {
-            match batch {
-                Ok(events) => changed.extend(events.iter().flat_map(|e| relevant_paths(e, &canonical_root, &outputs))),
-                Err(es) => errors.extend(es.into_iter().map(|e| e.to_string())),
-            }
-        }
-        for e in errors {
+    while let Some(batch) = changes.wait() {
+        for e in &batch.errors {
             console.diagnostics(&[Diagnostic::warning(format!("file watching: {e}"))], Path::new("."));
         }
-        // a folder deleted and created again needs a new watch
-        watched.retain(|d| d.is_dir());
-        watch_folders(&mut debouncer, &mut watched);
-        if !changed.is_empty() {
-            // name the files that are there now (not a save's temporary file renamed away),
-            // or, when everything named was deleted, the deleted ones
-            let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) = changed.into_iter().partition(|p| p.exists());
-            session.rebuild(if present.is_empty() { &gone } else { &present });
+        if !batch.changed.is_empty() {
+            session.rebuild(&batch.changed);
         }
     }
     Ok(())
+}
+
+/// The changes of a project's watched folders, debounced: what `watch` and `serve` rebuild on.
+pub struct Changes {
+    rx: mpsc::Receiver<DebounceEventResult>,
+    debouncer: notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    root: PathBuf,
+    outputs: Vec<PathBuf>,
+    watched: BTreeSet<PathBuf>,
+}
+
+/// One batch of changes: the files that changed (those there now, or, when everything named
+/// was deleted, the deleted ones), and the watcher's own errors.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Absolute paths, sorted.
+    pub changed: Vec<PathBuf>,
+    /// Errors of the file watcher, as text.
+    pub errors: Vec<String>,
+}
+
+impl Changes {
+    /// Starts watching the project at `root` (`content/`, `templates/`, `fonts/`, and the root
+    /// itself to see them appear again), ignoring `outputs` (what the build writes).
+    pub fn new(root: &Path, outputs: &[PathBuf], debounce: Duration) -> Result<Changes, Failure> {
+        if !root.join("content").is_dir() {
+            // the same message as `build` for a missing or wrong folder
+            crate::project::Project::load(root)?;
+        }
+        let canonical_root = root.canonicalize().map_err(|e| cannot_watch(root, e))?;
+        let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer = new_debouncer(debounce, None, tx).map_err(|e| cannot_watch(root, e))?;
+        // The root itself (not recursively) to see the watched folders appear again after a
+        // checkout or a copy replaces them; each folder recursively.
+        debouncer.watch(&canonical_root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
+        let outputs = outputs.iter().map(|p| absolute(p)).collect();
+        let mut changes = Changes { rx, debouncer, root: canonical_root, outputs, watched: BTreeSet::new() };
+        changes.watch_folders();
+        Ok(changes)
+    }
+
+    fn watch_folders(&mut self) {
+        // a folder deleted and created again needs a new watch
+        self.watched.retain(|d| d.is_dir());
+        for name in WATCHED {
+            let dir = self.root.join(name);
+            if dir.is_dir()
+                && !self.watched.contains(&dir)
+                && self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok()
+            {
+                self.watched.insert(dir);
+            }
+        }
+    }
+
+    /// Waits for the next batch (everything that arrived meanwhile is one batch); `None` when
+    /// the watcher stopped.
+    pub fn wait(&mut self) -> Option<Batch> {
+        let first = self.rx.recv().ok()?;
+        let mut changed = BTreeSet::new();
+        let mut errors = Vec::new();
+        for batch in std::iter::once(first).chain(self.rx.try_iter()) {
+            match batch {
+                Ok(events) => changed.extend(events.iter().flat_map(|e| relevant_paths(e, &self.root, &self.outputs))),
+                Err(es) => errors.extend(es.into_iter().map(|e| e.to_string())),
+            }
+        }
+        self.watch_folders();
+        // name the files that are there now (not a save's temporary file renamed away),
+        // or, when everything named was deleted, the deleted ones
+        let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) = changed.into_iter().partition(|p| p.exists());
+        Some(Batch { changed: if present.is_empty() { gone } else { present }, errors })
+    }
 }
 
 fn watched_list(root: &Path) -> String {

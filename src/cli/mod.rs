@@ -9,6 +9,7 @@ pub mod diff;
 pub mod facts;
 pub mod import;
 pub mod import_draft;
+pub mod serve;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -68,6 +69,9 @@ pub enum Command {
     /// List every fact: value, unit, period, estimate/target flags, and every place it is
     /// printed (section file:line and page number).
     Facts(facts::FactsArgs),
+    /// Open the workspace in the browser: the pages as they are built, facts, sections, findings
+    /// and comparisons, with editing. Prints the address (with its secret token) to open.
+    Serve(serve::ServeArgs),
 }
 
 /// What `baocao --version` prints after the name: `0.1.0 (commit 1a2b3c4d5e, typst 0.15.1)`.

@@ -54,14 +54,21 @@ pub fn typeset(comparison: &Comparison, new: &Project) -> Result<PagedDocument, 
 
 /// Lays out the redline and writes it as a PDF (atomically).
 pub fn write(comparison: &Comparison, new: &Project, path: &Path) -> Result<usize, Failure> {
+    let (bytes, pages) = pdf(comparison, new)?;
+    output::write_atomic(path, &bytes)?;
+    Ok(pages)
+}
+
+/// The redline as a PDF's bytes, and its number of pages (what [`write`] writes; `serve` hands
+/// it to the browser).
+pub fn pdf(comparison: &Comparison, new: &Project) -> Result<(Vec<u8>, usize), Failure> {
     let document = typeset(comparison, new)?;
     let today = typeset::report_today(&new.report);
     let ident = format!("baocao-redline-{:016x}", output::fnv1a(format!("{:?}", comparison.diff.new).as_bytes()));
     // a working copy for auditors, not an archival document: a plain PDF
     let settings = output::PdfSettings { timestamp: today, ident, standard: output::Standard::None };
     let bytes = output::pdf(&document, &settings)?;
-    output::write_atomic(path, &bytes)?;
-    Ok(document.pages().len())
+    Ok((bytes, document.pages().len()))
 }
 
 /// The redline's first page (`templates/redline.typ.tera`, built into baocao): what changed,

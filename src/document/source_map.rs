@@ -73,6 +73,19 @@ impl SourceMap {
         start..end.max(start)
     }
 
+    /// The rendered byte that source byte `offset` produced (for a printed value, where the value
+    /// starts): the way back from a place in the file to the text as printed.
+    pub fn rendered_offset(&self, offset: usize) -> usize {
+        let mut best = 0;
+        for p in &self.pieces {
+            if p.source > offset {
+                break;
+            }
+            best = if p.literal { p.rendered + (offset - p.source).min(p.source_len) } else { p.rendered };
+        }
+        best.min(self.rendered.len())
+    }
+
     /// The place in the section file of the rendered range.
     pub fn location(&self, range: Range<usize>) -> Location {
         let r = self.source_range(range);

@@ -2,6 +2,7 @@
 //! compiling converter output with typst to read what is really on the page.
 #![allow(dead_code)]
 
+pub mod serve;
 pub mod syntax;
 
 use std::collections::HashMap;
