@@ -405,10 +405,10 @@ impl Walker {
             match n.tag_name().name() {
                 "t" | "delText" if !hidden => self.text(p, n.text().unwrap_or(""), fmt),
                 "tab" if !hidden => self.text(p, "\t", fmt),
-                "br" | "cr" if !hidden => {
-                    if w(n, "type").is_none_or(|t| t == "textWrapping") && !self.in_instruction() {
-                        p.pieces.push(Piece::Break);
-                    }
+                "br" | "cr"
+                    if !hidden && w(n, "type").is_none_or(|t| t == "textWrapping") && !self.in_instruction() =>
+                {
+                    p.pieces.push(Piece::Break)
                 }
                 "noBreakHyphen" => self.text(p, "-", fmt),
                 "sym" => {
