@@ -131,7 +131,7 @@ impl Console {
 
     /// A closing error line (`error: build failed …`), printed even with `--quiet`.
     pub fn error(&self, message: &str) {
-        eprintln!("{}: {message}", self.paint("1;31", Severity::Error.as_str()));
+        eprintln!("{}: {message}", self.paint("1;31", &Severity::Error.label()));
     }
 
     /// `text` in the ANSI style `code` when colour is on.

@@ -25,6 +25,7 @@
 //!   and footnotes with each word's page and line;
 //! - [`fact_index`]: every fact and every place it is printed;
 //! - [`diagnostics`]: findings for people (file:line:col, snippet, what to do);
+//! - [`i18n`]: every message in Vietnamese and English (one Fluent catalogue, `t!`);
 //! - [`timings`]: how long each stage took (`build --timings`, `watch`);
 //! - [`watch`]: rebuild on every change, with typst's caches kept;
 //! - [`serve`]: the workspace in the browser (pages, facts, sections, findings, comparisons);
@@ -47,6 +48,7 @@ pub mod diff;
 pub mod document;
 pub mod fact_index;
 pub mod facts;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod limits;

@@ -38,7 +38,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    baocao::i18n::set(baocao::i18n::for_command_line(&args));
+    let cli = Cli::parse_from(args);
     let console = Console::new(cli.quiet, cli.color);
     match &cli.command {
         Command::Build(args) => cli::build::run(args, &console),

@@ -30,6 +30,10 @@ pub struct Cli {
     /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_name = "WHEN", global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The language of messages: vi (tiếng Việt) or en. Without it: vi when the locale is
+    /// Vietnamese (LANG=vi_VN.UTF-8), else the project's `language:` in report.yaml, else en.
+    #[arg(long, value_name = "LANG", global = true, value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,

@@ -6,7 +6,7 @@
 use super::Severity;
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident, $summary:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident; )*) => {
         /// A kind of finding.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
@@ -27,9 +27,10 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
-            /// One line saying what it finds.
-            pub fn summary(self) -> &'static str {
-                match self { $(Code::$variant => $summary,)* }
+            /// One line saying what it finds, in the language of the run (the catalogue's
+            /// `code-<name>`, src/i18n/*/codes.ftl).
+            pub fn summary(self) -> String {
+                crate::i18n::text(&format!("code-{}", self.as_str()), &[])
             }
         }
     };
@@ -37,73 +38,73 @@ macro_rules! codes {
 
 codes! {
     /// A `{{ … }}` names a fact that does not exist.
-    FactUndefined = "fact-undefined", Error, "a `{{ … }}` names a fact that does not exist";
+    FactUndefined = "fact-undefined", Error;
     /// A fact that no section prints.
-    FactUnused = "fact-unused", Warning, "a fact that no section prints";
+    FactUnused = "fact-unused", Warning;
     /// A value the filter cannot print (text through `num`, a bad date…).
-    FactFormat = "fact-format", Error, "a value the filter cannot print";
+    FactFormat = "fact-format", Error;
     /// A `{{ … }}` that tera cannot read.
-    FactSyntax = "fact-syntax", Error, "a `{{ … }}` that tera cannot read";
+    FactSyntax = "fact-syntax", Error;
     /// The same key twice in one YAML mapping of a facts file.
-    FactDuplicateKey = "fact-duplicate-key", Error, "the same key twice in one mapping of a facts file";
+    FactDuplicateKey = "fact-duplicate-key", Error;
     /// A relation (`derived:` or `check:`) that cannot be read or computed: a syntax error, a
     /// fact that does not exist, a division by zero, a cycle of derived facts.
-    RelationError = "relation-error", Error, "a relation between facts that cannot be read or computed";
+    RelationError = "relation-error", Error;
     /// A fact whose stated value disagrees with its `check:` (`33 + 25 = 58 ≠ 57`).
-    RelationMismatch = "relation-mismatch", Warning, "a fact whose value disagrees with its declared relation";
+    RelationMismatch = "relation-mismatch", Warning;
     /// A fact's `source:` cell that cannot be read: no such file, sheet or cell, a text, no saved value.
-    SourceCell = "source-cell", Error, "a spreadsheet cell a fact cannot be read from";
+    SourceCell = "source-cell", Error;
     /// Two figures printed as "a/b" where a is above b (`35/33 xã`).
-    FigureFraction = "figure-fraction", Warning, "figures printed as a/b where a is above b";
+    FigureFraction = "figure-fraction", Warning;
     /// A share or rate above 100 % (a fact in % whose meaning is a share: "tỷ lệ", "chiếm", "tỷ trọng").
-    FigureShare = "figure-share", Warning, "a share above 100 %";
+    FigureShare = "figure-share", Warning;
     /// A growth rate printed beside two values of one fact for consecutive periods that gives
     /// another rate.
-    FigureGrowth = "figure-growth", Warning, "a growth rate that disagrees with the two values printed beside it";
+    FigureGrowth = "figure-growth", Warning;
     /// `[^x]` with no `[^x]: …` anywhere.
-    FootnoteUndefined = "footnote-undefined", Error, "a note reference without a definition";
+    FootnoteUndefined = "footnote-undefined", Error;
     /// Two definitions of the same note label.
-    FootnoteDuplicate = "footnote-duplicate", Error, "a note label defined twice";
+    FootnoteDuplicate = "footnote-duplicate", Error;
     /// A note nothing references.
-    FootnoteUnreferenced = "footnote-unreferenced", Warning, "a note that nothing references";
+    FootnoteUnreferenced = "footnote-unreferenced", Warning;
     /// A heading number that jumps over one (`1.3.` → `1.5.`, `a)` → `c)`).
-    HeadingSkip = "heading-skip", Warning, "a heading number that skips one";
+    HeadingSkip = "heading-skip", Warning;
     /// A heading number that does not follow the one before (`2.1.` → `1.2.`, a repeat, a step back).
-    HeadingNumber = "heading-number", Warning, "a heading number that does not follow the one before";
+    HeadingNumber = "heading-number", Warning;
     /// `.`, `,`, `;` or `:` directly followed by a letter.
-    TypoNoSpaceAfter = "typo-no-space-after", Warning, "no space after `.`, `,`, `;` or `:` before a letter";
+    TypoNoSpaceAfter = "typo-no-space-after", Warning;
     /// A space before `.`, `,`, `;` or `)`.
-    TypoSpaceBefore = "typo-space-before", Warning, "a space before `.`, `,`, `;` or `)`";
+    TypoSpaceBefore = "typo-space-before", Warning;
     /// Two or more spaces in a row.
-    TypoDoubleSpace = "typo-double-space", Warning, "two or more spaces in a row";
+    TypoDoubleSpace = "typo-double-space", Warning;
     /// An unclosed or unopened `( )`, `“ ”` or `" "`.
-    TypoUnbalanced = "typo-unbalanced", Warning, "an unbalanced bracket or quotation mark";
+    TypoUnbalanced = "typo-unbalanced", Warning;
     /// A word or phrase written twice in a row.
-    TypoDoubledWord = "typo-doubled-word", Warning, "a word or phrase written twice in a row";
+    TypoDoubledWord = "typo-doubled-word", Warning;
     /// A number glued to the word after it (`12ha`) where the report's convention has a space.
-    TypoGluedNumber = "typo-glued-number", Warning, "a number glued to the word after it";
+    TypoGluedNumber = "typo-glued-number", Warning;
     /// Two Vietnamese syllables written as one word (`làcác`).
-    TypoGluedWords = "typo-glued-words", Warning, "two Vietnamese syllables written as one word";
+    TypoGluedWords = "typo-glued-words", Warning;
     /// A word pair in a heading spelt with other tone marks than in the text (`Nguyên nhận`).
-    TypoToneVariant = "typo-tone-variant", Warning, "a heading word pair spelt with other tone marks than in the text";
+    TypoToneVariant = "typo-tone-variant", Warning;
     /// A word with its tone mark on another vowel than elsewhere in the report (`hoá` / `hóa`).
-    TypoTonePlacement = "typo-tone-placement", Warning, "a word with its tone mark on another vowel than elsewhere";
+    TypoTonePlacement = "typo-tone-placement", Warning;
     /// A date that does not exist (`31/4/2023`).
-    TypoDate = "typo-date", Warning, "a date that does not exist";
+    TypoDate = "typo-date", Warning;
     /// A year with the wrong number of digits (`năm 20233`).
-    TypoYear = "typo-year", Warning, "a year with the wrong number of digits";
+    TypoYear = "typo-year", Warning;
     /// A range separator (`–` or `-`) other than the one the report mostly uses.
-    TypoRangeDash = "typo-range-dash", Warning, "a range separator other than the report's usual one";
+    TypoRangeDash = "typo-range-dash", Warning;
     /// A character the report's text font cannot show.
-    GlyphMissing = "glyph-missing", Error, "a character the text font cannot show";
+    GlyphMissing = "glyph-missing", Error;
     /// A `baocao-allow` comment naming an unknown code, or an error (errors cannot be silenced).
-    AllowInvalid = "allow-invalid", Warning, "a `baocao-allow` comment naming an unknown code or an error";
+    AllowInvalid = "allow-invalid", Warning;
     /// A `baocao-allow` comment that silenced nothing.
-    AllowUnused = "allow-unused", Warning, "a `baocao-allow` comment that silenced nothing";
+    AllowUnused = "allow-unused", Warning;
     /// The project could not be loaded (a file missing or unreadable, bad YAML).
-    ProjectLoad = "project-load", Error, "the project could not be loaded";
+    ProjectLoad = "project-load", Error;
     /// An entry of `content/check-baseline.yaml` that matches no finding any more.
-    BaselineStale = "baseline-stale", Warning, "a baseline entry that matches no finding any more";
+    BaselineStale = "baseline-stale", Warning;
 }
 
 impl Code {

@@ -28,6 +28,15 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word printed before a message, in the language of the run (`error`, `lỗi`). JSON
+    /// output keeps [`Severity::as_str`].
+    pub fn label(self) -> String {
+        match self {
+            Severity::Warning => crate::t!("severity-warning"),
+            Severity::Error => crate::t!("severity-error"),
+        }
+    }
 }
 
 /// A place in a source file: path relative to the project, 1-based line and column
@@ -205,7 +214,7 @@ impl Diagnostic {
     /// on a terminal.
     pub fn render_styled(&self, color: bool) -> String {
         let paint = Paint { on: color, severity: self.severity };
-        let severity = paint.apply(self.severity.as_str());
+        let severity = paint.apply(&self.severity.label());
         let mut out = match self.code {
             Some(code) => format!("{severity}[{code}]: {}\n", self.message),
             None => format!("{severity}: {}\n", self.message),
@@ -217,7 +226,7 @@ impl Diagnostic {
             render_location(&mut out, loc, Some(label), paint);
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "   = help: {help}");
+            let _ = writeln!(out, "   = {}: {help}", crate::t!("label-help"));
         }
         out
     }
@@ -248,7 +257,7 @@ fn render_location(out: &mut String, loc: &Location, label: Option<&str>, paint:
     let pad = " ".repeat(gutter);
     match label {
         Some(label) => {
-            let _ = writeln!(out, "{pad} = note: {label}");
+            let _ = writeln!(out, "{pad} = {}: {label}", crate::t!("label-note"));
             let _ = writeln!(out, "{pad}--> {}:{}:{}", loc.path.display(), loc.line, loc.column);
         }
         None => {

@@ -47,6 +47,10 @@ pub struct Report {
     /// The report this one replaces (number and date), recorded in the PDF's metadata and manifest.
     #[serde(default)]
     pub replaces: Option<Replaces>,
+    /// The language of baocao's messages for this project: `vi` or `en` (`--lang` and a
+    /// Vietnamese locale come first; see [`crate::i18n::choose`]). Not printed in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Whether the document is issued or still a draft.
@@ -170,7 +174,7 @@ impl<'de> Deserialize<'de> for IssueDate {
 
 /// The keys of report.yaml, for help texts.
 const KEYS_HELP: &str = "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
-     document_type, summary, signer (titles, name), recipients, status (final | draft), watermark, replaces (number, \
+     document_type, summary, signer (titles, name), recipients, status (final | draft), watermark, language (vi | en), replaces (number, \
      date) — see docs/content-format.md";
 
 impl Report {
@@ -201,6 +205,14 @@ impl Report {
             return Err(Diagnostic::error("`watermark: true` marks drafts, but this report is not a draft")
                 .at(Location::from_line_col(&file.path, &file.text, line, 1, "watermark".len()))
                 .help("add `status: draft`, or remove `watermark: true` before issuing the report"));
+        }
+        if let Some(language) = &report.language
+            && crate::i18n::Lang::from_tag(language).is_none()
+        {
+            let line = file.text.lines().position(|l| l.starts_with("language:")).map_or(1, |i| i + 1);
+            return Err(Diagnostic::error(format!("unknown language `{language}`"))
+                .at(Location::from_line_col(&file.path, &file.text, line, 1, "language".len()))
+                .help("write `language: vi` (tiếng Việt) or `language: en` (English)"));
         }
         Ok(report)
     }

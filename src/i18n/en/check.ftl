@@ -1,0 +1,1 @@
+# Messages of src/check (see src/i18n/mod.rs).

@@ -1,0 +1,1 @@
+# Messages of src/cli (see src/i18n/mod.rs).

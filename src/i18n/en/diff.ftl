@@ -1,0 +1,1 @@
+# Messages of src/diff (see src/i18n/mod.rs).

@@ -1,0 +1,1 @@
+# Messages of src/facts (see src/i18n/mod.rs).

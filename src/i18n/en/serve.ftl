@@ -1,0 +1,1 @@
+# Messages of src/serve (see src/i18n/mod.rs).

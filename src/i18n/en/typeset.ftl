@@ -1,0 +1,1 @@
+# Messages of src/typeset (see src/i18n/mod.rs).

@@ -1,0 +1,1 @@
+# Messages of src/build (see src/i18n/mod.rs).

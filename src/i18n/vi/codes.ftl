@@ -1,0 +1,35 @@
+# Mỗi mã phát hiện một dòng: mã đó tìm gì. Tên mã (sau `code-`) không dịch.
+
+code-fact-undefined = một `{"{{"} … {"}}"}` gọi tên số liệu không có
+code-fact-unused = một số liệu không mục nào in ra
+code-fact-format = một giá trị mà bộ lọc không in được
+code-fact-syntax = một `{"{{"} … {"}}"}` viết sai, không đọc được
+code-fact-duplicate-key = cùng một khóa viết hai lần trong một tệp số liệu
+code-relation-error = một quan hệ giữa các số liệu không đọc hoặc không tính được
+code-relation-mismatch = một số liệu không khớp với quan hệ đã khai
+code-source-cell = một ô bảng tính không đọc được số liệu
+code-figure-fraction = số in dạng a/b mà a lớn hơn b
+code-figure-share = một tỷ lệ, tỷ trọng trên 100 %
+code-figure-growth = một tốc độ tăng không khớp với hai giá trị in bên cạnh
+code-footnote-undefined = một chú thích được gọi nhưng không có nội dung
+code-footnote-duplicate = một chú thích có nội dung viết hai lần
+code-footnote-unreferenced = một chú thích không chỗ nào gọi tới
+code-heading-skip = số thứ tự đề mục bị nhảy cóc
+code-heading-number = số thứ tự đề mục không tiếp theo đề mục trước
+code-typo-no-space-after = thiếu dấu cách sau `.`, `,`, `;` hoặc `:` trước một chữ
+code-typo-space-before = có dấu cách trước `.`, `,`, `;` hoặc `)`
+code-typo-double-space = hai dấu cách liền nhau trở lên
+code-typo-unbalanced = ngoặc hoặc ngoặc kép không có cặp
+code-typo-doubled-word = một từ hoặc cụm từ viết lặp hai lần liền
+code-typo-glued-number = số viết dính vào chữ sau nó
+code-typo-glued-words = hai tiếng viết dính thành một từ
+code-typo-tone-variant = cặp từ trong đề mục có dấu thanh khác với trong bài
+code-typo-tone-placement = một từ đặt dấu thanh ở nguyên âm khác với chỗ khác trong báo cáo
+code-typo-date = một ngày không có thật
+code-typo-year = một năm có số chữ số sai
+code-typo-range-dash = dấu nối khoảng khác với dấu báo cáo thường dùng
+code-glyph-missing = một ký tự phông chữ không hiển thị được
+code-allow-invalid = chú thích `baocao-allow` gọi mã không có, hoặc gọi một lỗi
+code-allow-unused = chú thích `baocao-allow` không bỏ qua được gì
+code-project-load = không đọc được dự án
+code-baseline-stale = một mục trong danh sách đã biết không còn khớp với phát hiện nào

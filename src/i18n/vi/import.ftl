@@ -1,0 +1,1 @@
+# Messages of src/import (see src/i18n/mod.rs).

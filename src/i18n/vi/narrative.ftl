@@ -1,0 +1,1 @@
+# Messages of src/narrative (see src/i18n/mod.rs).

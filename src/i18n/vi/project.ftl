@@ -1,0 +1,1 @@
+# Messages of src/project (see src/i18n/mod.rs).

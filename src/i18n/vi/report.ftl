@@ -1,0 +1,1 @@
+# Messages of src/project/report.rs (see src/i18n/mod.rs).

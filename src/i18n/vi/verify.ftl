@@ -1,0 +1,1 @@
+# Messages of src/verify (see src/i18n/mod.rs).

@@ -1,0 +1,1 @@
+# Messages of src/yaml.rs (see src/i18n/mod.rs).
