@@ -164,8 +164,18 @@ pub struct Laid {
     pub warnings: Vec<Diagnostic>,
     /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
     pub fact_pages: std::collections::HashMap<usize, usize>,
+    /// The generated typst source as typst parsed it (its spans are the glyphs' spans).
+    pub main: typst::syntax::Source,
+    /// [`Laid::positions`], read on first use: only `diff` needs them, not a build or `watch`.
+    positions: std::sync::OnceLock<typeset::positions::Positions>,
+}
+
+impl Laid {
     /// The page and line of every printed stretch of the narrative.
-    pub positions: typeset::positions::Positions,
+    pub fn positions(&self) -> &typeset::positions::Positions {
+        self.positions
+            .get_or_init(|| typeset::positions::positions(&self.document, &self.main, &self.assembled, &self.sections))
+    }
 }
 
 /// The default PDF path of a project (`build-output/report.pdf`, shown without a leading `./`
@@ -256,8 +266,9 @@ pub fn typeset(
     before_compile: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Typeset, Failure> {
     let narrative = narrative::render(project)?.or_fail()?;
-    let Laid { sections, assembled, document, warnings, fact_pages, positions } =
-        typeset_rendered(project, &narrative, typ_path, before_compile)?;
+    let laid = typeset_rendered(project, &narrative, typ_path, before_compile)?;
+    let positions = laid.positions().clone();
+    let Laid { sections, assembled, document, warnings, fact_pages, .. } = laid;
     Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages, positions })
 }
 
@@ -298,17 +309,27 @@ pub fn typeset_with(
         assembled: &assembled,
     };
     // typst's own setup (standard library, fonts) counts as compiling, as it does in typst-cli
-    let (compiled, positions) = timings.time(Stage::Compile, || {
+    let (compiled, main) = timings.time(Stage::Compile, || {
         let world = compiler.world(project, assembled.source.clone(), served);
         let compiled = typeset::compile(world, &names)?;
-        let positions = typeset::positions::positions(&compiled.document, world, &assembled, &sections);
-        Ok::<_, Failure>((compiled, positions))
+        let main = typst::World::source(world, world.main_id()).map_err(|e| {
+            Failure::from(crate::diagnostics::Diagnostic::error(format!("the generated typst source is gone: {e:?}")))
+        })?;
+        Ok::<_, Failure>((compiled, main))
     })?;
     let mut warnings: Vec<Diagnostic> =
         narrative.diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
     warnings.extend(compiled.warnings);
     let fact_pages = typeset::fact_pages(&compiled.document);
-    Ok(Laid { sections, assembled, document: compiled.document, warnings, fact_pages, positions })
+    Ok(Laid {
+        sections,
+        assembled,
+        document: compiled.document,
+        warnings,
+        fact_pages,
+        main,
+        positions: Default::default(),
+    })
 }
 
 /// Builds the project at `root`: writes the PDF and the generated typst source.

@@ -262,7 +262,7 @@ fn side<'a>(v: &'a Version, p: &'a Prepared, by_file: bool) -> Side<'a> {
         _ => vec![PathBuf::new()],
     };
     let printed = p.printed.as_ref().map(|(places, sources)| (p.path.as_path(), places.as_slice(), sources.as_slice()));
-    Side { model, doc: &p.doc, positions: laid_of(v, p).map(|l| &l.positions), printed, sections }
+    Side { model, doc: &p.doc, positions: laid_of(v, p).map(|l| l.positions()), printed, sections }
 }
 
 /// A version's words: its model's (both versions have sources, `by_file`), or else its text
@@ -293,7 +293,7 @@ fn prepare(v: &Version, by_file: bool) -> Result<Prepared, Failure> {
             };
             let pages = crate::pdf_text::lines(&bytes).map_err(|e| Failure::content(vec![e.to_diagnostic(&path)]))?;
             let mut read = printed::read(&crate::pdf_text::document(&pages));
-            printed::attribute(&mut read, &model_doc, &laid_ref.positions);
+            printed::attribute(&mut read, &model_doc, laid_ref.positions());
             Ok(Prepared { doc: read.doc, laid: made, printed: Some((read.places, read.sources)), path })
         }
         Content::Printed { document, path } => {

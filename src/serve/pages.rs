@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::syntax::{Span, SyntaxNode};
+use typst::syntax::Span;
 use typst_layout::{Page, PagedDocument};
 
 use crate::document::{Document, Inline};
@@ -82,7 +82,7 @@ pub fn read(
         model,
         facts: &facts,
         lines: &lines,
-        ranges: span_ranges(world),
+        ranges: crate::typeset::positions::span_ranges(world),
         last_span: (Span::detached(), None),
         last_entry: None,
         boxes: Vec::new(),
@@ -207,24 +207,6 @@ pub fn locate(pages: &[PageMap], section: usize, offset: usize) -> Option<(usize
         }
     }
     best.map(|(_, page, b)| (page, b))
-}
-
-/// The range of every node of the main file, by span: one walk of its syntax tree (typst's own
-/// look-up walks the tree from its root for every span, too slow for every glyph of 32 pages).
-fn span_ranges(world: &BaocaoWorld) -> HashMap<Span, Range<usize>> {
-    fn walk(node: &SyntaxNode, offset: usize, out: &mut HashMap<Span, Range<usize>>) {
-        out.insert(node.span(), offset..offset + node.len());
-        let mut at = offset;
-        for child in node.children() {
-            walk(child, at, out);
-            at += child.len();
-        }
-    }
-    let mut out = HashMap::new();
-    if let Ok(source) = typst::World::source(world, world.main_id()) {
-        walk(source.root(), 0, &mut out);
-    }
-    out
 }
 
 /// Per section, the rendered range of each fact use printed in it, sorted.

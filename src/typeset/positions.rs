@@ -8,8 +8,11 @@
 //! them, and as `pdf_text` numbers the lines of any PDF: from the top of the page, the page
 //! number left out, footnote lines included.
 
-use typst::WorldExt as _;
+use std::collections::HashMap;
+use std::ops::Range;
+
 use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::syntax::{Source, Span, SyntaxNode};
 use typst_layout::PagedDocument;
 
 use super::{Assembled, BaocaoWorld};
@@ -32,14 +35,16 @@ impl Positions {
     }
 }
 
-/// Reads the positions of the narrative in `document`, laid out from `assembled` in `world`.
+/// Reads the positions of the narrative in `document`, laid out from `assembled`, whose typst
+/// source is `main`.
 pub fn positions(
     document: &PagedDocument,
-    world: &BaocaoWorld,
+    main: &Source,
     assembled: &Assembled,
     sections: &[TypstSection],
 ) -> Positions {
     let mut out = Positions { sections: vec![Vec::new(); sections.len()] };
+    let ranges = source_ranges(main);
     for (index, page) in document.pages().iter().enumerate() {
         let mut items = Vec::new();
         collect(&page.frame, Transform::identity(), &mut items);
@@ -47,10 +52,10 @@ pub fn positions(
         for ((_, span_at), line) in items.iter().zip(lines) {
             let Some(line) = line else { continue };
             let Some((span, delta)) = span_at else { continue };
-            if span.id() != Some(world.main_id()) {
+            if span.id() != Some(main.id()) {
                 continue;
             }
-            let Some(range) = world.range(*span) else { continue };
+            let Some(range) = ranges.get(span) else { continue };
             let at = range.start + usize::from(*delta);
             let Some(s) = assembled.section_ranges.iter().position(|r| r.contains(&at)) else { continue };
             let local = at - assembled.section_ranges[s].start;
@@ -106,3 +111,24 @@ fn line_numbers(items: &[Item]) -> Vec<Option<usize>> {
 
 /// The report's top margin (20 mm): what is printed above it is not a line of the text.
 const TOP_MARGIN_PT: f64 = 56.69;
+
+/// The range of every node of the main file, by span: one walk of its syntax tree (typst's own
+/// look-up walks the tree from its root for every span, too slow for every glyph of 32 pages).
+pub fn span_ranges(world: &BaocaoWorld) -> HashMap<Span, Range<usize>> {
+    typst::World::source(world, world.main_id()).map(|source| source_ranges(&source)).unwrap_or_default()
+}
+
+/// [`span_ranges`] of a source.
+fn source_ranges(source: &Source) -> HashMap<Span, Range<usize>> {
+    fn walk(node: &SyntaxNode, offset: usize, out: &mut HashMap<Span, Range<usize>>) {
+        out.insert(node.span(), offset..offset + node.len());
+        let mut at = offset;
+        for child in node.children() {
+            walk(child, at, out);
+            at += child.len();
+        }
+    }
+    let mut out = HashMap::new();
+    walk(source.root(), 0, &mut out);
+    out
+}
