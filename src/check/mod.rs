@@ -25,9 +25,11 @@ mod allow;
 pub mod baseline;
 pub mod facts;
 mod figures;
+mod files;
 pub mod glyphs;
 pub mod headings;
 pub mod relations;
+mod shape;
 pub mod typography;
 
 use serde::{Deserialize, Serialize};
@@ -135,6 +137,8 @@ pub fn run(project: &Project, narrative: &Narrative) -> CheckReport {
     glyphs::check(&input, &mut findings);
     relations::check(&input, &mut findings);
     figures::check(&input, &mut findings);
+    shape::check(&input, &mut findings);
+    files::check(&input, &mut findings);
     let mut report = allow::apply(project, document, findings);
     baseline::apply(&project.baseline, &mut report);
     report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));
