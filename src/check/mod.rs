@@ -93,14 +93,10 @@ impl CheckReport {
 
     /// A one-line summary: `3 errors, 12 warnings (2 silenced)`.
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut s = format!(
-            "{}, {}",
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning")
-        );
+        let mut s =
+            crate::t!("check-summary", errors = self.count(Severity::Error), warnings = self.count(Severity::Warning));
         if !self.silenced.is_empty() {
-            s.push_str(&format!(" ({} silenced by baocao-allow comments)", self.silenced.len()));
+            s.push_str(&crate::t!("check-summary-silenced", n = self.silenced.len()));
         }
         if let Some(known) = self.baseline_line() {
             s.push_str("; ");
