@@ -278,3 +278,14 @@ fn the_fixture_itself_gives_none_of_these_findings() {
         assert!(!en.contains(c), "{c} in:\n{en}");
     }
 }
+
+#[test]
+fn a_utf16_file_without_a_byte_order_mark_is_named_too() {
+    let dir = mini_project();
+    let bytes: Vec<u8> = "Xin chào, tỉnh Hải Dương\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.path().join("content/sections/03-them.md"), bytes).unwrap();
+    let (code, en) = check(dir.path(), "en");
+    assert_eq!(code, 1, "{en}");
+    assert_has(&en, &["`content/sections/03-them.md` is saved as UTF-16"]);
+    assert!(!en.contains('\0'), "no NUL byte is printed:\n{en:?}");
+}

@@ -134,10 +134,18 @@ pub(super) fn read_source(
     }
 }
 
-/// Whether `bytes` look like UTF-16 text: a UTF-16 byte-order mark, or NUL bytes (which no
-/// UTF-8 text of a report holds) in its first kilobytes.
+/// Whether `bytes` look like UTF-16 text: a UTF-16 byte-order mark, or (without one) NUL bytes
+/// in every other position of its first kilobytes, as Latin letters and digits give in UTF-16,
+/// and few in the others. A UTF-8 text with a stray NUL is not UTF-16.
 fn is_utf16(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.iter().take(4096).any(|b| *b == 0)
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = |parity: usize| head.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let half = head.len() / 2;
+    let (even, odd) = (nuls(0), nuls(1));
+    half >= 2 && (even.max(odd) * 10 >= half * 4) && (even.min(odd) * 10 <= half)
 }
 
 /// `rel` written with the system's separator throughout: `content\sections\01-mo-dau.md` on
