@@ -15,7 +15,11 @@
 //! - [`relations`]: every `check:` declared on a fact holds (derived facts are computed when the
 //!   project is loaded);
 //! - [`figures`]: figures that contradict themselves without a declaration ("a/b" with a > b, a
-//!   share above 100 %, a growth rate beside two yearly values that gives another rate).
+//!   share above 100 %, a growth rate beside two yearly values that gives another rate);
+//! - [`shape`]: Markdown that prints otherwise than meant (a list marker joined to the line
+//!   above, a paragraph indented into a code block);
+//! - [`files`]: files of content/sections/ and content/facts/ that are not read, and report.yaml
+//!   list entries that YAML joined into one.
 //!
 //! Every check reads the one document model ([`crate::document`]) the build typesets; `build`
 //! runs them beside typesetting: errors stop it, warnings are printed.
