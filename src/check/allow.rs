@@ -63,22 +63,22 @@ pub(super) fn apply(project: &Project, document: &Document, findings: Vec<Diagno
         for (c, at, used) in &d.codes {
             match Code::parse(c) {
                 None => report.findings.push(
-                    Diagnostic::warning(format!("`{c}` is not a check code"))
+                    Diagnostic::warning(crate::t!("check-allow-unknown", code = c.as_str()))
                         .code(Code::AllowInvalid)
                         .at(at.clone())
-                        .help("the codes are listed in docs/content-format.md (`baocao-allow`), e.g. `typo-no-space-after`"),
+                        .help(crate::t!("check-allow-unknown-help")),
                 ),
                 Some(info) if info.severity() == Severity::Error => report.findings.push(
-                    Diagnostic::warning(format!("`{c}` is an error and cannot be silenced"))
+                    Diagnostic::warning(crate::t!("check-allow-error", code = c.as_str()))
                         .code(Code::AllowInvalid)
                         .at(at.clone())
-                        .help("correct the mistake; only warnings can be kept with `baocao-allow`"),
+                        .help(crate::t!("check-allow-error-help")),
                 ),
                 Some(_) if !used => report.findings.push(
-                    Diagnostic::warning(format!("`baocao-allow: {c}` silences nothing"))
+                    Diagnostic::warning(crate::t!("check-allow-unused", code = c.as_str()))
                         .code(Code::AllowUnused)
                         .at(at.clone())
-                        .help("the comment applies to the next block only; move it there, or delete it"),
+                        .help(crate::t!("check-allow-unused-help")),
                 ),
                 Some(_) => {}
             }

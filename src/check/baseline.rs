@@ -72,7 +72,7 @@ fn word_after(chars: &[char], mut at: usize) -> usize {
 
 /// `69 known findings in baseline (content/check-baseline.yaml)`, when `n` is not 0.
 pub fn known_line(n: usize) -> Option<String> {
-    (n > 0).then(|| format!("{n} known finding{} in baseline ({PATH})", if n == 1 { "" } else { "s" }))
+    (n > 0).then(|| crate::t!("check-baseline-known", n = n, path = PATH))
 }
 
 /// The entry that records `finding`.
@@ -108,13 +108,15 @@ pub fn apply(baseline: &Baseline, report: &mut CheckReport) {
     for (i, entry) in baseline.entries.iter().enumerate().filter(|(i, _)| !used[*i]) {
         let line = baseline.lines.get(i).copied().unwrap_or(1);
         report.findings.push(
-            Diagnostic::warning(format!(
-                "baseline entry `{}` in {} (`{}`) matches no finding any more",
-                entry.code, entry.file, entry.text
+            Diagnostic::warning(crate::t!(
+                "check-baseline-stale",
+                code = &entry.code,
+                file = &entry.file,
+                text = &entry.text
             ))
             .code(Code::BaselineStale)
             .at(Location::from_line_col(&file.path, &file.text, line, 1, 1))
-            .help("the finding was corrected or its text changed: delete the entry, or run `baocao check --write-baseline`"),
+            .help(crate::t!("check-baseline-stale-help")),
         );
     }
 }

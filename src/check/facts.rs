@@ -35,13 +35,10 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for (key, fact) in &facts.by_key {
         if !printed.contains(key.as_str()) {
             out.push(
-                Diagnostic::warning(format!("fact `{key}` is never printed"))
+                Diagnostic::warning(crate::t!("check-fact-unused", key = key.as_str()))
                     .code(Code::FactUnused)
                     .at(fact.location.clone())
-                    .help(format!(
-                        "print it in a section with `{{{{ {key} | num }}}}`, delete it, or keep it with \
-                         `# baocao-allow: fact-unused` on the line above"
-                    )),
+                    .help(crate::t!("check-fact-unused-help", key = key.as_str())),
             );
         }
     }

@@ -120,17 +120,18 @@ fn fractions(input: &Input, flat: &Flat, out: &mut Vec<Diagnostic>) {
             }
             let written = &flat.text[range.start..end];
             let u = &input.document.facts[*id];
-            let mut d = Diagnostic::warning(format!(
-                "\"{written}\": the part {} is above the whole {}",
-                show_number(x),
-                show_number(y)
+            let mut d = Diagnostic::warning(crate::t!(
+                "check-figure-fraction",
+                written = written,
+                part = show_number(x),
+                whole = show_number(y)
             ))
             .code(Code::FigureFraction)
             .at(printing(input.project, u));
             for key in u.keys.iter().chain(next.iter().flat_map(|(_, n)| input.document.facts[*n].keys.iter())) {
                 d = places(input, key, d);
             }
-            out.push(d.help("a/b counts a part of a whole: check both figures (or write the ratio another way)"));
+            out.push(d.help(crate::t!("check-figure-fraction-ratio-help")));
         } else if before.ends_with('/') && !flat.facts.iter().any(|(r, _)| r.end + 1 == range.start) {
             // a written numerator before this fact: "35/{{ a.total }}"
             let Some((a, len)) = number_at(&before[..before.len() - 1], true) else { continue };
@@ -140,17 +141,18 @@ fn fractions(input: &Input, flat: &Flat, out: &mut Vec<Diagnostic>) {
             }
             let u = &input.document.facts[*id];
             let written = &flat.text[range.start - 1 - len..range.end];
-            let mut d = Diagnostic::warning(format!(
-                "\"{written}\": the part {} is above the whole {}",
-                show_number(a),
-                show_number(x)
+            let mut d = Diagnostic::warning(crate::t!(
+                "check-figure-fraction",
+                written = written,
+                part = show_number(a),
+                whole = show_number(x)
             ))
             .code(Code::FigureFraction)
             .at(printing(input.project, u));
             for key in &u.keys {
                 d = places(input, key, d);
             }
-            out.push(d.help("a/b counts a part of a whole: check both figures"));
+            out.push(d.help(crate::t!("check-figure-fraction-help")));
         }
     }
 }
@@ -177,17 +179,15 @@ fn shares(input: &Input, flat: &Flat, out: &mut Vec<Diagnostic>) {
         let share = SHARE_WORDS.iter().any(|w| meaning.contains(w) || near.contains(w));
         let change = CHANGE_WORDS.iter().any(|w| meaning.contains(w) || near.contains(w));
         if share && !change {
-            let d = Diagnostic::warning(format!(
-                "`{key}` is a share (\"{}\") printed as {}, above 100 %",
-                fact.meaning.as_deref().unwrap_or(words_before.trim()),
-                &flat.text[range.clone()]
+            let d = Diagnostic::warning(crate::t!(
+                "check-figure-share",
+                key = key.as_str(),
+                meaning = fact.meaning.as_deref().unwrap_or(words_before.trim()),
+                printed = &flat.text[range.clone()]
             ))
             .code(Code::FigureShare)
             .at(printing(input.project, u));
-            out.push(
-                places(input, key, d)
-                    .help("a share of a whole is at most 100 %: check the figure (or its unit, if it is a change)"),
-            );
+            out.push(places(input, key, d).help(crate::t!("check-figure-share-help")));
         }
     }
 }
@@ -246,21 +246,24 @@ fn growth(input: &Input, flat: &Flat, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let u = &input.document.facts[*rate_id];
-        let mut d = Diagnostic::warning(format!(
-            "the rate printed beside `{key}` disagrees with the two years' values: ({} ÷ {} − 1) × 100 = {} ≠ {}",
-            show_number(new),
-            show_number(old),
-            show_rounded(computed, decimals),
-            show_rounded(stated, decimals)
+        let mut d = Diagnostic::warning(crate::t!(
+            "check-figure-growth",
+            key = key,
+            new = show_number(new),
+            old = show_number(old),
+            computed = show_rounded(computed, decimals),
+            stated = show_rounded(stated, decimals)
         ))
         .code(Code::FigureGrowth)
         .at(printing(input.project, u));
         for k in [rate_key, key, previous.as_str()] {
             d = places(input, k, d);
         }
-        out.push(d.help(format!(
-            "check the three figures; to keep them (the original's own arithmetic), declare the relation on \
-             `{rate_key}` (`check: growth({key}, {previous})` with a `tolerance:`) or record the finding in the baseline"
+        out.push(d.help(crate::t!(
+            "check-figure-growth-help",
+            rate = rate_key,
+            key = key,
+            previous = previous.as_str()
         )));
     }
 }

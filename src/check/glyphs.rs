@@ -81,16 +81,18 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     };
     let mut report = |c: char, location: Location, lacking: Vec<String>| {
         let all = lacking.len() == faces.len();
-        let which = if all { String::new() } else { format!(" in {}", lacking.join(", ")) };
+        let which = if all { String::new() } else { crate::t!("check-glyph-in-faces", faces = lacking.join(", ")) };
         out.push(
-            Diagnostic::error(format!("the font {family} has no glyph for `{c}` (U+{:04X}){which}", c as u32))
-                .code(Code::GlyphMissing)
-                .at(location)
-                .help(format!(
-                    "replace the character with one the font has (e.g. a Vietnamese letter typed with a \
-                     standard keyboard layout, not a look-alike), or add a font covering U+{:04X} to fonts/",
-                    c as u32
-                )),
+            Diagnostic::error(crate::t!(
+                "check-glyph-missing",
+                family = family.as_str(),
+                char = c.to_string(),
+                codepoint = format!("U+{:04X}", c as u32),
+                faces = which
+            ))
+            .code(Code::GlyphMissing)
+            .at(location)
+            .help(crate::t!("check-glyph-missing-help", codepoint = format!("U+{:04X}", c as u32))),
         );
     };
     for block in &input.blocks {

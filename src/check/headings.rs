@@ -226,22 +226,18 @@ fn check_count(number: &Number, expected: &Number, n: u32, e: u32) -> Option<Fin
 fn finding(number: &Number, expected: &Number, previous: Option<Number>, skip: bool) -> Finding {
     let (written, expected) = (number.show(), expected.show());
     let help = if skip {
-        format!(
-            "number it `{expected}`; if the original skips a number and it must stay, put \
-             `<!-- baocao-allow: heading-skip -->` on the line above"
-        )
+        crate::t!("check-heading-skip-help", expected = &expected)
     } else {
-        format!(
-            "number it `{expected}`; if the original numbers it so and it must stay, put \
-             `<!-- baocao-allow: heading-number -->` on the line above"
-        )
+        crate::t!("check-heading-number-help", expected = &expected)
     };
     if skip {
-        return (Code::HeadingSkip, format!("`{written}` skips `{expected}`"), help);
+        return (Code::HeadingSkip, crate::t!("check-heading-skip", written = &written, expected = &expected), help);
     }
     let message = match previous {
-        Some(p) => format!("`{written}` does not follow `{}`: expected `{expected}`", p.show()),
-        None => format!("`{written}` should be `{expected}` (the first of its level here)"),
+        Some(p) => {
+            crate::t!("check-heading-not-following", written = &written, previous = p.show(), expected = &expected)
+        }
+        None => crate::t!("check-heading-first", written = &written, expected = &expected),
     };
     (Code::HeadingNumber, message, help)
 }

@@ -15,7 +15,11 @@
 //! - [`relations`]: every `check:` declared on a fact holds (derived facts are computed when the
 //!   project is loaded);
 //! - [`figures`]: figures that contradict themselves without a declaration ("a/b" with a > b, a
-//!   share above 100 %, a growth rate beside two yearly values that gives another rate).
+//!   share above 100 %, a growth rate beside two yearly values that gives another rate);
+//! - [`shape`]: Markdown that prints otherwise than meant (a list marker joined to the line
+//!   above, a paragraph indented into a code block);
+//! - [`files`]: files of content/sections/ and content/facts/ that are not read, and report.yaml
+//!   list entries that YAML joined into one.
 //!
 //! Every check reads the one document model ([`crate::document`]) the build typesets; `build`
 //! runs them beside typesetting: errors stop it, warnings are printed.
@@ -25,9 +29,11 @@ mod allow;
 pub mod baseline;
 pub mod facts;
 mod figures;
+mod files;
 pub mod glyphs;
 pub mod headings;
 pub mod relations;
+mod shape;
 pub mod typography;
 
 use serde::{Deserialize, Serialize};
@@ -91,14 +97,10 @@ impl CheckReport {
 
     /// A one-line summary: `3 errors, 12 warnings (2 silenced)`.
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut s = format!(
-            "{}, {}",
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning")
-        );
+        let mut s =
+            crate::t!("check-summary", errors = self.count(Severity::Error), warnings = self.count(Severity::Warning));
         if !self.silenced.is_empty() {
-            s.push_str(&format!(" ({} silenced by baocao-allow comments)", self.silenced.len()));
+            s.push_str(&crate::t!("check-summary-silenced", n = self.silenced.len()));
         }
         if let Some(known) = self.baseline_line() {
             s.push_str("; ");
@@ -135,6 +137,8 @@ pub fn run(project: &Project, narrative: &Narrative) -> CheckReport {
     glyphs::check(&input, &mut findings);
     relations::check(&input, &mut findings);
     figures::check(&input, &mut findings);
+    shape::check(&input, &mut findings);
+    files::check(&input, &mut findings);
     let mut report = allow::apply(project, document, findings);
     baseline::apply(&project.baseline, &mut report);
     report.findings.sort_by(|a, b| location_key(a).cmp(&location_key(b)));

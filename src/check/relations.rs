@@ -25,10 +25,10 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         for relation in fact.relations.iter().filter(|r| r.kind == RelationKind::Check) {
             let Some(stated) = fact.value.as_f64() else {
                 out.push(
-                    Diagnostic::error(format!("fact `{}` is a text: it cannot be checked by arithmetic", fact.key))
+                    Diagnostic::error(crate::t!("check-relation-text", key = &fact.key))
                         .code(Code::RelationError)
                         .at(relation.location.clone())
-                        .help("checks compare figures: remove the `check:`, or give the fact a figure"),
+                        .help(crate::t!("check-relation-text-help")),
                 );
                 continue;
             };
@@ -36,34 +36,35 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             match relation.compare(facts, stated, decimals) {
                 Ok(c) if c.agrees => {}
                 Ok(c) => {
-                    let mut d =
-                        Diagnostic::warning(format!("`{}` disagrees with its check: {}", fact.key, c.arithmetic))
-                            .code(Code::RelationMismatch)
-                            .at(relation.location.clone());
+                    let mut d = Diagnostic::warning(crate::t!(
+                        "check-relation-mismatch",
+                        key = &fact.key,
+                        arithmetic = &c.arithmetic
+                    ))
+                    .code(Code::RelationMismatch)
+                    .at(relation.location.clone());
                     let mut keys = vec![fact.key.as_str()];
                     keys.extend(relation.parsed.keys().into_iter().map(|(k, _)| k));
                     keys.dedup();
                     for key in unique(keys) {
                         d = places(input, key, d);
                     }
-                    out.push(d.help(format!(
-                        "the figures disagree: correct one of them; if the report keeps its figures on purpose (the \
-                         original's own arithmetic), record the finding in the baseline with a `reason:`{}",
-                        if relation.tolerance.is_none() {
-                            ", or allow a `tolerance:` where the report rounds looser"
-                        } else {
-                            ""
-                        }
-                    )));
+                    out.push(d.help(if relation.tolerance.is_none() {
+                        crate::t!("check-relation-mismatch-tolerance-help")
+                    } else {
+                        crate::t!("check-relation-mismatch-help")
+                    }));
                 }
                 Err(e) => out.push(
-                    Diagnostic::error(format!(
-                        "`{}`: its check `{}` cannot be computed: {}",
-                        fact.key, relation.expression, e.message
+                    Diagnostic::error(crate::t!(
+                        "check-relation-error",
+                        key = &fact.key,
+                        expression = &relation.expression,
+                        reason = &e.message
                     ))
                     .code(Code::RelationError)
                     .at(crate::facts::relations::at_span(&relation.location, &relation.expression, e.span))
-                    .help(e.help.unwrap_or_else(|| "check the values of the facts it names".to_string())),
+                    .help(e.help.unwrap_or_else(|| crate::t!("check-relation-error-help"))),
                 ),
             }
         }
@@ -83,11 +84,11 @@ fn unique(keys: Vec<&str>) -> Vec<&str> {
 /// Adds to `d` where fact `key` is defined and every place it is printed.
 pub(crate) fn places(input: &Input, key: &str, mut d: Diagnostic) -> Diagnostic {
     if let Some(f) = input.project.facts.by_key.get(key) {
-        d = d.note(format!("`{key}` = {} is defined here", shown(f)), f.location.clone());
+        d = d.note(crate::t!("check-note-defined", key = key, value = shown(f)), f.location.clone());
     }
     for u in input.document.facts.iter().filter(|u| u.keys.iter().any(|k| k == key)) {
         let printed = u.printed.as_deref().unwrap_or("?");
-        d = d.note(format!("`{key}` is printed here as \"{printed}\""), printing(input.project, u));
+        d = d.note(crate::t!("check-note-printed", key = key, printed = printed), printing(input.project, u));
     }
     d
 }
@@ -143,11 +144,11 @@ pub fn add_pages(
     let page_of = |l: &Location| pages.get(&(l.path.clone(), l.line, l.column)).copied();
     for d in findings.iter_mut().filter(|d| d.code.is_some_and(|c| PRINTED.contains(&c))) {
         if let Some(page) = d.location.as_ref().and_then(page_of) {
-            d.message.push_str(&format!(" (page {page})"));
+            d.message.push_str(&crate::t!("check-page", page = page));
         }
         for (label, at) in &mut d.notes {
             if let Some(page) = page_of(at) {
-                label.push_str(&format!(" (page {page})"));
+                label.push_str(&crate::t!("check-page", page = page));
             }
         }
     }

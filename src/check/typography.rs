@@ -21,6 +21,7 @@ use super::Input;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::document::{PLACEHOLDER, TextBlock as Block};
+use crate::t;
 
 /// A finding in a block: code, text range, message, help.
 struct Found {
@@ -151,8 +152,8 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 out.push(found(
                     Code::TypoNoSpaceAfter,
                     at..at + 1,
-                    format!("no space after `{c}`"),
-                    format!("write `{before}{c} {after}`"),
+                    t!("check-typo-no-space-after", mark = c.to_string()),
+                    t!("check-typo-no-space-after-help", before = before, mark = c.to_string(), after = after),
                 ));
             }
         }
@@ -165,8 +166,8 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 out.push(found(
                     Code::TypoDoubleSpace,
                     at..end_byte,
-                    format!("{} spaces in a row", run_end - k),
-                    "keep one space",
+                    t!("check-typo-double-space", n = run_end - k),
+                    t!("check-typo-double-space-help"),
                 ));
             }
             let ellipsis = after == Some('.') && chars.get(run_end + 1).is_some_and(|x| x.1 == '.');
@@ -177,8 +178,8 @@ fn punctuation(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                 out.push(found(
                     Code::TypoSpaceBefore,
                     at..end_byte + 1,
-                    format!("space before `{p}`"),
-                    format!("remove the space: `{}{p}`", word_before(text, at)),
+                    t!("check-typo-space-before", mark = p.to_string()),
+                    t!("check-typo-space-before-help", word = word_before(text, at), mark = p.to_string()),
                 ));
             }
             k = run_end;
@@ -198,8 +199,8 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
             ')' if parens.pop().is_none() && !is_item_label(text, at) => out.push(found(
                 Code::TypoUnbalanced,
                 at..at + 1,
-                "`)` closes no `(`",
-                "add the opening `(`, or remove this one",
+                t!("check-typo-paren-unopened"),
+                t!("check-typo-paren-unopened-help"),
             )),
             '“' => quotes.push((at, c)),
             '”' | '"' => match quotes.last().copied() {
@@ -211,31 +212,36 @@ fn brackets(text: &str, chars: &[(usize, char)], out: &mut Vec<Found>) {
                     out.push(found(
                         Code::TypoUnbalanced,
                         at..at + c.len_utf8(),
-                        format!("`{open}` is closed by `{c}`"),
-                        "use a matching pair: `“…”` or `\"…\"`",
+                        t!("check-typo-quote-mismatch", open = open.to_string(), close = c.to_string()),
+                        t!("check-typo-quote-mismatch-help"),
                     ));
                 }
                 None if c == '"' => quotes.push((at, c)),
                 None => out.push(found(
                     Code::TypoUnbalanced,
                     at..at + c.len_utf8(),
-                    "`”` closes no `“`",
-                    "add the opening `“`, or remove this one",
+                    t!("check-typo-quote-unopened"),
+                    t!("check-typo-quote-unopened-help"),
                 )),
             },
             _ => {}
         }
     }
     for at in parens {
-        out.push(found(Code::TypoUnbalanced, at..at + 1, "`(` is never closed", "add the closing `)`"));
+        out.push(found(
+            Code::TypoUnbalanced,
+            at..at + 1,
+            t!("check-typo-unclosed", open = "("),
+            t!("check-typo-unclosed-help", close = ")"),
+        ));
     }
     for (at, open) in quotes {
         let close = if open == '“' { '”' } else { '"' };
         out.push(found(
             Code::TypoUnbalanced,
             at..at + open.len_utf8(),
-            format!("`{open}` is never closed"),
-            format!("add the closing `{close}`"),
+            t!("check-typo-unclosed", open = open.to_string()),
+            t!("check-typo-unclosed-help", close = close.to_string()),
         ));
     }
 }
@@ -262,8 +268,8 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
             out.push(found(
                 Code::TypoDate,
                 whole.clone(),
-                format!("`{}` is not a date", &text[whole]),
-                "check the day and the month",
+                t!("check-typo-not-a-date", date = &text[whole]),
+                t!("check-typo-not-a-date-help"),
             ));
         }
     }
@@ -276,8 +282,8 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
             out.push(found(
                 Code::TypoDate,
                 whole.clone(),
-                format!("`{}` is not a date", &text[whole]),
-                "check the day and the month",
+                t!("check-typo-not-a-date", date = &text[whole]),
+                t!("check-typo-not-a-date-help"),
             ));
         }
     }
@@ -289,8 +295,8 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Found>) {
             out.push(found(
                 Code::TypoDate,
                 mo.range(),
-                format!("month `{}` does not exist", mo.as_str()),
-                "check the month",
+                t!("check-typo-no-such-month", month = mo.as_str()),
+                t!("check-typo-no-such-month-help"),
             ));
         }
     }
@@ -311,7 +317,7 @@ fn valid_date(d: &str, m: &str, y: &str) -> bool {
 
 fn year_finding(text: &str, range: Range<usize>) -> Found {
     let y = &text[range.clone()];
-    found(Code::TypoYear, range, format!("the year `{y}` has {} digits", y.len()), "a year has four digits")
+    found(Code::TypoYear, range, t!("check-typo-year", year = y, n = y.len()), t!("check-typo-year-help"))
 }
 
 /// Ranges between numbers (`2021-2026`, `2021 – 2026`): the separator the report uses less is
@@ -340,11 +346,8 @@ fn ranges(blocks: &[&Block], p: &Patterns) -> Vec<(usize, Found)> {
                 found(
                     Code::TypoRangeDash,
                     range,
-                    format!("the range `{shown}` is written with `{minority}`"),
-                    format!(
-                        "the report writes ranges with `{usual}` ({usual_count} of {} ranges); use it here too",
-                        en + hyphen
-                    ),
+                    t!("check-typo-range-dash", range = &shown, dash = minority),
+                    t!("check-typo-range-dash-help", dash = usual, n = usual_count, total = en + hyphen),
                 ),
             )
         })

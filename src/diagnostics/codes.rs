@@ -95,6 +95,17 @@ codes! {
     TypoYear = "typo-year", Warning;
     /// A range separator (`–` or `-`) other than the one the report mostly uses.
     TypoRangeDash = "typo-range-dash", Warning;
+    /// A line starting with a list marker (`- `, `+ `, `* `, `2. `) that Markdown joined to the
+    /// paragraph or item above: two items print as one line.
+    ListMarkerJoined = "list-marker-joined", Warning;
+    /// A code block in a section (a paragraph indented by a Tab or 4 spaces, or fenced with
+    /// ```` ``` ````): it prints as small unindented text.
+    CodeBlock = "code-block", Warning;
+    /// An entry of a list in report.yaml that YAML joined with the next line's entry (one space
+    /// too many before `- `): two recipients print as one.
+    ReportItemJoined = "report-item-joined", Warning;
+    /// A file in content/sections/ or content/facts/ that is not read (`.md.txt`, `.docx`, `.txt`).
+    FileLeftOut = "file-left-out", Warning;
     /// A character the report's text font cannot show.
     GlyphMissing = "glyph-missing", Error;
     /// A `baocao-allow` comment naming an unknown code, or an error (errors cannot be silenced).

@@ -5,6 +5,7 @@
 //! decimal digits (half away from zero), so no binary floating-point artefact is ever printed.
 
 use crate::facts::number::vietnamese_number;
+use crate::t;
 use tera::{Kwargs, State, Tera, Value};
 
 /// Registers `num`, `pct`, `vn_date` and `vn_date_long` on a tera instance.
@@ -30,20 +31,20 @@ fn format_value(v: &Value, kw: &Kwargs) -> tera::TeraResult<String> {
     let pad = kw.get::<i64>("pad")?.unwrap_or(0);
     let decimals = match decimals {
         Some(d) if !(0..=12).contains(&d) => {
-            return Err(tera::Error::message(format!("`decimals={d}` must be between 0 and 12")));
+            return Err(tera::Error::message(t!("narrative-filter-decimals", value = d)));
         }
         d => d.map(|d| d as usize),
     };
     if !(0..=20).contains(&pad) {
-        return Err(tera::Error::message(format!("`pad={pad}` must be between 0 and 20")));
+        return Err(tera::Error::message(t!("narrative-filter-pad", value = pad)));
     }
     let plain = if v.is_undefined() {
-        return Err(tera::Error::message("undefined value"));
+        return Err(tera::Error::message(t!("narrative-filter-undefined")));
     } else if let Some(i) = v.as_i128() {
         i.to_string()
     } else if let Some(f) = v.as_f64() {
         if !f.is_finite() {
-            return Err(tera::Error::message(format!("cannot format {f} as a number")));
+            return Err(tera::Error::message(t!("narrative-filter-not-finite", value = f.to_string())));
         }
         format!("{f}")
     } else if let Some(s) = v.as_str() {
@@ -55,18 +56,28 @@ fn format_value(v: &Value, kw: &Kwargs) -> tera::TeraResult<String> {
             && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && digits.matches('.').count() <= 1;
         if !plain {
-            return Err(tera::Error::message(format!("cannot format the text `{s}` as a number")));
+            return Err(tera::Error::message(t!("narrative-filter-text", text = s)));
         }
         t.to_string()
     } else {
-        return Err(tera::Error::message(format!("cannot format a {} as a number", v.name())));
+        return Err(tera::Error::message(t!("narrative-filter-kind", kind = v.name())));
     };
     Ok(vietnamese_number(&plain, decimals, pad as usize))
 }
 
+/// Whether a filter's error `message` says a text was given to a number filter
+/// (`narrative-filter-text`, in the language of the run).
+pub(crate) fn is_text_error(message: &str) -> bool {
+    let marker = "\u{1}";
+    let wording = t!("narrative-filter-text", text = marker);
+    let (before, after) = wording.split_once(marker).unwrap_or((wording.as_str(), ""));
+    let (before, after) = (before.trim_end_matches('`'), after.trim_start_matches('`'));
+    !(before.is_empty() && after.is_empty()) && message.contains(before) && message.contains(after)
+}
+
 fn parse_date(s: &str) -> tera::TeraResult<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|e| tera::Error::message(format!("`{s}` is not a date YYYY-MM-DD ({e})")))
+        .map_err(|e| tera::Error::message(t!("narrative-filter-date", text = s, reason = e.to_string())))
 }
 
 /// `30/11/2023`; with `pad`, days and months below 10 take a leading zero (`08/02/2023`).

@@ -65,12 +65,9 @@ fn statement(section: &SourceFile, start: usize) -> Diagnostic {
     let inner = rest.trim_start_matches(['-', '+']).trim_start();
     let word: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
     let at = start + (rest.len() - inner.len());
-    Diagnostic::error(format!("`{{% {word} %}}` is not available in sections"))
+    Diagnostic::error(crate::t!("narrative-statement", word = word.as_str()))
         .at(Location::from_offset(&section.path, text, at, word.len().max(1)))
-        .help(
-            "a section prints facts with `{{ namespace.name | num }}` and nothing else; write the text itself here, \
-             or put it in a section file of its own (content/sections/NN-name.md)",
-        )
+        .help(crate::t!("narrative-statement-help"))
 }
 
 /// Checks one `{{ … }}` (bytes `start..end`): every filter allowed, no function call.
@@ -96,18 +93,16 @@ fn expression(section: &SourceFile, start: usize, end: usize) -> Option<Diagnost
             if after_pipe && !FILTERS.contains(&word) {
                 let suggestion = closest(word, FILTERS.iter().copied(), 1);
                 let help = match suggestion.first() {
-                    Some(s) => format!("did you mean `{s}`? The filters available are {}", FILTERS.join(", ")),
-                    None => format!("the filters available in sections are {}", FILTERS.join(", ")),
+                    Some(s) => crate::t!("narrative-filter-did-you-mean", filter = *s, filters = FILTERS.join(", ")),
+                    None => crate::t!("narrative-filters-available", filters = FILTERS.join(", ")),
                 };
-                return Some(
-                    Diagnostic::error(format!("the filter `{word}` is not available in sections")).at(at).help(help),
-                );
+                return Some(Diagnostic::error(crate::t!("narrative-filter-unknown", filter = word)).at(at).help(help));
             }
             if !after_pipe && text[i..end].trim_start().starts_with('(') {
                 return Some(
-                    Diagnostic::error(format!("`{word}(…)`: functions are not available in sections")).at(at).help(
-                        "a section prints facts: `{{ namespace.name | num }}`, computed with + - * / where needed",
-                    ),
+                    Diagnostic::error(crate::t!("narrative-function", word = word))
+                        .at(at)
+                        .help(crate::t!("narrative-function-help")),
                 );
             }
             after_pipe = false;

@@ -16,26 +16,24 @@ pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, 
     let label = &problem.label;
     let here = widen(at(problem.section, problem.offset), label.chars().count() + 3);
     match problem.kind {
-        FootnoteProblemKind::Undefined => {
-            Diagnostic::error(format!("footnote `[^{label}]` is referenced but never defined"))
-                .code(Code::FootnoteUndefined)
-                .at(here)
-                .help(format!("add the note's text on its own line: `[^{label}]: …`, or remove the reference"))
-        }
+        FootnoteProblemKind::Undefined => Diagnostic::error(crate::t!("narrative-footnote-undefined", label = label))
+            .code(Code::FootnoteUndefined)
+            .at(here)
+            .help(crate::t!("narrative-footnote-undefined-help", label = label)),
         FootnoteProblemKind::Duplicate => {
-            let mut d = Diagnostic::error(format!("footnote `[^{label}]` is defined twice"))
+            let mut d = Diagnostic::error(crate::t!("narrative-footnote-duplicate", label = label))
                 .code(Code::FootnoteDuplicate)
                 .at(here);
             if let Some((section, offset)) = problem.first {
-                d = d.note("first defined here", at(section, offset));
+                d = d.note(crate::t!("narrative-footnote-first-defined"), at(section, offset));
             }
-            d.help("give one of the notes another label, or merge them")
+            d.help(crate::t!("narrative-footnote-duplicate-help"))
         }
         FootnoteProblemKind::Unreferenced => {
-            Diagnostic::warning(format!("footnote `[^{label}]` is defined but never referenced"))
+            Diagnostic::warning(crate::t!("narrative-footnote-unreferenced", label = label))
                 .code(Code::FootnoteUnreferenced)
                 .at(here)
-                .help(format!("reference it in the text with `[^{label}]`, or delete the definition"))
+                .help(crate::t!("narrative-footnote-unreferenced-help", label = label))
         }
     }
 }
@@ -44,38 +42,22 @@ pub(crate) fn footnote_diagnostic(problem: &FootnoteProblem, at: &dyn Fn(usize, 
 pub(crate) fn limit_diagnostic(exceeded: &LimitExceeded, sections: &[SourceMap]) -> Diagnostic {
     let here = sections[exceeded.section].location(exceeded.offset..exceeded.offset);
     let (message, help) = match exceeded.kind {
-        LimitKind::Nesting => (
-            format!("the text is nested more than {MAX_NESTING} levels deep here"),
-            "block quotes, list items, emphasis, links and notes inside notes each open a level; \
-             flatten the structure (a report needs 2 or 3 levels)"
-                .to_string(),
-        ),
-        LimitKind::Elements => (
-            format!(
-                "the narrative holds more than {MAX_ELEMENTS} Markdown elements (paragraphs, headings, list items, \
-                 table cells, emphasis…); this is the first one over the limit"
-            ),
-            "a report this size would take minutes to lay out: split it into several reports, or look for text pasted \
-             many times over"
-                .to_string(),
-        ),
+        LimitKind::Nesting => {
+            (crate::t!("narrative-limit-nesting", n = MAX_NESTING), crate::t!("narrative-limit-nesting-help"))
+        }
+        LimitKind::Elements => {
+            (crate::t!("narrative-limit-elements", n = MAX_ELEMENTS), crate::t!("narrative-limit-elements-help"))
+        }
         LimitKind::Paragraph => (
-            format!(
-                "this paragraph is longer than {} KB (a heading, list item, table cell or line of code counts as one)",
-                MAX_PARAGRAPH_BYTES / 1024
-            ),
-            "typst's time grows with the square of a paragraph's length; break the text into paragraphs with a blank \
-             line (a report's longest is a few KB)"
-                .to_string(),
+            crate::t!("narrative-limit-paragraph", kb = MAX_PARAGRAPH_BYTES / 1024),
+            crate::t!("narrative-limit-paragraph-help"),
         ),
-        LimitKind::FootnoteDefinitions => (
-            format!("more than {MAX_FOOTNOTES} footnotes are defined; this is the first one over the limit"),
-            "split the report, or move long lists of sources into an appendix".to_string(),
-        ),
-        LimitKind::FootnoteReferences => (
-            format!("more than {MAX_FOOTNOTES} footnote references; this is the first one over the limit"),
-            "split the report, or reference each source once".to_string(),
-        ),
+        LimitKind::FootnoteDefinitions => {
+            (crate::t!("narrative-limit-footnotes", n = MAX_FOOTNOTES), crate::t!("narrative-limit-footnotes-help"))
+        }
+        LimitKind::FootnoteReferences => {
+            (crate::t!("narrative-limit-references", n = MAX_FOOTNOTES), crate::t!("narrative-limit-references-help"))
+        }
     };
     Diagnostic::error(message).at(here).help(help)
 }
@@ -115,11 +97,11 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
             .collect();
         return undefined_fact(section, name_start, &wanted, facts);
     }
-    let kind = if syntax { "template syntax error" } else { "cannot print" };
-    let help = if message.contains("cannot format the text") {
-        "the fact's value is text: print it without a number filter (`{{ namespace.name }}`), or write a number as its value"
+    let kind = if syntax { crate::t!("narrative-syntax-error") } else { crate::t!("narrative-cannot-print") };
+    let help = if super::filters::is_text_error(message) {
+        crate::t!("narrative-text-through-number-help")
     } else {
-        "facts are printed as `{{ namespace.name | num }}` or `| pct`; see docs/content-format.md"
+        crate::t!("narrative-print-facts-help")
     };
     Diagnostic::error(format!("{kind}: {}", first_line(message)))
         .code(if syntax { Code::FactSyntax } else { Code::FactFormat })
@@ -131,15 +113,17 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
 pub(crate) fn undefined_fact(section: &SourceFile, start: usize, wanted: &str, facts: &Facts) -> Diagnostic {
     let location = Location::from_offset(&section.path, &section.text, start, wanted.len());
     let candidates = closest(wanted, facts.by_key.keys().map(String::as_str), 3);
-    let d = Diagnostic::error(format!("undefined fact `{wanted}`")).code(Code::FactUndefined).at(location);
+    let d =
+        Diagnostic::error(crate::t!("narrative-undefined-fact", key = wanted)).code(Code::FactUndefined).at(location);
     if candidates.is_empty() {
-        d.help(format!(
-            "define `{wanted}` in content/facts/{}.yaml, or correct the name",
-            wanted.split('.').next().unwrap_or("")
+        d.help(crate::t!(
+            "narrative-undefined-fact-help",
+            key = wanted,
+            namespace = wanted.split('.').next().unwrap_or("")
         ))
     } else {
         let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
-        d.help(format!("did you mean {}?", names.join(" or ")))
+        d.help(crate::t!("narrative-did-you-mean", names = names.join(&crate::t!("narrative-or"))))
     }
 }
 
@@ -155,9 +139,11 @@ fn reported_error(e: &tera::Error, section: &SourceFile) -> Diagnostic {
         Some((line?.1.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
     match (message, place) {
-        (Some(message), Some((line, column))) => Diagnostic::error(format!("template error: {message}"))
-            .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
-            .help(format!("the filters available in sections are {}", super::guard::FILTERS.join(", "))),
+        (Some(message), Some((line, column))) => {
+            Diagnostic::error(crate::t!("narrative-template-error", reason = message))
+                .at(Location::from_line_col(&section.path, &section.text, line, column, 1))
+                .help(crate::t!("narrative-filters-available", filters = super::guard::FILTERS.join(", ")))
+        }
         _ => Diagnostic::error(format!("{}: {}", section.path.display(), first_line(&text))),
     }
 }

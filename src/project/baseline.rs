@@ -52,10 +52,7 @@ impl Baseline {
             Vec::new()
         } else {
             serde_yaml::from_value(value).map_err(|e| {
-                crate::yaml::yaml_error(&file.path, &file.text, &e).help(
-                    "the baseline is a list of entries with `code:`, `file:`, `text:` and optionally `reason:`; \
-                     write it anew with `baocao check --write-baseline`",
-                )
+                crate::yaml::yaml_error(&file.path, &file.text, &e).help(crate::t!("project-baseline-help"))
             })?
         };
         let lines =

@@ -138,7 +138,7 @@ impl Source for GitSource {
     }
 
     fn describe(&self) -> String {
-        format!("revision `{}` ({})", self.revision, &self.commit[..self.commit.len().min(12)])
+        crate::t!("project-revision", revision = &self.revision, commit = &self.commit[..self.commit.len().min(12)])
     }
 
     fn is_dir(&self, rel: &Path) -> bool {
@@ -151,7 +151,10 @@ impl Source for GitSource {
 
     fn read(&self, rel: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         let entry = self.files.get(rel).ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::NotFound, format!("not in revision `{}`", self.revision))
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                crate::t!("project-not-in-revision", revision = &self.revision),
+            )
         })?;
         if entry.size > limit {
             return Err(super::too_large(entry.size, limit));
@@ -179,18 +182,18 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Diagnostic> {
     if out.status.success() {
         return Ok(out.stdout);
     }
-    Err(Diagnostic::error(format!(
-        "git {} failed in `{}`: {}",
-        args.first().copied().unwrap_or(""),
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr).trim()
+    Err(Diagnostic::error(crate::t!(
+        "project-git-failed",
+        command = args.first().copied().unwrap_or(""),
+        dir = dir.display().to_string(),
+        reason = String::from_utf8_lossy(&out.stderr).trim()
     ))
-    .help("check that the folder is inside a git repository and the revision exists (`git log --oneline`)"))
+    .help(crate::t!("project-git-failed-help")))
 }
 
 fn cannot_run(e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot run git: {e}"))
-        .help("install git, or compare two project folders instead of revisions")
+    Diagnostic::error(crate::t!("project-git-cannot-run", reason = e.to_string()))
+        .help(crate::t!("project-git-cannot-run-help"))
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -18,10 +18,13 @@
 //! ([`GitSource`], for `diff HEAD~1 .`); the checks and messages are the same for both.
 
 pub mod baseline;
+mod files;
 pub mod git;
 mod report;
 mod source;
 
+pub use files::{FONT_EXTENSIONS, is_backup};
+use files::{bad_namespace, list_files, list_files_noting, list_optional, read_optional, read_source};
 pub use git::GitSource;
 pub use report::{IssueDate, Replaces, Report, Signer, Status};
 pub use source::{DirSource, MemorySource, Source};
@@ -29,8 +32,9 @@ pub use source::{DirSource, MemorySource, Source};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Diagnostic, Failure, Location};
+use crate::diagnostics::{Diagnostic, Failure};
 use crate::facts::Facts;
+use crate::t;
 use crate::timings::{Stage, Timings};
 
 pub use crate::diagnostics::SourceFile;
@@ -79,6 +83,10 @@ pub struct Project {
     /// `content/check-baseline.yaml`: the findings acknowledged once (empty when there is none).
     /// Not an input of the PDF: it decides what `check` reports, not what is printed.
     pub baseline: baseline::Baseline,
+    /// Files in `content/sections/` and `content/facts/` that are not read (not `.md`, not
+    /// `.yaml`): `04a-chuyen-doi-so.md.txt`, a `.docx`. `check` reports each; hidden files and
+    /// editors' backups are not listed ([`is_backup`]).
+    pub left_out: Vec<PathBuf>,
 }
 
 pub use crate::limits::MAX_FILE_BYTES;
@@ -105,8 +113,8 @@ impl Project {
     fn read(root: &Path, facts_time: &mut Duration) -> Result<Project, Failure> {
         if !root.is_dir() {
             return Err(Failure::usage(
-                Diagnostic::error(format!("project directory `{}` does not exist", root.display()))
-                    .help("run baocao inside a report project, or pass `--project DIR`"),
+                Diagnostic::error(t!("project-dir-missing", dir = root.display().to_string()))
+                    .help(t!("project-dir-missing-help")),
             ));
         }
         Project::load_source(&DirSource::new(root), facts_time)
@@ -131,12 +139,7 @@ impl Project {
     fn load_source(source: &dyn Source, facts_time: &mut Duration) -> Result<Project, Failure> {
         let root = source.root();
         if !source.is_dir(Path::new("content")) {
-            return Err(Failure::usage(
-                Diagnostic::error(format!("{} is not a baocao project: it has no content/ folder", source.describe()))
-                    .help(
-                        "a project holds content/report.yaml, content/facts/, content/sections/, templates/ and fonts/",
-                    ),
-            ));
+            return Err(Failure::usage(not_a_project(source)));
         }
         let mut errors = Vec::new();
         let mut inputs = Vec::new();
@@ -148,9 +151,12 @@ impl Project {
                 None
             }
         });
-        let fact_files = list_files(source, "content/facts", &["yaml", "yml"], &mut errors);
-        let fact_sources: Vec<SourceFile> =
+        let mut left_out = Vec::new();
+        let fact_files = list_files_noting(source, "content/facts", &["yaml", "yml"], &mut errors, &mut left_out);
+        let mut fact_sources: Vec<SourceFile> =
             fact_files.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
+        // a name that cannot be a namespace is refused here, with the name it could have
+        fact_sources.retain(|f| bad_namespace(f).map(|d| errors.push(d)).is_none());
         let facts_started = Instant::now();
         // spreadsheets are inputs like the facts files: read (with their size limit) as bytes,
         // hashed in the manifest and attached; every one in content/data/ is an input
@@ -161,16 +167,22 @@ impl Project {
             match source.read(rel, crate::limits::MAX_SPREADSHEET_BYTES) {
                 Ok(bytes) => sheets.push(InputFile { path: rel.clone(), bytes }),
                 Err(e) => errors.push(
-                    Diagnostic::error(format!("cannot read `{}`: {e}", rel.display()))
-                        .code(crate::diagnostics::Code::SourceCell)
-                        .help("save the table again, or keep only the sheets the report reads from"),
+                    Diagnostic::error(t!(
+                        "project-cannot-read",
+                        file = rel.display().to_string(),
+                        reason = e.to_string()
+                    ))
+                    .code(crate::diagnostics::Code::SourceCell)
+                    .help(t!("project-sheet-unreadable-help")),
                 ),
             }
         }
         let parsed = Facts::load(&fact_sources, &mut |path| {
-            sheets.iter().find(|s| s.path == path).map(|s| s.bytes.clone()).ok_or_else(|| {
-                std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such file in content/data/")
-            })
+            sheets
+                .iter()
+                .find(|s| s.path == path)
+                .map(|s| s.bytes.clone())
+                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, t!("project-no-such-data-file")))
         });
         inputs.extend(sheets);
         *facts_time = facts_started.elapsed();
@@ -181,12 +193,9 @@ impl Project {
                 None
             }
         };
-        let section_paths = list_files(source, "content/sections", &["md"], &mut errors);
+        let section_paths = list_files_noting(source, "content/sections", &["md"], &mut errors, &mut left_out);
         if section_paths.is_empty() && errors.is_empty() {
-            errors.push(
-                Diagnostic::error("content/sections/ has no sections (*.md files)")
-                    .help("add the narrative as Markdown files, e.g. content/sections/01-mo-dau.md"),
-            );
+            errors.push(Diagnostic::error(t!("project-no-sections")).help(t!("project-no-sections-help")));
         }
         let sections: Vec<SourceFile> =
             section_paths.iter().filter_map(|p| read_source(source, p, &mut errors, &mut inputs)).collect();
@@ -211,6 +220,7 @@ impl Project {
                 fonts,
                 inputs,
                 baseline,
+                left_out,
             }),
             _ => Err(Failure::content(errors)),
         }
@@ -238,103 +248,6 @@ pub fn input_paths(root: &Path) -> Vec<PathBuf> {
     paths
 }
 
-/// [`list_files`] for a folder a project may or may not have.
-fn list_optional(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    if source.is_dir(Path::new(dir)) { list_files(source, dir, extensions, errors) } else { Vec::new() }
-}
-
-/// File extensions read as fonts from `fonts/`.
-pub const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
-
-/// Files with one of `extensions` directly or deeper under `dir`, sorted by path (file-name
-/// order within each folder); hidden files and editor backups (`~`) are left out. A name that
-/// Windows reserves for a device, or two names that differ only in case, are errors.
-fn list_files(source: &dyn Source, dir: &str, extensions: &[&str], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    if !source.is_dir(Path::new(dir)) {
-        errors.push(
-            Diagnostic::error(format!("the folder `{dir}/` is missing"))
-                .help(format!("create `{dir}/` in the project ({})", source.describe())),
-        );
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for rel in source.files_under(Path::new(dir), errors).iter().map(|p| native(p)) {
-        let Some(name) = rel.file_name() else { continue };
-        let Some(name) = name.to_str() else {
-            errors.push(
-                Diagnostic::error(format!("the file name `{}` is not valid UTF-8", rel.display()))
-                    .help("rename the file using only letters, digits, `-` and `_`"),
-            );
-            continue;
-        };
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if extensions.iter().any(|x| x.eq_ignore_ascii_case(ext)) {
-            found.push(rel);
-        }
-    }
-    // `Path` orders by components: the order of a walk sorted by file name in every folder
-    found.sort();
-    // names Windows cannot hold, or holds as one file: refused everywhere (see `portable`)
-    errors.extend(found.iter().filter_map(|rel| crate::portable::reserved_file(rel)));
-    errors.extend(crate::portable::case_clashes(&found));
-    found
-}
-
-/// Reads a UTF-8 text file (relative path), normalising BOM and line ends; records a
-/// diagnostic and returns `None` on failure.
-fn read_source(
-    source: &dyn Source,
-    rel: &Path,
-    errors: &mut Vec<Diagnostic>,
-    inputs: &mut Vec<InputFile>,
-) -> Option<SourceFile> {
-    let bytes = match source.read(rel, MAX_FILE_BYTES) {
-        Ok(b) => b,
-        Err(e) => {
-            errors.push(Diagnostic::error(format!("cannot read `{}`: {e}", rel.display())).help(match e.kind() {
-                std::io::ErrorKind::NotFound => format!("create `{}`", rel.display()),
-                std::io::ErrorKind::FileTooLarge => "split it into several smaller files".to_string(),
-                _ => "check that the file exists and is readable".to_string(),
-            }));
-            return None;
-        }
-    };
-    let rel = &native(rel);
-    inputs.push(InputFile { path: rel.clone(), bytes: bytes.clone() });
-    match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile { path: rel.clone(), text: normalise_text(text) }),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let loc = Location::from_offset(rel, &lossy, valid, 1);
-            errors.push(
-                Diagnostic::error(format!("`{}` is not valid UTF-8 text", rel.display()))
-                    .at(loc)
-                    .help("save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8))"),
-            );
-            None
-        }
-    }
-}
-
-/// `rel` written with the system's separator throughout: `content\sections\01-mo-dau.md` on
-/// Windows, where `Path::new("content/sections").join(name)` would show `content/sections\01-…`.
-/// Only how it is shown changes: paths compare by components, and JSON writes them with `/`.
-fn native(rel: &Path) -> PathBuf {
-    rel.components().collect()
-}
-
-/// Reads a text file that a project may or may not have (not an input of the PDF).
-fn read_optional(source: &dyn Source, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    match source.read(rel, MAX_FILE_BYTES) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        _ => read_source(source, rel, errors, &mut Vec::new()),
-    }
-}
-
 /// Reads a file, refusing (before reading) a file over `limit` bytes.
 pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let meta = std::fs::metadata(path)?;
@@ -348,7 +261,7 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> 
 pub(crate) fn too_large(size: u64, limit: u64) -> std::io::Error {
     std::io::Error::new(
         std::io::ErrorKind::FileTooLarge,
-        format!("the file is {}; the limit is {} (see the README, \"Limits\")", megabytes(size), megabytes(limit)),
+        t!("project-too-large", size = megabytes(size), limit = megabytes(limit)),
     )
 }
 
@@ -365,13 +278,32 @@ fn check_total_text<'a>(files: impl Iterator<Item = &'a SourceFile>, errors: &mu
         let largest: Vec<String> =
             sizes.iter().take(3).map(|(n, p)| format!("`{}` ({})", p.display(), megabytes(*n))).collect();
         errors.push(
-            Diagnostic::error(format!(
-                "the project's text files hold {} together; the limit is {}",
-                megabytes(total),
-                megabytes(MAX_PROJECT_TEXT_BYTES)
+            Diagnostic::error(t!(
+                "project-text-too-large",
+                size = megabytes(total),
+                limit = megabytes(MAX_PROJECT_TEXT_BYTES)
             ))
-            .help(format!("the largest are {}; a report this long would take minutes to lay out", largest.join(", "))),
+            .help(t!("project-text-too-large-help", largest = largest.join(", "))),
         );
+    }
+}
+
+/// The error for a folder without `content/`. Run inside `content/` (or one of its folders), it
+/// says to go up: that is where a clerk who has just edited a section often is.
+fn not_a_project(source: &dyn Source) -> Diagnostic {
+    let looks_like_content = source.is_dir(Path::new("sections")) && source.is_dir(Path::new("facts"));
+    let root = std::fs::canonicalize(source.root()).unwrap_or_else(|_| source.root().to_path_buf());
+    let parent_is_content = root.parent().is_some_and(|p| {
+        p.file_name().is_some_and(|n| n == "content") && p.join("report.yaml").is_file() && p.join("sections").is_dir()
+    });
+    if looks_like_content {
+        Diagnostic::error(t!("project-inside-content", project = source.describe())).help(t!("project-go-up-help"))
+    } else if parent_is_content {
+        let folder = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Diagnostic::error(t!("project-inside-content-folder", project = source.describe(), folder = folder))
+            .help(t!("project-go-up-two-help"))
+    } else {
+        Diagnostic::error(t!("project-no-content", project = source.describe())).help(t!("project-no-content-help"))
     }
 }
 
@@ -388,29 +320,30 @@ fn load_fonts(source: &dyn Source, errors: &mut Vec<Diagnostic>) -> Vec<FontFile
         match source.read(&rel, MAX_FONT_BYTES) {
             Ok(data) if typst::text::Font::iter(typst::foundations::Bytes::new(data.clone())).next().is_none() => {
                 errors.push(
-                    Diagnostic::error(format!("`{}` is not a font file (no font face could be read)", rel.display()))
-                        .help("replace it with the font file itself (.ttf, .otf, .ttc), or remove it from fonts/"),
+                    Diagnostic::error(t!("project-not-a-font", file = rel.display().to_string()))
+                        .help(t!("project-not-a-font-help")),
                 );
             }
             Ok(data) => {
                 total += data.len() as u64;
                 if total > MAX_FONTS_BYTES {
                     errors.push(
-                        Diagnostic::error(format!("fonts/ holds more than {} of fonts", megabytes(MAX_FONTS_BYTES)))
-                            .help("keep only the fonts the template uses"),
+                        Diagnostic::error(t!("project-fonts-too-large", limit = megabytes(MAX_FONTS_BYTES)))
+                            .help(t!("project-fonts-too-large-help")),
                     );
                     return fonts;
                 }
                 fonts.push(FontFile { path: rel, data });
             }
-            Err(e) => errors.push(Diagnostic::error(format!("cannot read font `{}`: {e}", rel.display()))),
+            Err(e) => errors.push(Diagnostic::error(t!(
+                "project-cannot-read-font",
+                file = rel.display().to_string(),
+                reason = e.to_string()
+            ))),
         }
     }
     if fonts.is_empty() && source.is_dir(Path::new("fonts")) {
-        errors.push(
-            Diagnostic::error("fonts/ holds no font files (.ttf, .otf, .ttc)")
-                .help("put the report's fonts (Liberation Serif: Regular, Bold, Italic, Bold Italic) in fonts/"),
-        );
+        errors.push(Diagnostic::error(t!("project-no-fonts")).help(t!("project-no-fonts-help")));
     }
     fonts
 }

@@ -56,7 +56,11 @@ impl Source for DirSource {
                     found.push(e.path().strip_prefix(&self.root).unwrap_or(e.path()).to_path_buf())
                 }
                 Ok(_) => {}
-                Err(e) => errors.push(Diagnostic::error(format!("cannot read `{}/`: {e}", rel.display()))),
+                Err(e) => errors.push(Diagnostic::error(crate::t!(
+                    "project-cannot-read-folder",
+                    dir = rel.display().to_string(),
+                    reason = e.to_string()
+                ))),
             }
         }
         found

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::{Found, found};
 use crate::diagnostics::Code;
 use crate::document::{TextBlock as Block, TextKind as BlockKind};
+use crate::t;
 
 /// Syllables that Vietnamese repeats on purpose (`dần dần`, `nhà nhà`, `người người`).
 const REDUPLICATED: &[&str] =
@@ -125,8 +126,8 @@ pub(super) fn doubled(text: &str, ngrams: &Ngrams, out: &mut Vec<Found>) {
             out.push(found(
                 Code::TypoDoubledWord,
                 repeat,
-                format!("`{phrase}` is written twice"),
-                format!("delete the second `{phrase}`"),
+                t!("check-typo-doubled-word", phrase = phrase),
+                t!("check-typo-doubled-word-help", phrase = phrase),
             ));
             i += 2 * n;
             continue 'scan;
@@ -207,11 +208,11 @@ pub(super) fn glued_words(text: &str, out: &mut Vec<Found>) {
         let help = match split(&chars) {
             Some(at) => {
                 let cut = word.char_indices().nth(at).map_or(word.len(), |(b, _)| b);
-                format!("write `{} {}`", &word[..cut], &word[cut..])
+                t!("check-typo-glued-words-split-help", first = &word[..cut], second = &word[cut..])
             }
-            None => "write a space between the syllables".to_string(),
+            None => t!("check-typo-glued-words-help"),
         };
-        out.push(found(Code::TypoGluedWords, range, format!("`{word}` looks like two words written together"), help));
+        out.push(found(Code::TypoGluedWords, range, t!("check-typo-glued-words", word = word), help));
     }
 }
 
@@ -279,8 +280,8 @@ pub(super) fn glued_numbers(blocks: &[&Block]) -> Vec<(usize, Found)> {
                 found(
                     Code::TypoGluedNumber,
                     number.start..word_end,
-                    format!("`{n}{word}`: the number is glued to `{word}`"),
-                    format!("write `{n} {word}`, with a space, as the report does elsewhere"),
+                    t!("check-typo-glued-number", number = n, word = word),
+                    t!("check-typo-glued-number-help", number = n, word = word),
                 ),
             ));
         }
@@ -334,8 +335,8 @@ pub(super) fn tone_placements(blocks: &[&Block]) -> Vec<(usize, Found)> {
             found(
                 Code::TypoTonePlacement,
                 range,
-                format!("`{written}` is written `{usual}` {n} times elsewhere in the report"),
-                format!("place the tone mark as the rest of the report does: `{usual}`"),
+                t!("check-typo-tone-placement", written = written, usual = usual.as_str(), n = n),
+                t!("check-typo-tone-placement-help", usual = usual.as_str()),
             ),
         ));
     }
@@ -382,8 +383,8 @@ pub(super) fn tone_variants(blocks: &[&Block], ngrams: &Ngrams) -> Vec<(usize, F
                     found(
                         Code::TypoToneVariant,
                         range.clone(),
-                        format!("`{}` in a heading is spelt `{usual}` {n} times in the text", &text[range]),
-                        format!("check the tone marks; write `{usual}` if that is the word meant"),
+                        t!("check-typo-tone-variant", written = &text[range], usual = usual.as_str(), n = *n),
+                        t!("check-typo-tone-variant-help", usual = usual.as_str()),
                     ),
                 ));
             }

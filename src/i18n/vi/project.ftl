@@ -1,1 +1,45 @@
-# Messages of src/project (see src/i18n/mod.rs).
+# Thông báo của src/project (xem src/i18n/mod.rs).
+
+project-dir-missing = không có thư mục dự án `{ $dir }`
+project-dir-missing-help = chạy baocao trong thư mục của báo cáo, hoặc ghi `--project THƯ_MỤC`
+project-no-content = { $project } không phải là thư mục báo cáo: không có thư mục content/
+project-no-content-help = một báo cáo gồm content/report.yaml, content/facts/, content/sections/, templates/ và fonts/
+project-inside-content = { $project } là thư mục content của báo cáo, không phải thư mục báo cáo
+project-inside-content-folder = { $project } là thư mục content/{ $folder }/ của báo cáo, không phải thư mục báo cáo
+project-go-up-help = bạn đang ở trong thư mục content của báo cáo: lùi ra một thư mục (`cd ..`) hoặc ghi `--project ..`
+project-go-up-two-help = bạn đang ở trong thư mục con của content: lùi ra hai thư mục (`cd ../..`) hoặc ghi `--project ../..`
+project-folder-missing = thiếu thư mục `{ $dir }/`
+project-folder-missing-help = tạo thư mục `{ $dir }/` trong báo cáo ({ $project })
+project-name-not-utf8 = tên tệp `{ $file }` không phải UTF-8
+project-name-not-utf8-help = đổi tên tệp, chỉ dùng chữ cái, chữ số, `-` và `_`
+project-cannot-read = không đọc được `{ $file }`: { $reason }
+project-cannot-read-missing-help = tạo tệp `{ $file }`
+project-cannot-read-large-help = chia tệp thành nhiều tệp nhỏ hơn
+project-cannot-read-help = kiểm tra tệp có tồn tại và có quyền đọc không
+project-cannot-read-folder = không đọc được thư mục `{ $dir }/`: { $reason }
+project-not-utf8 = tệp `{ $file }` không được lưu theo bảng mã UTF-8
+project-utf16 = tệp `{ $file }` được lưu theo bảng mã UTF-16 ("Unicode"), không phải UTF-8
+project-encoding-help = mở tệp bằng Notepad, chọn File → Save As, ở mục Encoding chọn UTF-8 rồi lưu (không mở các tệp này bằng Word)
+project-facts-name = `{ $file }`: không dùng được `{ $name }` làm tên nhóm số liệu
+project-facts-name-help = tên tệp số liệu chỉ gồm chữ thường không dấu, chữ số và `_`, bắt đầu bằng chữ cái: đổi tên `{ $name }` thành `{ $suggested }`
+project-sheet-unreadable-help = lưu lại bảng tính, hoặc chỉ giữ những trang tính báo cáo lấy số liệu
+project-no-such-data-file = không có tệp này trong content/data/
+project-no-sections = thư mục content/sections/ chưa có mục nào (tệp *.md)
+project-no-sections-help = viết nội dung báo cáo thành các tệp Markdown, ví dụ content/sections/01-mo-dau.md
+project-too-large = tệp nặng { $size }; giới hạn là { $limit } (xem README, mục "Limits")
+project-text-too-large = các tệp văn bản của báo cáo nặng tổng cộng { $size }; giới hạn là { $limit }
+project-text-too-large-help = các tệp lớn nhất: { $largest }; báo cáo dài như vậy sẽ mất nhiều phút để dàn trang
+project-not-a-font = `{ $file }` không phải tệp phông chữ (không đọc được phông nào)
+project-not-a-font-help = thay bằng chính tệp phông chữ (.ttf, .otf, .ttc), hoặc xóa tệp khỏi fonts/
+project-fonts-too-large = thư mục fonts/ chứa hơn { $limit } phông chữ
+project-fonts-too-large-help = chỉ giữ những phông chữ mẫu báo cáo dùng
+project-cannot-read-font = không đọc được phông chữ `{ $file }`: { $reason }
+project-no-fonts = thư mục fonts/ không có tệp phông chữ nào (.ttf, .otf, .ttc)
+project-no-fonts-help = chép các phông chữ của báo cáo (Liberation Serif: Regular, Bold, Italic, Bold Italic) vào fonts/
+project-revision = phiên bản `{ $revision }` ({ $commit })
+project-not-in-revision = không có trong phiên bản `{ $revision }`
+project-git-failed = lệnh git { $command } bị lỗi trong `{ $dir }`: { $reason }
+project-git-failed-help = kiểm tra thư mục có nằm trong kho git không và phiên bản có tồn tại không (`git log --oneline`)
+project-git-cannot-run = không chạy được git: { $reason }
+project-git-cannot-run-help = cài git, hoặc so sánh hai thư mục báo cáo thay vì hai phiên bản
+project-baseline-help = tệp baseline là danh sách các mục có `code:`, `file:`, `text:` và có thể có `reason:`; tạo lại tệp bằng `baocao check --write-baseline`
