@@ -74,19 +74,19 @@ pub fn resolve(root: &Path, arg: &str) -> Result<String, Refused> {
     let path = Path::new(arg);
     let looks_like_path = arg.contains('/') || arg.contains('\\') || arg.to_ascii_lowercase().ends_with(".pdf");
     if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        return Err(format!("`{arg}`: chỉ so sánh được tệp và thư mục nằm trong thư mục dự án"));
+        return Err(crate::t!("serve-compare-outside", arg = arg));
     }
     let full = root.join(path);
     if full.exists() {
         let real_root = root.canonicalize().map_err(|e| e.to_string())?;
         let real = full.canonicalize().map_err(|e| e.to_string())?;
         if !real.starts_with(&real_root) {
-            return Err(format!("`{arg}`: chỉ so sánh được tệp và thư mục nằm trong thư mục dự án"));
+            return Err(crate::t!("serve-compare-outside", arg = arg));
         }
         return Ok(real.to_string_lossy().into_owned());
     }
     if looks_like_path || arg.starts_with('-') {
-        return Err(format!("`{arg}`: không có tệp hoặc thư mục này trong dự án"));
+        return Err(crate::t!("serve-compare-not-found", arg = arg));
     }
     // a revision, read by `diff` from the project's repository
     Ok(arg.to_string())
@@ -124,9 +124,7 @@ impl Kept {
 fn compare(root: &Path, old: &str, new: &str, key: (String, String, u64)) -> Result<Compared, Failure> {
     let usage =
         |m: String| {
-            Failure::usage(crate::diagnostics::Diagnostic::error(m).help(
-                "chọn “Bản hiện tại”, một phiên bản git trong danh sách, hoặc một tệp PDF / thư mục nằm trong dự án",
-            ))
+            Failure::usage(crate::diagnostics::Diagnostic::error(m).help(crate::t!("serve-compare-help")))
         };
     let old_arg = resolve(root, old).map_err(usage)?;
     let new_arg = resolve(root, new).map_err(usage)?;

@@ -152,10 +152,7 @@ pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<St
             } else if old_is_text {
                 quoted(input)
             } else {
-                return Err(invalid(&format!(
-                    "`{input}` không phải một số: viết số không có dấu phân cách hàng nghìn, dấu chấm cho phần thập phân \
-                     (1.69; 51997)"
-                )));
+                return Err(invalid(&crate::t!("serve-not-a-number", input = input)));
             }
         }
         Field::Unit | Field::Meaning => quoted(input),
