@@ -150,3 +150,78 @@ ui-js-findings = { $n ->
 ui-js-nothing-new = Nothing new to fix.
 ui-js-known-in-baseline = Acknowledged in content/check-baseline.yaml ({ $n })
 ui-js-page-fault = Error in the page: { $message }
+
+# the comparison (compare.js)
+ui-cmp-kind-added = added
+ui-cmp-kind-removed = removed
+ui-cmp-kind-changed = changed
+ui-cmp-kind-renamed = renamed
+ui-cmp-kind-renumbered = renumbered
+ui-cmp-kind-inserted = text inserted
+ui-cmp-kind-deleted = text deleted
+ui-cmp-kind-replaced = text replaced
+ui-cmp-kind-moved = moved
+ui-cmp-page = page { $page }
+ui-cmp-page-line = page { $page }, line { $line }
+ui-cmp-moved-paragraph = paragraph moved
+ui-cmp-whole-paragraph = whole paragraph
+ui-cmp-facts = facts: { $keys }
+ui-cmp-old = old:
+ui-cmp-new = new:
+ui-cmp-versions = Old version: { $old } · New version: { $new }
+ui-cmp-identical = The two versions are identical.
+ui-cmp-count-metadata = Document details: { $n }
+ui-cmp-count-facts = Facts: { $changed } changed, { $added } added, { $removed } removed, { $renamed } renamed
+ui-cmp-count-text = Text: { $inserted } inserted, { $deleted } deleted, { $replaced } replaced, { $moved } moved
+ui-cmp-count-footnotes = Footnotes: { $added } added, { $removed } removed, { $changed } changed, { $renumbered } only renumbered
+ui-cmp-metadata = Document details
+ui-cmp-heading-facts = Facts
+ui-cmp-col-fact = Fact
+ui-cmp-col-change = Change
+ui-cmp-col-old = Old
+ui-cmp-col-new = New
+ui-cmp-col-printed = Printed at
+ui-cmp-heading-text = Text
+ui-cmp-heading-footnotes = Footnotes
+ui-cmp-note = footnote { $number }
+ui-cmp-renumbered = { $n ->
+    [one] { $n } footnote only renumbered
+   *[other] { $n } footnotes only renumbered
+} (text unchanged)
+ui-cmp-layout = Layout
+ui-cmp-layout-changed = Layout template or fonts changed:
+ui-cmp-comparing = Comparing (building both versions)…
+ui-cmp-sending = Sending { $name }…
+ui-cmp-received = Received { $name }: press “Compare”.
+
+# the facts table and the editor (edit.js)
+ui-ed-facts = { $n ->
+    [one] { $n } fact
+   *[other] { $n } facts
+}
+ui-ed-first = showing the first { $n }: type to filter
+ui-ed-not-printed = not printed
+ui-ed-edit-key = Edit { $key }
+ui-ed-edit = Edit
+ui-ed-checking = Checking and saving…
+ui-ed-unchanged = Nothing changed.
+ui-ed-saved-to = Saved to { $path }. The report is being updated…
+ui-ed-value = Value
+ui-ed-unit = Unit
+ui-ed-meaning = Meaning
+ui-ed-close = Close
+ui-ed-number-hint = Write numbers in digits, a dot before the decimals (1.69), no thousands separator (51997).
+ui-ed-defined-at = Defined at { $place }.
+ui-ed-group-sections = Sections (content/sections)
+ui-ed-group-facts = Facts (content/facts)
+ui-ed-discard = The file being edited is not saved. Discard the changes and open another file?
+ui-ed-loaded = loaded
+ui-ed-line = line { $line }
+ui-ed-unprintable = (cannot be printed)
+ui-ed-list-stale = The file just changed: the list is updated once the report is built again.
+ui-ed-unreferenced = not referenced
+ui-ed-unsaved = not saved (Ctrl+S to save)
+ui-ed-caret = Line { $line }, column { $column }
+ui-ed-saving = Saving…
+ui-ed-saved-at = saved at { $time }; the report is being updated…
+ui-ed-changed-elsewhere = the file was changed elsewhere: saving will be refused; press “Reload”.
