@@ -24,7 +24,7 @@ pub struct Suggestion {
 
 /// The project as it is, its recent git revisions, the PDFs and project folders inside it.
 pub fn suggestions(root: &Path) -> Vec<Suggestion> {
-    let mut out = vec![Suggestion { value: ".".into(), label: "Bản hiện tại (thư mục dự án)".into() }];
+    let mut out = vec![Suggestion { value: ".".into(), label: crate::t!("serve-version-current") }];
     let log = std::process::Command::new("git")
         .args(["log", "-n", "12", "--date=short", "--format=%h%x09%ad%x09%s", "--", "."])
         .current_dir(root)
@@ -52,7 +52,7 @@ pub fn suggestions(root: &Path) -> Vec<Suggestion> {
         if entry.file_type().is_file() && shown.to_ascii_lowercase().ends_with(".pdf") {
             out.push(Suggestion { label: format!("PDF: {shown}"), value: shown });
         } else if entry.file_type().is_dir() && entry.path().join("content").is_dir() {
-            out.push(Suggestion { label: format!("Thư mục: {shown}"), value: shown });
+            out.push(Suggestion { label: crate::t!("serve-version-folder", path = &shown), value: shown });
         }
     }
     out
@@ -66,7 +66,7 @@ pub type Refused = String;
 pub fn resolve(root: &Path, arg: &str) -> Result<String, Refused> {
     let arg = arg.trim();
     if arg.is_empty() {
-        return Err("chưa chọn phiên bản".into());
+        return Err(crate::t!("serve-no-version"));
     }
     if arg == "." {
         return Ok(root.to_string_lossy().into_owned());

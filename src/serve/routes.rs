@@ -363,7 +363,7 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
         Err(failure) => {
             let details: Vec<String> = failure.diagnostics.iter().map(|d| d.message.clone()).collect();
             let help: Vec<String> = failure.diagnostics.iter().filter_map(|d| d.help.clone()).collect();
-            return Reply::json(422, &json!({ "error": "Không so sánh được.", "details": details, "help": help }));
+            return Reply::json(422, &json!({ "error": crate::t!("serve-compare-failed"), "details": details, "help": help }));
         }
     };
     match download {
@@ -405,7 +405,7 @@ fn upload(serve: &Serve, req: &Request) -> Reply {
         Ok(()) => Reply::json(200, &json!({ "value": rel })),
         Err(f) => Reply::json(
             422,
-            &json!({ "error": "Không lưu được tệp PDF.", "details": f.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
+            &json!({ "error": crate::t!("serve-upload-failed"), "details": f.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
         ),
     }
 }

@@ -225,3 +225,15 @@ ui-ed-caret = Line { $line }, column { $column }
 ui-ed-saving = Saving…
 ui-ed-saved-at = saved at { $time }; the report is being updated…
 ui-ed-changed-elsewhere = the file was changed elsewhere: saving will be refused; press “Reload”.
+
+# more errors of the server
+serve-version-current = Current version (the project folder)
+serve-version-folder = Folder: { $path }
+serve-no-version = no version chosen
+serve-file-too-large = the file is too large: { $size } bytes, at most { $max } bytes
+serve-value-one-line = the value must be written on one line, without control characters
+serve-fact-not-in-file = this fact is not found in its file (has the file changed?)
+serve-value-multiline = this value is written on several lines: edit it in the file itself
+serve-field-not-in-file = this fact has no such line in its file: edit it in the file itself
+serve-compare-failed = The versions could not be compared.
+serve-upload-failed = The PDF file could not be saved.

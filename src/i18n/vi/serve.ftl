@@ -192,3 +192,15 @@ ui-ed-caret = Dòng { $line }, cột { $column }
 ui-ed-saving = Đang lưu…
 ui-ed-saved-at = đã lưu lúc { $time }; báo cáo đang được cập nhật…
 ui-ed-changed-elsewhere = tệp đã bị sửa ở nơi khác: lưu sẽ bị từ chối; bấm “Tải lại”.
+
+# thêm lỗi của máy chủ
+serve-version-current = Bản hiện tại (thư mục dự án)
+serve-version-folder = Thư mục: { $path }
+serve-no-version = chưa chọn phiên bản
+serve-file-too-large = tệp quá lớn: { $size } byte, giới hạn { $max } byte
+serve-value-one-line = giá trị phải viết trên một dòng, không có ký tự điều khiển
+serve-fact-not-in-file = không tìm thấy số liệu này trong tệp (tệp đã đổi?)
+serve-value-multiline = giá trị này viết trên nhiều dòng: hãy sửa trực tiếp trong tệp
+serve-field-not-in-file = số liệu này không có dòng này trong tệp: hãy sửa trực tiếp trong tệp
+serve-compare-failed = Không so sánh được.
+serve-upload-failed = Không lưu được tệp PDF.
