@@ -115,12 +115,19 @@ fn verify_verdicts_are_in_the_language_of_the_run() {
 
 #[test]
 fn the_workspace_page_and_its_errors_follow_the_language_of_the_run() {
+    // the page, as a browser gets it: the token traded for a cookie
+    let page_of = |s: &Server| {
+        let enter = s.raw("GET", &format!("/?token={}", s.token), &[], b"");
+        let cookie = enter.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+        s.raw("GET", "/", &[("Cookie", &cookie)], b"").text()
+    };
     let dir = mini_project();
     let s = Server::start_in(dir.path(), "vi");
     s.wait_build(0);
-    let page = s.get("/").text();
+    let page = page_of(&s);
     assert!(page.contains("<html lang=\"vi\">") && page.contains(">So sánh hai phiên bản</h2>"), "{page}");
-    assert!(page.contains("\"ui-js-pages\":\"{$n} trang\""), "the scripts' words are in the page");
+    let json = page.split("id=\"ui-text\">").nth(1).unwrap_or("").split("</script>").next().unwrap_or("");
+    assert!(json.contains("\"ui-js-pages\":\"{$n} trang\""), "the scripts' words are in the page: {json}");
     let missing = s.get("/api/khong-co");
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["error"], "không có trang này");
@@ -128,7 +135,7 @@ fn the_workspace_page_and_its_errors_follow_the_language_of_the_run() {
 
     let s = Server::start_in(dir.path(), "en");
     s.wait_build(0);
-    let page = s.get("/").text();
+    let page = page_of(&s);
     assert!(page.contains("<html lang=\"en\">") && page.contains(">Compare two versions</h2>"), "{page}");
     assert_eq!(s.get("/api/khong-co").json()["error"], "no such page");
 }
