@@ -70,9 +70,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfContents, Diagnostic> {
             .unwrap_or_default();
         Err(t!("pdf-read-reader-stopped", message = message))
     });
-    read.map_err(|message| {
-        Diagnostic::error(message).help(t!("pdf-read-help"))
-    })
+    read.map_err(|message| Diagnostic::error(message).help(t!("pdf-read-help")))
 }
 
 fn read_unguarded(bytes: &[u8]) -> Result<PdfContents, String> {

@@ -13,12 +13,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, slash_path};
-use crate::t;
 use crate::limits::{MAX_FONT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_BYTES};
 use crate::pdf_read::{self, AttachedFile};
 use crate::project;
 use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
 use crate::sources;
+use crate::t;
 
 /// How an input in a project differs from the one recorded in a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,9 @@ impl Verdict {
         if self.verified() {
             let pdf = pdf.display().to_string();
             out.push_str(&match project {
-                Some(project) => t!("verify-verdict-verified-project", pdf = pdf, project = project.display().to_string()),
+                Some(project) => {
+                    t!("verify-verdict-verified-project", pdf = pdf, project = project.display().to_string())
+                }
                 None => t!("verify-verdict-verified", pdf = pdf),
             });
         } else if self.identical == Some(true) && self.problems.is_empty() {

@@ -297,7 +297,8 @@ pub fn human(diff: &Diff, style: Style) -> String {
     }
     for l in &diff.layout {
         let path = l.path.display().to_string();
-        let _ = writeln!(out, "\n{} {}", s.paint("1", &t!("diff-heading-layout")), t!("diff-layout-differs", path = path));
+        let _ =
+            writeln!(out, "\n{} {}", s.paint("1", &t!("diff-heading-layout")), t!("diff-layout-differs", path = path));
     }
     out
 }

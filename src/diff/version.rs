@@ -164,14 +164,13 @@ impl Version {
             return Ok(Version::model(info, project, narrative, None));
         }
         if is_pdf {
-            return Err(Failure::usage(
-                Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-pdf-help")),
-            ));
+            return Err(Failure::usage(Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-pdf-help"))));
         }
         match Project::load_revision(repository, arg)? {
             Some((project, commit)) => {
                 let narrative = narrative::render(&project)?.or_fail()?;
-                let info = VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit), sources: None };
+                let info =
+                    VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit), sources: None };
                 Ok(Version::model(info, project, narrative, None))
             }
             None => Err(Failure::usage(
@@ -200,9 +199,7 @@ impl Version {
     fn open_docx(arg: &str) -> Result<Version, Failure> {
         let path = Path::new(arg);
         if !path.is_file() {
-            return Err(Failure::usage(
-                Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-docx-help")),
-            ));
+            return Err(Failure::usage(Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-docx-help"))));
         }
         let imported = crate::import::import(path, false)?;
         let mut files: Vec<(PathBuf, Vec<u8>)> = imported
@@ -228,7 +225,8 @@ impl Version {
         let path = Path::new(arg);
         let bytes = crate::project::read_limited(path, crate::limits::MAX_PDF_BYTES).map_err(|e| {
             Failure::usage(
-                Diagnostic::error(t!("diff-cannot-read", arg = arg, error = e.to_string())).help(t!("diff-cannot-read-help")),
+                Diagnostic::error(t!("diff-cannot-read", arg = arg, error = e.to_string()))
+                    .help(t!("diff-cannot-read-help")),
             )
         })?;
         let info =

@@ -378,7 +378,12 @@ fn short(text: &str) -> String {
 fn first_and_last_page(report: &crate::project::Report, f: &super::report_yaml::Fields, plan: &mut Plan) {
     let mut differ = |field: &str, word: String, project: String| {
         if word != project {
-            plan.not_applied.push(crate::t!("import-draft-field-differs", field = field, word = word, project = project));
+            plan.not_applied.push(crate::t!(
+                "import-draft-field-differs",
+                field = field,
+                word = word,
+                project = project
+            ));
         }
     };
     let join = |v: &[String]| v.join(" / ");

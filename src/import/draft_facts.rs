@@ -51,9 +51,11 @@ pub fn apply(project: &Project, plan: &mut Plan) {
             Some(new) => {
                 plan.files.insert(PathBuf::from(&path), new);
             }
-            None => plan
-                .not_applied
-                .push(crate::t!("import-draft-no-value-line", key = &key, path = path.display().to_string())),
+            None => plan.not_applied.push(crate::t!(
+                "import-draft-no-value-line",
+                key = &key,
+                path = path.display().to_string()
+            )),
         }
     }
 }

@@ -101,7 +101,9 @@ fn check_size(files: &[(PathBuf, String)], c: &convert::Converted) -> Result<(),
         .help(help));
     }
     if elements > MAX_ELEMENTS {
-        return Err(Diagnostic::error(crate::t!("import-too-many-elements", n = elements, max = MAX_ELEMENTS)).help(help));
+        return Err(
+            Diagnostic::error(crate::t!("import-too-many-elements", n = elements, max = MAX_ELEMENTS)).help(help)
+        );
     }
     Ok(())
 }

@@ -10,8 +10,8 @@ use std::io::{Cursor, Read};
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::t;
 use crate::limits::{MAX_DOCX_BYTES, MAX_DOCX_ENTRIES, MAX_DOCX_PART_BYTES, MAX_DOCX_UNPACKED_BYTES};
+use crate::t;
 
 /// The parts of a .docx that `import` reads, as text.
 #[derive(Debug, Clone, Default)]
@@ -67,9 +67,8 @@ pub fn read(bytes: &[u8]) -> Result<Package, Diagnostic> {
     if !bytes.starts_with(b"PK") {
         return Err(Diagnostic::error(t!("import-not-docx")).help(t!("import-not-docx-help")));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        Diagnostic::error(t!("import-bad-zip", error = e.to_string())).help(t!("import-bad-zip-help"))
-    })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Diagnostic::error(t!("import-bad-zip", error = e.to_string())).help(t!("import-bad-zip-help")))?;
     if zip.len() > MAX_DOCX_ENTRIES {
         return Err(Diagnostic::error(t!("import-too-many-parts", n = zip.len(), max = MAX_DOCX_ENTRIES))
             .help(t!("import-too-many-parts-help")));
@@ -116,7 +115,8 @@ impl Reader<'_, '_> {
         let limit = MAX_DOCX_PART_BYTES.min(left);
         let mut bytes = Vec::new();
         (&mut entry).take(limit + 1).read_to_end(&mut bytes).map_err(|e| {
-            Diagnostic::error(t!("import-part-unpack", name = name, error = e.to_string())).help(t!("import-save-again-damaged"))
+            Diagnostic::error(t!("import-part-unpack", name = name, error = e.to_string()))
+                .help(t!("import-save-again-damaged"))
         })?;
         if bytes.len() as u64 > limit {
             return Err(Diagnostic::error(t!(
@@ -129,9 +129,8 @@ impl Reader<'_, '_> {
             .help(t!("import-part-too-large-help")));
         }
         self.unpacked += bytes.len() as u64;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Diagnostic::error(t!("import-part-not-utf8", name = name)).help(t!("import-save-again"))
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Diagnostic::error(t!("import-part-not-utf8", name = name)).help(t!("import-save-again")))?;
         Ok(Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)))
     }
 

@@ -23,16 +23,10 @@ pub fn render(source: &str, doc: &WordDoc, c: &Converted, accepted: bool) -> Str
     ));
     out.push_str(&format!("- {}\n", t!("import-md-notes", notes = c.notes, second = c.second_references)));
     if c.facts_tagged > 0 {
-        out.push_str(&format!(
-            "- {}\n",
-            t!("import-md-facts-tagged", figures = c.facts_tagged, facts = c.facts.len())
-        ));
+        out.push_str(&format!("- {}\n", t!("import-md-facts-tagged", figures = c.facts_tagged, facts = c.facts.len())));
     }
     if c.facts_found > 0 {
-        out.push_str(&format!(
-            "- {}\n",
-            t!("import-md-facts-found", figures = c.facts_found, facts = c.facts.len())
-        ));
+        out.push_str(&format!("- {}\n", t!("import-md-facts-found", figures = c.facts_found, facts = c.facts.len())));
     }
     if c.tables > 0 {
         out.push_str(&format!("- {}\n", t!("import-md-tables", n = c.tables)));

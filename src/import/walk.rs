@@ -91,9 +91,10 @@ pub fn walk(package: &Package, accept: bool) -> Result<WordDoc, Diagnostic> {
     walker.read_properties(package);
     walker.doc.skipped.endnotes = package.has_endnotes;
     let document = parse("word/document.xml", &package.document)?;
-    let body = document.descendants().find(|n| is(*n, "body")).ok_or_else(|| {
-        Diagnostic::error(crate::t!("import-no-body")).help(crate::t!("import-save-again"))
-    })?;
+    let body = document
+        .descendants()
+        .find(|n| is(*n, "body"))
+        .ok_or_else(|| Diagnostic::error(crate::t!("import-no-body")).help(crate::t!("import-save-again")))?;
     let mut items = Vec::new();
     walker.blocks(body, &mut items);
     walker.doc.body = items;

@@ -123,9 +123,7 @@ impl Kept {
 
 fn compare(root: &Path, old: &str, new: &str, key: (String, String, u64)) -> Result<Compared, Failure> {
     let usage =
-        |m: String| {
-            Failure::usage(crate::diagnostics::Diagnostic::error(m).help(crate::t!("serve-compare-help")))
-        };
+        |m: String| Failure::usage(crate::diagnostics::Diagnostic::error(m).help(crate::t!("serve-compare-help")));
     let old_arg = resolve(root, old).map_err(usage)?;
     let new_arg = resolve(root, new).map_err(usage)?;
     let font_dirs = [root.join("fonts")];

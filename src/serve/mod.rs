@@ -78,7 +78,8 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     }
     let (pdf, _) = crate::build::output_paths(root, None);
     let mut changes = crate::watch::Changes::new(root, &[pdf.clone(), pdf.with_extension("typ")], options.debounce)?;
-    let token = server::new_token().map_err(|e| usage(crate::t!("serve-no-token", error = e.to_string()), &crate::t!("serve-try-again")))?;
+    let token = server::new_token()
+        .map_err(|e| usage(crate::t!("serve-no-token", error = e.to_string()), &crate::t!("serve-try-again")))?;
     let listener = bind(options.host, options.port).map_err(|e| {
         usage(
             crate::t!(
@@ -266,9 +267,6 @@ fn open_browser(url: &str, console: &Console) {
     match started {
         // reaped when it ends (xdg-open returns at once)
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(e) => console.status(
-            &crate::t!("serve-label-note"),
-            &crate::t!("serve-no-browser", error = e.to_string()),
-        ),
+        Err(e) => console.status(&crate::t!("serve-label-note"), &crate::t!("serve-no-browser", error = e.to_string())),
     }
 }

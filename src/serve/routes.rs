@@ -304,7 +304,8 @@ fn set_fact(serve: &Serve, req: &Request) -> Reply {
             (field(&v, "key")?, field(&v, "field")?, field(&v, "value")?, field(&v, "version")?);
         let field = Field::parse(name).ok_or_else(|| Reply::error(400, &crate::t!("serve-bad-field")))?;
         let build = serve.workspace.build().ok_or_else(|| Reply::error(503, &crate::t!("serve-not-built-yet")))?;
-        let fact = build.project.facts.by_key.get(key).ok_or_else(|| Reply::error(404, &crate::t!("serve-no-such-fact")))?;
+        let fact =
+            build.project.facts.by_key.get(key).ok_or_else(|| Reply::error(404, &crate::t!("serve-no-such-fact")))?;
         let rel = slash_path(&fact.location.path);
         let name = key.split_once('.').map_or(key, |(_, n)| n);
         let path = edit::content_file(&serve.workspace.root, &rel).map_err(refusal)?;
@@ -363,7 +364,10 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
         Err(failure) => {
             let details: Vec<String> = failure.diagnostics.iter().map(|d| d.message.clone()).collect();
             let help: Vec<String> = failure.diagnostics.iter().filter_map(|d| d.help.clone()).collect();
-            return Reply::json(422, &json!({ "error": crate::t!("serve-compare-failed"), "details": details, "help": help }));
+            return Reply::json(
+                422,
+                &json!({ "error": crate::t!("serve-compare-failed"), "details": details, "help": help }),
+            );
         }
     };
     match download {
@@ -386,9 +390,7 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
                 &json!({ "error": crate::t!("serve-redline-failed"),
                     "details": failure.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
             ),
-            None => {
-                Reply::error(422, &crate::t!("serve-redline-no-sources"))
-            }
+            None => Reply::error(422, &crate::t!("serve-redline-no-sources")),
         },
     }
 }

@@ -13,7 +13,9 @@ pub fn ids() -> Vec<&'static str> {
     source
         .lines()
         .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
-        .filter(|id| id.starts_with("ui-") && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+        .filter(|id| {
+            id.starts_with("ui-") && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
         .collect()
 }
 

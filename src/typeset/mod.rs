@@ -242,11 +242,7 @@ pub fn typst_diagnostic(world: &BaocaoWorld, d: &SourceDiagnostic, names: &Sourc
         }
     }
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
-    let help = if hints.is_empty() {
-        crate::t!("typeset-error-help")
-    } else {
-        hints.join("; ")
-    };
+    let help = if hints.is_empty() { crate::t!("typeset-error-help") } else { hints.join("; ") };
     out.help(help)
 }
 
