@@ -118,6 +118,8 @@ impl FactIndex {
 
     /// The index for people: one block per fact.
     pub fn render_human(&self) -> String {
+        // the label of a line, in a column 8 wide
+        let label = |id: &str| format!("{:<8}", crate::i18n::text(id, &[]));
         let mut out = String::new();
         for IndexedFact { fact: f, defined, printed } in &self.facts {
             let unit = if f.unit.is_empty() { String::new() } else { format!(" {}", f.unit) };
@@ -126,24 +128,27 @@ impl FactIndex {
                 out.push_str(&format!("  [{p}]"));
             }
             if f.estimate {
-                out.push_str("  estimate (ước)");
+                out.push_str(&format!("  {}", crate::t!("index-estimate")));
             }
             if f.target {
-                out.push_str("  target (mục tiêu)");
+                out.push_str(&format!("  {}", crate::t!("index-target")));
             }
             out.push('\n');
             if let Some(m) = &f.meaning {
                 out.push_str(&format!("    {m}\n"));
             }
-            out.push_str(&format!("    defined  {}:{}\n", defined.path, defined.line));
+            out.push_str(&format!("    {} {}:{}\n", label("index-defined"), defined.path, defined.line));
             if let Some(cell) = &f.source {
-                out.push_str(&format!("    from     {cell}\n"));
+                out.push_str(&format!("    {} {cell}\n", label("index-from")));
             }
             for r in &f.relations {
-                let tolerance = r.tolerance.map(|t| format!("  (tolerance ±{t})")).unwrap_or_default();
+                let tolerance = r
+                    .tolerance
+                    .map(|t| format!("  ({})", crate::t!("index-tolerance", tolerance = t.to_string())))
+                    .unwrap_or_default();
                 let kind = match r.kind {
-                    crate::facts::RelationKind::Derived => "derived ",
-                    crate::facts::RelationKind::Check => "check   ",
+                    crate::facts::RelationKind::Derived => label("index-derived"),
+                    crate::facts::RelationKind::Check => label("index-check"),
                 };
                 out.push_str(&format!(
                     "    {kind} {}{tolerance}  ({}:{})\n",
@@ -151,25 +156,31 @@ impl FactIndex {
                 ));
             }
             if printed.is_empty() {
-                out.push_str("    printed  nowhere\n");
+                out.push_str(&format!("    {} {}\n", label("index-printed"), crate::t!("index-nowhere")));
             }
             for p in printed {
-                let page = p.page.map_or("page ?".to_string(), |n| format!("page {n}"));
+                let page = p.page.map_or(crate::t!("index-page-unknown"), |n| crate::t!("index-page", page = n));
                 out.push_str(&format!(
-                    "    printed  {}:{}:{}  {page}  \"{}\"  {{{{ {} }}}}\n",
-                    p.path, p.line, p.column, p.text, p.expression
+                    "    {} {}:{}:{}  {page}  \"{}\"  {{{{ {} }}}}\n",
+                    label("index-printed"),
+                    p.path,
+                    p.line,
+                    p.column,
+                    p.text,
+                    p.expression
                 ));
             }
         }
         let printings: usize = self.facts.iter().map(|f| f.printed.len()).sum();
         let unused = self.facts.iter().filter(|f| f.printed.is_empty()).count();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        out.push_str(&format!(
-            "{}, {} on {}; {unused} never printed\n",
-            plural(self.facts.len(), "fact"),
-            plural(printings, "printing"),
-            plural(self.pages, "page")
+        out.push_str(&crate::t!(
+            "index-summary",
+            facts = self.facts.len(),
+            printings = printings,
+            pages = self.pages,
+            unused = unused
         ));
+        out.push('\n');
         out
     }
 }

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostic;
+use crate::t;
 use lopdf::{DecompressError, Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use crate::limits::{MAX_PDF_ATTACHED_BYTES, MAX_PDF_ATTACHMENT_BYTES, MAX_PDF_ATTACHMENTS, MAX_PDF_STREAM_BYTES};
@@ -67,30 +68,26 @@ pub fn read(bytes: &[u8]) -> Result<PdfContents, Diagnostic> {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(format!("not a readable PDF (the PDF reader stopped on it: {message})"))
+        Err(t!("pdf-read-reader-stopped", message = message))
     });
-    read.map_err(|message| {
-        Diagnostic::error(message)
-            .help("the file is damaged or not a PDF; ask for the PDF again, or open it in a PDF reader to see whether it shows")
-    })
+    read.map_err(|message| Diagnostic::error(message).help(t!("pdf-read-help")))
 }
 
 fn read_unguarded(bytes: &[u8]) -> Result<PdfContents, String> {
     let options = LoadOptions { max_decompressed_size: Some(MAX_PDF_STREAM_BYTES), ..LoadOptions::default() };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => format!(
-            "not a readable PDF: one of its streams is larger than {} once decompressed (the limit, see the README, \"Limits\")",
-            megabytes(MAX_PDF_STREAM_BYTES)
-        ),
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::UnsupportedSecurityHandler(_) => {
-            ENCRYPTED.to_string()
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
+            t!("pdf-read-stream-too-large", size = megabytes(MAX_PDF_STREAM_BYTES))
         }
-        e => format!("not a readable PDF: {e}"),
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::UnsupportedSecurityHandler(_) => {
+            t!("pdf-read-encrypted")
+        }
+        e => t!("pdf-read-unreadable", error = e.to_string()),
     })?;
     if doc.is_encrypted() {
-        return Err(ENCRYPTED.to_string());
+        return Err(t!("pdf-read-encrypted"));
     }
-    let catalog = doc.catalog().map_err(|e| format!("the PDF has no catalog: {e}"))?;
+    let catalog = doc.catalog().map_err(|e| t!("pdf-read-no-catalog", error = e.to_string()))?;
     let mut out =
         PdfContents { pages: doc.get_pages().len(), encrypted: doc.was_encrypted(), ..PdfContents::default() };
     if let Ok(info) = doc.trailer.get_deref(b"Info", &doc).and_then(Object::as_dict) {
@@ -130,19 +127,13 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfContents, String> {
             let file = attached_file(&doc, spec)?;
             total += file.bytes.len();
             if total > MAX_PDF_ATTACHED_BYTES {
-                return Err(format!(
-                    "the attached files are larger than {} together once decompressed (the limit, see the README, \"Limits\")",
-                    megabytes(MAX_PDF_ATTACHED_BYTES)
-                ));
+                return Err(t!("pdf-read-attachments-too-large", size = megabytes(MAX_PDF_ATTACHED_BYTES)));
             }
             out.attachments.push(file);
         }
     }
     Ok(out)
 }
-
-const ENCRYPTED: &str = "the PDF is encrypted with a password, so its attached files cannot be read; baocao never \
-                         encrypts its PDFs: verify the PDF as `baocao build` wrote it";
 
 fn megabytes(bytes: usize) -> String {
     format!("{} MB", bytes / (1024 * 1024))
@@ -158,18 +149,17 @@ fn collect_name_tree<'a>(
     visited: &mut HashSet<ObjectId>,
 ) -> Result<(), String> {
     if depth > 32 {
-        return Err("the PDF's attachment list is nested too deeply".into());
+        return Err(t!("pdf-read-nested-too-deeply"));
     }
     if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
         for pair in names.chunks(2) {
             if let [_, value] = pair {
                 if out.len() == MAX_PDF_ATTACHMENTS {
-                    return Err(format!(
-                        "the PDF carries more than {MAX_PDF_ATTACHMENTS} attached files (the limit, see the README, \"Limits\")"
-                    ));
+                    return Err(t!("pdf-read-too-many-attachments", max = MAX_PDF_ATTACHMENTS));
                 }
-                let (_, value) = doc.dereference(value).map_err(|e| format!("broken attachment entry: {e}"))?;
-                out.push(value.as_dict().map_err(|e| format!("broken attachment entry: {e}"))?);
+                let broken = |e: lopdf::Error| t!("pdf-read-broken-entry", error = e.to_string());
+                let (_, value) = doc.dereference(value).map_err(broken)?;
+                out.push(value.as_dict().map_err(broken)?);
             }
         }
     }
@@ -178,16 +168,11 @@ fn collect_name_tree<'a>(
             if let Object::Reference(id) = kid
                 && !visited.insert(*id)
             {
-                return Err("the PDF's attachment list refers back to itself".into());
+                return Err(t!("pdf-read-list-loops"));
             }
-            let (_, kid) = doc.dereference(kid).map_err(|e| format!("broken attachment list: {e}"))?;
-            collect_name_tree(
-                doc,
-                kid.as_dict().map_err(|e| format!("broken attachment list: {e}"))?,
-                out,
-                depth + 1,
-                visited,
-            )?;
+            let broken = |e: lopdf::Error| t!("pdf-read-broken-list", error = e.to_string());
+            let (_, kid) = doc.dereference(kid).map_err(broken)?;
+            collect_name_tree(doc, kid.as_dict().map_err(broken)?, out, depth + 1, visited)?;
         }
     }
     Ok(())
@@ -195,20 +180,18 @@ fn collect_name_tree<'a>(
 
 fn attached_file(doc: &Document, spec: &Dictionary) -> Result<AttachedFile, String> {
     let text = |key: &[u8]| spec.get_deref(key, doc).ok().and_then(|o| lopdf::decode_text_string(o).ok());
-    let name = text(b"UF").or_else(|| text(b"F")).ok_or("an attached file has no name (or one that is not text)")?;
+    let name = text(b"UF").or_else(|| text(b"F")).ok_or_else(|| t!("pdf-read-attachment-no-name"))?;
     let stream = spec
         .get_deref(b"EF", doc)
         .and_then(Object::as_dict)
         .and_then(|ef| ef.get_deref(b"F", doc))
         .and_then(Object::as_stream)
-        .map_err(|e| format!("the attached file `{name}` has no content: {e}"))?;
+        .map_err(|e| t!("pdf-read-attachment-no-content", name = &name, error = e.to_string()))?;
     let bytes = stream.decompressed_content_with_limit(MAX_PDF_ATTACHMENT_BYTES).map_err(|e| match e {
-        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => format!(
-            "the attached file `{name}` is larger than {} once decompressed (the limit for an attached file, see the \
-             README, \"Limits\")",
-            megabytes(MAX_PDF_ATTACHMENT_BYTES)
-        ),
-        e => format!("the attached file `{name}` cannot be read: {e}"),
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
+            t!("pdf-read-attachment-too-large", name = &name, size = megabytes(MAX_PDF_ATTACHMENT_BYTES))
+        }
+        e => t!("pdf-read-attachment-unreadable", name = &name, error = e.to_string()),
     })?;
     let name_of = |o: &Object| o.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned());
     Ok(AttachedFile {

@@ -53,7 +53,7 @@ pub fn project_of(
             Some(a) => {
                 files.insert(input.path.clone(), a.bytes.clone());
             }
-            None => problems.push(format!("`{name}` is listed in {MANIFEST_NAME} but not attached")),
+            None => problems.push(crate::t!("verify-not-attached", name = &name, manifest = MANIFEST_NAME)),
         }
     }
     let available = fonts_available(font_dirs);
@@ -72,20 +72,18 @@ pub fn project_of(
         }
     }
     if !missing.is_empty() {
-        problems.push(format!(
-            "cannot rebuild: {} of the fonts the PDF was built with {} neither built into baocao nor in {} (looked up by \
-             SHA-256):\n{}\n    pass `--project DIR` with the report's fonts/, or run in its project folder",
-            missing.len(),
-            if missing.len() == 1 { "is" } else { "are" },
-            font_dirs.iter().map(|d| format!("`{}`", d.display())).collect::<Vec<_>>().join(", "),
-            missing.join("\n")
+        problems.push(crate::t!(
+            "verify-fonts-missing",
+            n = missing.len(),
+            dirs = font_dirs.iter().map(|d| format!("`{}`", d.display())).collect::<Vec<_>>().join(", "),
+            fonts = missing.join("\n")
         ));
     }
     if !problems.is_empty() {
         return Err(NoProject::Missing(problems));
     }
     Project::load_from(&Attached { files })
-        .map_err(|failure| NoProject::DoNotLoad(format!("the attached sources do not build:\n{}", failure.render())))
+        .map_err(|failure| NoProject::DoNotLoad(crate::t!("verify-sources-do-not-build", errors = failure.render())))
 }
 
 /// Builds the project of a PDF's sources again, with the options its manifest records,
@@ -130,7 +128,7 @@ impl Source for Attached {
     }
 
     fn describe(&self) -> String {
-        "the sources attached to the PDF".to_string()
+        crate::t!("verify-attached-sources")
     }
 
     fn is_dir(&self, rel: &Path) -> bool {

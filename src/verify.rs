@@ -18,6 +18,7 @@ use crate::pdf_read::{self, AttachedFile};
 use crate::project;
 use crate::provenance::{self, MANIFEST_NAME, Manifest, sha256_hex};
 use crate::sources;
+use crate::t;
 
 /// How an input in a project differs from the one recorded in a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +32,11 @@ pub enum Change {
 }
 
 impl Change {
-    fn word(self) -> &'static str {
+    fn word(self) -> String {
         match self {
-            Change::Changed => "changed",
-            Change::Added => "added",
-            Change::Missing => "missing",
+            Change::Changed => t!("verify-change-changed"),
+            Change::Added => t!("verify-change-added"),
+            Change::Missing => t!("verify-change-missing"),
         }
     }
 }
@@ -94,33 +95,30 @@ impl Verdict {
             out.push_str(&format!("  {c}\n"));
         }
         for p in &self.problems {
-            out.push_str(&format!("  problem: {p}\n"));
+            out.push_str(&format!("  {}\n", t!("verify-problem", problem = p)));
         }
         if let Some(project) = project
             && !self.project_changes.is_empty()
         {
-            out.push_str(&format!("  the project `{}` differs from the sources in the PDF:\n", project.display()));
+            out.push_str(&format!("  {}\n", t!("verify-project-differs", project = project.display().to_string())));
             for (path, change) in &self.project_changes {
                 out.push_str(&format!("    {:<8} {}\n", change.word(), slash_path(path)));
             }
         }
         if self.verified() {
-            out.push_str(&format!("verified: `{}` is exactly what its sources produce", pdf.display()));
-            if let Some(project) = project {
-                out.push_str(&format!(", and they are the inputs in `{}`", project.display()));
-            }
+            let pdf = pdf.display().to_string();
+            out.push_str(&match project {
+                Some(project) => {
+                    t!("verify-verdict-verified-project", pdf = pdf, project = project.display().to_string())
+                }
+                None => t!("verify-verdict-verified", pdf = pdf),
+            });
         } else if self.identical == Some(true) && self.problems.is_empty() {
-            out.push_str(&format!(
-                "not verified: `{}` is what its own sources produce, but the project differs from them",
-                pdf.display()
-            ));
+            out.push_str(&t!("verify-verdict-project-differs", pdf = pdf.display().to_string()));
         } else if self.outcome() == Outcome::CannotTell {
-            out.push_str(&format!(
-                "cannot tell: `{}` could not be rebuilt from its sources here, so whether it is what they produce is not known",
-                pdf.display()
-            ));
+            out.push_str(&t!("verify-verdict-cannot-tell", pdf = pdf.display().to_string()));
         } else {
-            out.push_str(&format!("not verified: `{}`", pdf.display()));
+            out.push_str(&t!("verify-verdict-not-verified", pdf = pdf.display().to_string()));
         }
         out.push('\n');
         out
@@ -131,8 +129,8 @@ impl Verdict {
 /// from. Returns `Err` only when the PDF cannot be read at all (the message says why).
 pub fn verify(pdf: &Path, project: Option<&Path>) -> Result<Verdict, Diagnostic> {
     let bytes = project::read_limited(pdf, MAX_PDF_BYTES).map_err(|e| {
-        Diagnostic::error(format!("cannot read `{}`: {e}", pdf.display()))
-            .help("check that the file exists, is readable, and is a PDF of reasonable size")
+        Diagnostic::error(t!("verify-cannot-read", path = pdf.display().to_string(), error = e.to_string()))
+            .help(t!("verify-cannot-read-help"))
     })?;
     verify_bytes(&bytes, project, Rebuild::Yes)
         .map_err(|d| Diagnostic { message: format!("`{}`: {}", pdf.display(), d.message), ..d })
@@ -152,17 +150,10 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
     let contents = pdf_read::read(bytes)?;
     let mut verdict = Verdict::default();
     if contents.encrypted {
-        verdict.problems.push(
-            "the PDF is encrypted: baocao never encrypts its PDFs, so this one was rewritten after it was built (its \
-             bytes cannot be the build's)"
-                .into(),
-        );
+        verdict.problems.push(t!("verify-encrypted"));
     }
     let Some(manifest_file) = contents.attachments.iter().find(|a| a.name == MANIFEST_NAME) else {
-        verdict.problems.push(format!(
-            "the PDF carries no {MANIFEST_NAME}: it was built with `--no-sources` or not by baocao, so it cannot be \
-             rebuilt from its sources"
-        ));
+        verdict.problems.push(t!("verify-no-manifest", manifest = MANIFEST_NAME));
         verdict.cannot_tell = !contents.encrypted;
         return Ok(verdict);
     };
@@ -174,21 +165,23 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
         }
     };
     if manifest.inputs.len() + manifest.fonts.len() > MAX_PDF_ATTACHMENTS {
-        verdict.problems.push(format!(
-            "{MANIFEST_NAME} lists {} inputs and {} fonts, more than the {MAX_PDF_ATTACHMENTS} a PDF may carry (see the \
-             README, \"Limits\"): it is not a baocao build's",
-            manifest.inputs.len(),
-            manifest.fonts.len()
+        verdict.problems.push(t!(
+            "verify-too-many-attachments",
+            manifest = MANIFEST_NAME,
+            inputs = manifest.inputs.len(),
+            fonts = manifest.fonts.len(),
+            max = MAX_PDF_ATTACHMENTS
         ));
         return Ok(verdict);
     }
-    verdict.checks.push(format!(
-        "{MANIFEST_NAME}: built by baocao {} with typst {}, {}, {} inputs, {} fonts",
-        shown(&manifest.baocao),
-        shown(&manifest.typst),
-        manifest.options.pdf_standard.label(),
-        manifest.inputs.len(),
-        manifest.fonts.len()
+    verdict.checks.push(t!(
+        "verify-check-manifest",
+        manifest = MANIFEST_NAME,
+        baocao = shown(&manifest.baocao),
+        typst = shown(&manifest.typst),
+        standard = manifest.options.pdf_standard.label(),
+        inputs = manifest.inputs.len(),
+        fonts = manifest.fonts.len()
     ));
     let paths_ok = check_paths(&manifest, &mut verdict);
     let sources_ok = check_attachments(&manifest, &contents.attachments, &mut verdict);
@@ -196,11 +189,9 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
         verdict.project_changes = compare_project(&manifest, project);
     }
     if !paths_ok {
-        verdict.problems.push("the PDF was not rebuilt: its manifest names files outside a project".into());
+        verdict.problems.push(t!("verify-not-rebuilt-paths"));
     } else if manifest.fonts.is_empty() {
-        verdict.problems.push(format!(
-            "the PDF was not rebuilt: {MANIFEST_NAME} lists no fonts, and a baocao build always has some"
-        ));
+        verdict.problems.push(t!("verify-not-rebuilt-no-fonts", manifest = MANIFEST_NAME));
     } else if sources_ok && rebuild == Rebuild::Yes {
         // fonts by SHA-256: the project's, ./fonts, or the ones built into baocao
         let mut font_dirs = vec![PathBuf::from("fonts")];
@@ -210,11 +201,9 @@ pub fn verify_bytes(bytes: &[u8], project: Option<&Path>, rebuild: Rebuild) -> R
         let ours = contents.creator.as_deref() == Some(crate::output::CREATOR);
         rebuild_and_compare(&manifest, &contents.attachments, &font_dirs, bytes, ours, &mut verdict);
     } else if sources_ok {
-        verdict.checks.push("not rebuilt (asked not to)".into());
+        verdict.checks.push(t!("verify-not-rebuilt-asked"));
     } else {
-        verdict
-            .problems
-            .push("the PDF was not rebuilt: its attached sources are not the ones its manifest lists".into());
+        verdict.problems.push(t!("verify-not-rebuilt-sources"));
     }
     verdict.manifest = Some(manifest);
     Ok(verdict)
@@ -240,9 +229,10 @@ fn check_paths(manifest: &Manifest, verdict: &mut Verdict) -> bool {
     let before = verdict.problems.len();
     for path in manifest.inputs.iter().map(|i| &i.path).chain(manifest.fonts.iter().map(|f| &f.path)) {
         if !is_safe(path) {
-            verdict.problems.push(format!(
-                "`{}` in {MANIFEST_NAME} is not a path inside a project; the PDF is not a baocao build",
-                shown(&path.to_string_lossy())
+            verdict.problems.push(t!(
+                "verify-unsafe-path",
+                path = shown(&path.to_string_lossy()),
+                manifest = MANIFEST_NAME
             ));
         }
     }
@@ -256,24 +246,22 @@ fn check_attachments(manifest: &Manifest, attachments: &[AttachedFile], verdict:
     for input in manifest.inputs.iter().filter(|i| is_safe(&i.path)) {
         let name = slash_path(&input.path);
         match attached.get(name.as_str()) {
-            None => verdict.problems.push(format!("`{name}` is listed in {MANIFEST_NAME} but not attached")),
-            Some(a) if sha256_hex(&a.bytes) != input.sha256 => verdict.problems.push(format!(
-                "`{name}`: the attached file does not match its SHA-256 in {MANIFEST_NAME} (the PDF was altered after it was built)"
-            )),
+            None => verdict.problems.push(t!("verify-not-attached", name = &name, manifest = MANIFEST_NAME)),
+            Some(a) if sha256_hex(&a.bytes) != input.sha256 => {
+                verdict.problems.push(t!("verify-hash-mismatch", name = &name, manifest = MANIFEST_NAME))
+            }
             Some(_) => {}
         }
     }
     let listed: HashSet<String> = manifest.inputs.iter().map(|i| slash_path(&i.path)).collect();
     for a in attachments {
         if a.name != MANIFEST_NAME && !listed.contains(&a.name) {
-            verdict.problems.push(format!("`{}` is attached but not listed in {MANIFEST_NAME}", shown(&a.name)));
+            verdict.problems.push(t!("verify-not-listed", name = shown(&a.name), manifest = MANIFEST_NAME));
         }
     }
     let ok = verdict.problems.len() == before;
     if ok {
-        verdict
-            .checks
-            .push(format!("attached sources: all {} match their SHA-256 in {MANIFEST_NAME}", manifest.inputs.len()));
+        verdict.checks.push(t!("verify-check-attached", n = manifest.inputs.len(), manifest = MANIFEST_NAME));
     }
     ok
 }
@@ -321,12 +309,12 @@ fn rebuild_and_compare(
     let ours = (env!("CARGO_PKG_VERSION"), typst::utils::version().raw());
     let same_versions = made_by_us || (manifest.baocao.as_str(), manifest.typst.as_str()) == ours;
     if !same_versions {
-        verdict.checks.push(format!(
-            "note: this is baocao {} with typst {}; the PDF was built by baocao {} with typst {}, which may lay out differently",
-            ours.0,
-            ours.1,
-            shown(&manifest.baocao),
-            shown(&manifest.typst)
+        verdict.checks.push(t!(
+            "verify-other-versions",
+            baocao = ours.0,
+            typst = ours.1,
+            pdf_baocao = shown(&manifest.baocao),
+            pdf_typst = shown(&manifest.typst)
         ));
     }
     let project = match sources::project_of(manifest, attachments, font_dirs) {
@@ -343,26 +331,21 @@ fn rebuild_and_compare(
             return;
         }
     };
-    verdict.checks.push(format!("fonts: all {} found by SHA-256", manifest.fonts.len()));
+    verdict.checks.push(t!("verify-check-fonts", n = manifest.fonts.len()));
     match sources::rebuild(&project, manifest, pdf) {
         Err(failure) => {
-            verdict.problems.push(format!("the attached sources do not build:\n{}", failure.render()));
+            verdict.problems.push(t!("verify-sources-do-not-build", errors = failure.render()));
             verdict.cannot_tell = !same_versions;
         }
         Ok((_, true)) => {
             verdict.identical = Some(true);
-            verdict.checks.push(format!("rebuilt from the attached sources: identical, {} bytes", pdf.len()));
+            verdict.checks.push(t!("verify-check-identical", bytes = pdf.len()));
         }
         Ok((produced, false)) => {
             verdict.identical = Some(false);
             let again = &produced.bytes;
             let first = again.iter().zip(pdf).position(|(a, b)| a != b).unwrap_or(again.len().min(pdf.len()));
-            verdict.problems.push(format!(
-                "rebuilt from the attached sources, the PDF differs: {} bytes rebuilt against {} in the file, first \
-                 difference at byte {first}",
-                again.len(),
-                pdf.len()
-            ));
+            verdict.problems.push(t!("verify-differs", rebuilt = again.len(), file = pdf.len(), first = first));
             // another baocao or typst may lay the same sources out otherwise: that tells nothing
             verdict.cannot_tell = !same_versions;
         }

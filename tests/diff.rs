@@ -216,7 +216,7 @@ fn the_human_report_gives_counts_first_then_details_plain_when_piped() {
     let summary = text.find("Summary").expect("a summary");
     let details = text.find("\nText\n").expect("a text section");
     assert!(summary < details, "{text}");
-    assert!(text.contains("text       1 edits"), "{text}");
+    assert!(text.contains("text       1 edit\n"), "{text}");
     assert!(text.contains("[-ổn định.-]{+mạnh.+}"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when not on a terminal: {text:?}");
 

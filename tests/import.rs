@@ -90,7 +90,7 @@ fn baocao_s_own_docx_comes_back_with_its_section_files_notes_and_fact_keys() {
     let notes = baocao::narrative::render(&imported).unwrap().document.notes;
     assert_eq!(notes.iter().filter(|n| n.number.is_some()).count(), 67);
     let report = std::fs::read_to_string(project.join("IMPORT.md")).unwrap();
-    assert!(report.contains("67 footnotes") && report.contains("1 second references"), "{report}");
+    assert!(report.contains("67 footnotes") && report.contains("1 second reference (NOTEREF)"), "{report}");
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn import_dry_run_prints_the_report_and_writes_nothing() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("## Not converted\n\n- 1 images"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("## Not converted\n\n- 1 image (pictures"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
     assert!(!project.exists());
 }

@@ -136,7 +136,7 @@ fn a_small_libreoffice_file_gives_headings_a_note_referenced_twice_facts_a_table
     {
         assert!(report.contains(line), "{line} in {report}");
     }
-    assert!(printed.contains("1 images") && printed.contains("1 tables"), "{printed}");
+    assert!(printed.contains("1 image (") && printed.contains("1 table as a Markdown table"), "{printed}");
     let dir = tempfile::tempdir().unwrap();
     let words = pdf(&project, &dir.path().join("tiny.pdf")).0.join(" ");
     assert!(words.contains("thu nội địa đạt 51.997 tỷ đồng, tăng 8,58% so với năm 20231;"), "{words}");

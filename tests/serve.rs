@@ -38,7 +38,7 @@ fn every_request_needs_the_token_and_the_first_visit_trades_it_for_a_cookie() {
     let pair = cookie.split(';').next().unwrap();
     let page = s.raw("GET", "/", &[("Cookie", pair)], b"");
     assert_eq!(page.status, 200);
-    assert!(page.text().contains("<html lang=\"vi\">"));
+    assert!(page.text().contains("<html lang=\"en\">"));
     assert!(page.header("content-security-policy").unwrap().contains("script-src 'self'"));
     assert_eq!(s.raw("GET", "/api/status", &[("Cookie", pair)], b"").status, 200);
 }
@@ -116,7 +116,7 @@ fn a_save_over_a_file_changed_on_disk_meanwhile_is_refused_with_409() {
     std::fs::write(&on_disk, "# Sửa bằng trình soạn thảo khác\n").unwrap();
     let r = s.post("/api/file", &serde_json::json!({ "path": path, "text": "bản của tôi\n", "version": version }));
     assert_eq!(r.status, 409, "{}", r.text());
-    assert!(r.json()["error"].as_str().unwrap().contains("CHƯA được lưu"));
+    assert!(r.json()["error"].as_str().unwrap().contains("NOT saved"));
     assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), "# Sửa bằng trình soạn thảo khác\n");
     // with the version now on disk, it saves
     let fresh = s.get(&format!("/api/file?path={path}")).json();
@@ -144,7 +144,7 @@ fn a_fact_edited_in_the_browser_changes_its_line_only_and_the_page_that_prints_i
         &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8,6", "version": version }),
     );
     assert_eq!(bad.status, 422, "{}", bad.text());
-    assert!(bad.json()["details"][0].as_str().unwrap().contains("không phải một số"));
+    assert!(bad.json()["details"][0].as_str().unwrap().contains("is not a number"));
     let stale = s.post(
         "/api/fact",
         &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8.6", "version": "0" }),

@@ -150,7 +150,8 @@ async fn screenshot(c: &Client, name: &str) {
 async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     let Some((chromium, chromedriver)) = browser() else { return };
     let project = real_report();
-    let server = Server::start(project.path());
+    // the workspace in Vietnamese, as a clerk runs it: its words come from serve.ftl through the page
+    let server = Server::start_in(project.path(), "vi");
     let status = server.wait_build(0);
     let pages = status["pages"].as_array().unwrap().len();
     // every figure printed can be clicked: 627 `{{ … }}`, each with a box (two of them, `3-5` at
@@ -274,8 +275,8 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
         .await;
     c.find(Locator::Id("compare-go")).await.unwrap().click().await.unwrap();
     let read =
-        wait_for(&c, Locator::XPath("//div[@id='compare-result']/p[contains(., 'compared as printed')]"), 120).await;
-    assert!(read.text().await.unwrap().contains("no sources attached"));
+        wait_for(&c, Locator::XPath("//div[@id='compare-result']/p[contains(., 'so sánh theo chữ in trên trang')]"), 120).await;
+    assert!(read.text().await.unwrap().contains("không có tệp nguồn đính kèm"));
     let pdf = server.get("/api/compare/redline?old=HEAD&new=.");
     assert_eq!(pdf.status, 200);
     assert!(pdf.body.starts_with(b"%PDF"));

@@ -28,8 +28,8 @@ use crate::writer::{self, marks::Marking};
 pub fn typeset(comparison: &Comparison, new: &Project) -> Result<PagedDocument, Failure> {
     let Some(narrative) = comparison.new_narrative() else {
         return Err(Failure::usage(
-            crate::diagnostics::Diagnostic::error("the redline marks the changes on NEW's sources, and NEW has none")
-                .help("give as NEW a project folder, a revision or a PDF built by baocao with its sources"),
+            crate::diagnostics::Diagnostic::error(crate::t!("diff-redline-no-sources"))
+                .help(crate::t!("diff-redline-no-sources-help")),
         ));
     };
     let marking = Marking { highlight: comparison.highlight.clone(), edits: comparison.edits.clone() };

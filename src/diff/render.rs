@@ -15,6 +15,7 @@ use super::text::{Scope, TextChange, TextChangeKind};
 use super::{Diff, Place};
 use crate::facts::number::vietnamese_number;
 use crate::facts::{Fact, FactValue};
+use crate::t;
 
 /// The JSON schema's name and version.
 pub const SCHEMA: &str = "baocao-diff/1";
@@ -207,42 +208,57 @@ pub fn human(diff: &Diff, style: Style) -> String {
     let c = counts(diff);
     let mut out = String::new();
     let _ = writeln!(out, "{} {} → {}\n", s.paint("1", "baocao diff:"), diff.old.label(), diff.new.label());
-    let _ = writeln!(out, "{}", s.paint("1", "Summary"));
-    let line = |out: &mut String, name: &str, parts: Vec<(usize, &str)>| {
-        let parts: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(n, w)| format!("{n} {w}")).collect();
-        let _ =
-            writeln!(out, "  {name:<11}{}", if parts.is_empty() { "no changes".to_string() } else { parts.join(", ") });
+    let _ = writeln!(out, "{}", s.paint("1", &t!("diff-heading-summary")));
+    // each part: how many, and its words (`3 changed`) in the run's language
+    let line = |out: &mut String, name: String, parts: Vec<(usize, String)>| {
+        let parts: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, words)| words).collect();
+        let name = format!("{name} ");
+        let _ = writeln!(
+            out,
+            "  {name:<11}{}",
+            if parts.is_empty() { t!("diff-summary-no-changes") } else { parts.join(", ") }
+        );
     };
-    line(&mut out, "metadata", vec![(c.metadata, "changed")]);
+    let changed = |n: usize| (n, t!("diff-count-changed", n = n));
+    let added = |n: usize| (n, t!("diff-count-added", n = n));
+    let removed = |n: usize| (n, t!("diff-count-removed", n = n));
+    line(&mut out, t!("diff-summary-metadata"), vec![changed(c.metadata)]);
     line(
         &mut out,
-        "facts",
+        t!("diff-summary-facts"),
         vec![
-            (c.facts_changed, "changed"),
-            (c.facts_added, "added"),
-            (c.facts_removed, "removed"),
-            (c.facts_renamed, "renamed"),
+            changed(c.facts_changed),
+            added(c.facts_added),
+            removed(c.facts_removed),
+            (c.facts_renamed, t!("diff-count-renamed", n = c.facts_renamed)),
         ],
     );
-    let edits =
-        if c.text_from_facts > 0 { format!("edits ({} in printed facts)", c.text_from_facts) } else { "edits".into() };
-    line(&mut out, "text", vec![(c.text_edits, &edits), (c.text_moved, "moved")]);
+    let edits = if c.text_from_facts > 0 {
+        t!("diff-count-edits-in-facts", n = c.text_edits, facts = c.text_from_facts)
+    } else {
+        t!("diff-count-edits", n = c.text_edits)
+    };
     line(
         &mut out,
-        "footnotes",
+        t!("diff-summary-text"),
+        vec![(c.text_edits, edits), (c.text_moved, t!("diff-count-moved", n = c.text_moved))],
+    );
+    line(
+        &mut out,
+        t!("diff-summary-footnotes"),
         vec![
-            (c.notes_added, "added"),
-            (c.notes_removed, "removed"),
-            (c.notes_changed, "changed"),
-            (c.notes_renumbered, "renumbered"),
+            added(c.notes_added),
+            removed(c.notes_removed),
+            changed(c.notes_changed),
+            (c.notes_renumbered, t!("diff-count-renumbered", n = c.notes_renumbered)),
         ],
     );
     if c.layout > 0 {
-        line(&mut out, "layout", vec![(c.layout, "changed")]);
+        line(&mut out, t!("diff-summary-layout"), vec![changed(c.layout)]);
     }
 
     if !diff.metadata.is_empty() {
-        let _ = writeln!(out, "\n{}", s.paint("1", "Metadata"));
+        let _ = writeln!(out, "\n{}", s.paint("1", &t!("diff-heading-metadata")));
         for m in &diff.metadata {
             let at = m.location.as_ref().map(|p| format!("  {}", s.paint("2", &place(p)))).unwrap_or_default();
             let _ = writeln!(
@@ -255,13 +271,13 @@ pub fn human(diff: &Diff, style: Style) -> String {
         }
     }
     if !diff.facts.is_empty() {
-        let _ = writeln!(out, "\n{}", s.paint("1", "Facts"));
+        let _ = writeln!(out, "\n{}", s.paint("1", &t!("diff-heading-facts")));
         for f in &diff.facts {
             fact_lines(&mut out, f, s);
         }
     }
     if !diff.text.is_empty() {
-        let _ = writeln!(out, "\n{}", s.paint("1", "Text"));
+        let _ = writeln!(out, "\n{}", s.paint("1", &t!("diff-heading-text")));
         let mut section = None;
         for t in &diff.text {
             let at = t.new_place.as_ref().or(t.old_place.as_ref());
@@ -276,11 +292,13 @@ pub fn human(diff: &Diff, style: Style) -> String {
         }
     }
     if !diff.notes.is_empty() {
-        let _ = writeln!(out, "\n{}", s.paint("1", "Footnotes"));
+        let _ = writeln!(out, "\n{}", s.paint("1", &t!("diff-heading-footnotes")));
         note_lines(&mut out, &diff.notes, s);
     }
     for l in &diff.layout {
-        let _ = writeln!(out, "\n{} {} differs (the PDF looks different)", s.paint("1", "Layout:"), l.path.display());
+        let path = l.path.display().to_string();
+        let _ =
+            writeln!(out, "\n{} {}", s.paint("1", &t!("diff-heading-layout")), t!("diff-layout-differs", path = path));
     }
     out
 }
@@ -294,18 +312,25 @@ fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
         .map(|m| format!("  ({m})"))
         .unwrap_or_default();
     let show = |x: &Option<Fact>| x.as_ref().map(show_fact).unwrap_or_default();
+    // the kind of change, in a column 8 wide
+    let word = |w: String| format!("{w:<8}");
     let head = match f.kind {
         FactChangeKind::Changed => {
             let mut what = vec![format!("{} → {}", s.deleted(&show(&f.old)), s.inserted(&show(&f.new)))];
             for field in f.fields.iter().filter(|x| !["value", "unit"].contains(x)) {
-                what.push(format!("{field} changed"));
+                what.push(t!("diff-fact-field-changed", field = *field));
             }
-            format!("changed  {}: {}", s.paint("33", &f.key), what.join("; "))
+            format!("{} {}: {}", word(t!("diff-fact-changed")), s.paint("33", &f.key), what.join("; "))
         }
-        FactChangeKind::Added => format!("added    {} = {}", s.paint("33", &f.key), s.inserted(&show(&f.new))),
-        FactChangeKind::Removed => format!("removed  {} = {}", s.paint("33", &f.key), s.deleted(&show(&f.old))),
+        FactChangeKind::Added => {
+            format!("{} {} = {}", word(t!("diff-fact-added")), s.paint("33", &f.key), s.inserted(&show(&f.new)))
+        }
+        FactChangeKind::Removed => {
+            format!("{} {} = {}", word(t!("diff-fact-removed")), s.paint("33", &f.key), s.deleted(&show(&f.old)))
+        }
         FactChangeKind::Renamed => format!(
-            "renamed  {} → {} ({})",
+            "{} {} → {} ({})",
+            word(t!("diff-fact-renamed")),
             s.paint("33", f.old_key.as_deref().unwrap_or("")),
             s.paint("33", &f.key),
             show(&f.new)
@@ -313,49 +338,52 @@ fn fact_lines(out: &mut String, f: &FactChange, s: Style) {
     };
     let _ = writeln!(out, "  {head}{meaning}");
     // a value read from a spreadsheet: the cell it came from (both, when the cell moved)
+    let from = t!("diff-fact-from");
+    let from = s.paint("2", &from);
     let cells: Vec<String> = [&f.old, &f.new]
         .iter()
         .filter_map(|x| x.as_ref().and_then(|x| x.source.as_ref()).map(|c| c.to_string()))
         .collect();
     match cells.as_slice() {
         [one] => {
-            let _ = writeln!(out, "           {} {one}", s.paint("2", "from"));
+            let _ = writeln!(out, "           {} {one}", from);
         }
         [a, b] if a == b => {
-            let _ = writeln!(out, "           {} {b}", s.paint("2", "from"));
+            let _ = writeln!(out, "           {} {b}", from);
         }
         [a, b] => {
-            let _ = writeln!(out, "           {} {a} → {b}", s.paint("2", "from"));
+            let _ = writeln!(out, "           {} {a} → {b}", from);
         }
         _ => {}
     }
     if let Some(n) = &f.new
         && let Some(r) = n.relations.iter().find(|r| r.kind == crate::facts::RelationKind::Derived)
     {
-        let _ = writeln!(out, "           {} {}", s.paint("2", "derived"), r.expression);
+        let _ = writeln!(out, "           {} {}", s.paint("2", &t!("diff-fact-derived")), r.expression);
     }
     if f.printed.is_empty() {
-        let _ = writeln!(out, "           {}", s.paint("2", "not printed"));
+        let _ = writeln!(out, "           {}", s.paint("2", &t!("diff-fact-not-printed")));
     } else {
-        let word = if f.kind == FactChangeKind::Removed { "was printed at" } else { "printed at" };
+        let word =
+            if f.kind == FactChangeKind::Removed { t!("diff-fact-was-printed-at") } else { t!("diff-fact-printed-at") };
         let places: Vec<String> = f.printed.iter().map(place).collect();
-        let _ = writeln!(out, "           {} {}", s.paint("2", word), places.join(", "));
+        let _ = writeln!(out, "           {} {}", s.paint("2", &word), places.join(", "));
     }
 }
 
 /// `  (p.7:12)`, or `  (p.7:12; OLD p.7:14)` when the old text was elsewhere.
 fn pages_note(t: &TextChange, s: Style) -> String {
     let show = |p: &Place| match (p.page, p.page_line) {
-        (Some(page), Some(line)) => Some(format!("p.{page}:{line}")),
-        (Some(page), None) => Some(format!("p.{page}")),
+        (Some(page), Some(line)) => Some(format!("{}:{line}", t!("diff-page", page = page))),
+        (Some(page), None) => Some(t!("diff-page", page = page)),
         _ => None,
     };
     let new = t.new_place.as_ref().and_then(show);
     let old = t.old_place.as_ref().and_then(show);
     let text = match (new, old) {
-        (Some(n), Some(o)) if n != o => format!("{n}; OLD {o}"),
+        (Some(n), Some(o)) if n != o => format!("{n}; {}", t!("diff-in-old", place = o)),
         (Some(n), _) => n,
-        (None, Some(o)) => format!("OLD {o}"),
+        (None, Some(o)) => t!("diff-in-old", place = o),
         (None, None) => return String::new(),
     };
     format!("  {}", s.paint("2", &format!("({text})")))
@@ -375,13 +403,13 @@ fn text_line(t: &TextChange, s: Style) -> String {
                 (Some(o), _) => place(o),
                 _ => String::new(),
             };
-            format!("{} from {from}: {}", s.paint("36", "moved"), s.paint("36", &cut(&t.new)))
+            format!("{} {from}: {}", s.paint("36", &t!("diff-text-moved-from")), s.paint("36", &cut(&t.new)))
         }
         (TextChangeKind::Inserted, Scope::Block) => {
-            format!("{} {}", s.paint("32", "+ paragraph:"), s.inserted(&cut(&t.new)))
+            format!("{} {}", s.paint("32", &t!("diff-text-paragraph-added")), s.inserted(&cut(&t.new)))
         }
         (TextChangeKind::Deleted, Scope::Block) => {
-            format!("{} {}", s.paint("31", "- paragraph:"), s.deleted(&cut(&t.old)))
+            format!("{} {}", s.paint("31", &t!("diff-text-paragraph-removed")), s.deleted(&cut(&t.old)))
         }
         _ => {
             // no space where the change is glued to its neighbours (a note number, punctuation)
@@ -412,6 +440,8 @@ fn text_line(t: &TextChange, s: Style) -> String {
 }
 
 fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
+    // the kind of change, in a column 11 wide
+    let note_word = |w: String| format!("{w:<11}");
     let mut i = 0;
     while i < notes.len() {
         let n = &notes[i];
@@ -437,10 +467,11 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
                 let count = j - i + 1;
                 let _ = writeln!(
                     out,
-                    "  renumbered  {} → {} ({count} note{}, text unchanged)",
+                    "  {} {} → {} ({})",
+                    note_word(t!("diff-note-renumbered")),
                     range(num(i, true), num(j, true)),
                     range(num(i, false), num(j, false)),
-                    if count == 1 { "" } else { "s" }
+                    t!("diff-notes-renumbered-count", n = count)
                 );
                 i = j + 1;
                 continue;
@@ -449,7 +480,8 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
                 let x = n.new.as_ref().expect("an added note is in NEW");
                 let _ = writeln!(
                     out,
-                    "  added       [^{}] {}: {}",
+                    "  {} [^{}] {}: {}",
+                    note_word(t!("diff-note-added")),
                     x.number,
                     s.paint("2", &place(&x.place)),
                     s.inserted(&shorten(&x.text, 160))
@@ -459,16 +491,22 @@ fn note_lines(out: &mut String, notes: &[NoteChange], s: Style) {
                 let x = n.old.as_ref().expect("a removed note is in OLD");
                 let _ = writeln!(
                     out,
-                    "  removed     [^{}] (OLD {}): {}",
+                    "  {} [^{}] ({}): {}",
+                    note_word(t!("diff-note-removed")),
                     x.number,
-                    place(&x.place),
+                    t!("diff-in-old", place = place(&x.place)),
                     s.deleted(&shorten(&x.text, 160))
                 );
             }
             NoteChangeKind::Changed => {
                 let (o, x) = (n.old.as_ref().expect("in OLD"), n.new.as_ref().expect("in NEW"));
-                let was = if o.number != x.number { format!(" (was [^{}])", o.number) } else { String::new() };
-                let _ = writeln!(out, "  changed     [^{}]{was} {}", x.number, s.paint("2", &place(&x.place)));
+                let was = if o.number != x.number {
+                    format!(" ({})", t!("diff-note-was", number = o.number))
+                } else {
+                    String::new()
+                };
+                let word = note_word(t!("diff-note-changed"));
+                let _ = writeln!(out, "  {word} [^{}]{was} {}", x.number, s.paint("2", &place(&x.place)));
                 for t in &n.changes {
                     let _ = writeln!(out, "                {}", text_line(t, s));
                 }
@@ -486,7 +524,8 @@ fn is_pdf(p: &Place) -> bool {
 /// `path:line[:column][ p.N[:L]]`, or `path p.N:L` in a PDF read as printed.
 fn place(p: &Place) -> String {
     if is_pdf(p) {
-        return format!("{} p.{}:{}", p.path.display(), p.page.unwrap_or(0), p.page_line.unwrap_or(p.line));
+        let page = t!("diff-page", page = p.page.unwrap_or(0));
+        return format!("{} {page}:{}", p.path.display(), p.page_line.unwrap_or(p.line));
     }
     let mut out = format!("{}:{}", p.path.display(), p.line);
     if let Some(c) = p.column {
@@ -494,10 +533,10 @@ fn place(p: &Place) -> String {
     }
     match (p.page, p.page_line) {
         (Some(page), Some(line)) => {
-            let _ = write!(out, " p.{page}:{line}");
+            let _ = write!(out, " {}:{line}", t!("diff-page", page = page));
         }
         (Some(page), None) => {
-            let _ = write!(out, " p.{page}");
+            let _ = write!(out, " {}", t!("diff-page", page = page));
         }
         _ => {}
     }
@@ -506,7 +545,7 @@ fn place(p: &Place) -> String {
 
 fn value_text(v: &Value) -> String {
     match v {
-        Value::Null => "(blank)".into(),
+        Value::Null => t!("diff-blank"),
         Value::String(s) => s.clone(),
         Value::Array(items) => format!("[{}]", items.iter().map(value_text).collect::<Vec<_>>().join("; ")),
         other => other.to_string(),

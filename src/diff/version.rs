@@ -18,6 +18,7 @@ use crate::pdf_text::{self, PrintedDocument};
 use crate::project::Project;
 use crate::provenance::Manifest;
 use crate::sources;
+use crate::t;
 use crate::verify::{self, Rebuild};
 
 /// What a PDF carries.
@@ -106,13 +107,9 @@ impl VersionInfo {
     /// One line saying how a PDF version is compared, for people.
     pub fn sources_line(&self) -> Option<String> {
         Some(match self.sources.as_ref()? {
-            PdfSources::Verified => {
-                format!("{}: verified against its attached sources; compared by its sources", self.source)
-            }
-            PdfSources::DoNotMatch(why) => {
-                format!("{}: does not match its attached sources ({why}); compared as printed", self.source)
-            }
-            PdfSources::None => format!("{}: no sources attached; compared as printed", self.source),
+            PdfSources::Verified => t!("diff-pdf-verified", source = &self.source),
+            PdfSources::DoNotMatch(why) => t!("diff-pdf-does-not-match", source = &self.source, why = why),
+            PdfSources::None => t!("diff-pdf-no-sources", source = &self.source),
         })
     }
 }
@@ -167,23 +164,18 @@ impl Version {
             return Ok(Version::model(info, project, narrative, None));
         }
         if is_pdf {
-            return Err(Failure::usage(
-                Diagnostic::error(format!("`{arg}` does not exist or is not a file"))
-                    .help("give the path of the PDF (an issued report, or one built by `baocao build`)"),
-            ));
+            return Err(Failure::usage(Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-pdf-help"))));
         }
         match Project::load_revision(repository, arg)? {
             Some((project, commit)) => {
                 let narrative = narrative::render(&project)?.or_fail()?;
-                let info = VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit), sources: None };
+                let info =
+                    VersionInfo { source: arg.into(), kind: SourceKind::Git, commit: Some(commit), sources: None };
                 Ok(Version::model(info, project, narrative, None))
             }
             None => Err(Failure::usage(
-                Diagnostic::error(format!(
-                    "`{arg}` is neither a PDF, a project folder nor a revision of the git repository at `{}`",
-                    repository.display()
-                ))
-                .help("give a PDF, a folder holding content/, or a commit, tag or branch such as `HEAD~1` (see `git log --oneline`)"),
+                Diagnostic::error(t!("diff-not-a-version", arg = arg, repository = repository.display().to_string()))
+                    .help(t!("diff-not-a-version-help")),
             )),
         }
     }
@@ -207,10 +199,7 @@ impl Version {
     fn open_docx(arg: &str) -> Result<Version, Failure> {
         let path = Path::new(arg);
         if !path.is_file() {
-            return Err(Failure::usage(
-                Diagnostic::error(format!("`{arg}` does not exist or is not a file"))
-                    .help("give the path of a .docx (a report sent out as Word, or returned with edits)"),
-            ));
+            return Err(Failure::usage(Diagnostic::error(t!("diff-no-file", arg = arg)).help(t!("diff-no-docx-help"))));
         }
         let imported = crate::import::import(path, false)?;
         let mut files: Vec<(PathBuf, Vec<u8>)> = imported
@@ -236,8 +225,8 @@ impl Version {
         let path = Path::new(arg);
         let bytes = crate::project::read_limited(path, crate::limits::MAX_PDF_BYTES).map_err(|e| {
             Failure::usage(
-                Diagnostic::error(format!("cannot read `{arg}`: {e}"))
-                    .help("check the path, and that the file is a PDF of reasonable size"),
+                Diagnostic::error(t!("diff-cannot-read", arg = arg, error = e.to_string()))
+                    .help(t!("diff-cannot-read-help")),
             )
         })?;
         let info =
@@ -250,17 +239,17 @@ impl Version {
                     let built = Some((produced.laid, produced.bytes));
                     return Ok(Version::model(info(PdfSources::Verified), *project, produced.narrative, built));
                 }
-                Ok((_, false)) => PdfSources::DoNotMatch("rebuilt from them, it is not the same PDF".into()),
-                Err(failure) => PdfSources::DoNotMatch(format!(
-                    "they do not build: {}",
-                    failure.diagnostics.first().map_or(String::new(), |d| d.message.clone())
+                Ok((_, false)) => PdfSources::DoNotMatch(t!("diff-pdf-not-the-same")),
+                Err(failure) => PdfSources::DoNotMatch(t!(
+                    "diff-pdf-do-not-build",
+                    error = failure.diagnostics.first().map_or(String::new(), |d| d.message.clone())
                 )),
             },
         };
         let pages = pdf_text::lines(&bytes).map_err(|e| {
             let d = e.to_diagnostic(path);
             Failure::content(vec![Diagnostic {
-                help: Some(format!("{} — it cannot be compared", d.help.unwrap_or_default())),
+                help: Some(t!("diff-pdf-cannot-compare", help = d.help.unwrap_or_default())),
                 ..d
             }])
         })?;

@@ -279,9 +279,9 @@ pub fn plan(project: &Project, model: &Document, doc: &WordDoc) -> Plan {
                         plan.blocks.2 += 1;
                         edits.entry(unit.section).or_default().push((range.clone(), String::new()));
                     }
-                    None => plan
-                        .not_applied
-                        .push(format!("a block removed in Word was kept: \"{}\"", short(&joined(&unit.toks)))),
+                    None => {
+                        plan.not_applied.push(crate::t!("import-draft-block-kept", text = short(&joined(&unit.toks))))
+                    }
                 }
             }
             (None, Some(r)) => {
@@ -378,8 +378,11 @@ fn short(text: &str) -> String {
 fn first_and_last_page(report: &crate::project::Report, f: &super::report_yaml::Fields, plan: &mut Plan) {
     let mut differ = |field: &str, word: String, project: String| {
         if word != project {
-            plan.not_applied.push(format!(
-                "`{field}` reads \"{word}\" in the Word file, \"{project}\" in content/report.yaml: change report.yaml by hand if it should"
+            plan.not_applied.push(crate::t!(
+                "import-draft-field-differs",
+                field = field,
+                word = word,
+                project = project
             ));
         }
     };
@@ -473,9 +476,11 @@ fn block_edit(
                 spans.push((now.at.clone(), used.expression.clone()));
                 continue;
             }
-            plan.not_applied.push(format!(
-                "`{}` → `{}`: this figure is computed ({}); change the facts it is computed from",
-                was, now.text, used.expression
+            plan.not_applied.push(crate::t!(
+                "import-draft-computed",
+                old = was.to_string(),
+                new = &now.text,
+                expression = &used.expression
             ));
             spans.push((now.at.clone(), used.expression.clone()));
             continue;
@@ -486,8 +491,7 @@ fn block_edit(
         return;
     }
     let Some(range) = &unit.range else {
-        plan.not_applied
-            .push(format!("a change in a quote, code or nested list was not applied: \"{}\"", short(&joined(toks))));
+        plan.not_applied.push(crate::t!("import-draft-nested", text = short(&joined(toks))));
         return;
     };
     plan.blocks.0 += 1;
@@ -568,8 +572,7 @@ fn note_edit(
     let mut note_units = Vec::new();
     units(&note.blocks, note.section, false, &mut note_units);
     if note_units.len() != paras.len() {
-        plan.not_applied
-            .push(format!("note {}: paragraphs added or removed in Word; its text was not changed", note.label));
+        plan.not_applied.push(crate::t!("import-draft-note-paragraphs", label = note.label.to_string()));
         return;
     }
     let empty = WordDoc::default();

@@ -14,8 +14,12 @@ pub fn apply(project: &Project, plan: &mut Plan) {
     let mut conflicts: Vec<String> = Vec::new();
     for edit in &mut plan.facts {
         let Some(printed) = read_printed(&edit.new) else {
-            plan.not_applied
-                .push(format!("`{}` → `{}` ({}): not a number as the report prints one", edit.old, edit.new, edit.key));
+            plan.not_applied.push(crate::t!(
+                "import-draft-not-a-number",
+                old = &edit.old,
+                new = &edit.new,
+                key = &edit.key
+            ));
             continue;
         };
         edit.value = printed.value.clone();
@@ -29,8 +33,7 @@ pub fn apply(project: &Project, plan: &mut Plan) {
     }
     for key in conflicts {
         values.remove(&key);
-        plan.not_applied
-            .push(format!("`{key}` was changed to different values in different places; it was not changed"));
+        plan.not_applied.push(crate::t!("import-draft-conflict", key = &key));
     }
     plan.facts.retain(|e| values.get(&e.key).is_some_and(|(v, _, _)| *v == e.value));
     plan.facts.dedup_by(|a, b| a.key == b.key);
@@ -48,7 +51,11 @@ pub fn apply(project: &Project, plan: &mut Plan) {
             Some(new) => {
                 plan.files.insert(PathBuf::from(&path), new);
             }
-            None => plan.not_applied.push(format!("`{key}`: no `value:` line found under it in `{}`", path.display())),
+            None => plan.not_applied.push(crate::t!(
+                "import-draft-no-value-line",
+                key = &key,
+                path = path.display().to_string()
+            )),
         }
     }
 }

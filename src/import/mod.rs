@@ -67,10 +67,7 @@ fn from_package(package: &package::Package, name: &str, accept: bool) -> Result<
         files.push((PathBuf::from(format!("content/sections/{}", s.file)), s.text.clone()));
     }
     if converted.sections.is_empty() {
-        return Err(Diagnostic::error(
-            "the document has no text to import (no paragraph after the first page's block)",
-        )
-        .help("check that this is the report's Word file"));
+        return Err(Diagnostic::error(crate::t!("import-no-text")).help(crate::t!("import-no-text-help")));
     }
     let summary = summary::render(name, &doc, &converted, accept);
     check_size(&files, &converted)?;
@@ -85,29 +82,28 @@ fn check_size(files: &[(PathBuf, String)], c: &convert::Converted) -> Result<(),
     let largest = files.iter().max_by_key(|(_, t)| t.len());
     let elements =
         c.paragraphs + c.items + c.notes + c.second_references + c.sections.iter().map(|s| s.headings).sum::<usize>();
-    let help = "a report is tens of pages; this document is far larger than a project may be (see the README, \"Limits\"): import its parts separately";
+    let help = crate::t!("import-too-large-help");
     if total as u64 > MAX_PROJECT_TEXT_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the document's text is {:.1} MB; a project holds at most {} MB",
-            total as f64 / 1048576.0,
-            MAX_PROJECT_TEXT_BYTES >> 20
+        return Err(Diagnostic::error(crate::t!(
+            "import-text-too-large",
+            size = format!("{:.1}", total as f64 / 1048576.0),
+            max = MAX_PROJECT_TEXT_BYTES >> 20
         ))
         .help(help));
     }
     if let Some((path, text)) = largest.filter(|(_, t)| t.len() as u64 > MAX_FILE_BYTES) {
-        return Err(Diagnostic::error(format!(
-            "`{}` would be {:.1} MB; a file holds at most {} MB",
-            path.display(),
-            text.len() as f64 / 1048576.0,
-            MAX_FILE_BYTES >> 20
+        return Err(Diagnostic::error(crate::t!(
+            "import-file-too-large",
+            path = path.display().to_string(),
+            size = format!("{:.1}", text.len() as f64 / 1048576.0),
+            max = MAX_FILE_BYTES >> 20
         ))
         .help(help));
     }
     if elements > MAX_ELEMENTS {
-        return Err(Diagnostic::error(format!(
-            "the document has {elements} paragraphs, headings and notes; a report holds at most {MAX_ELEMENTS}"
-        ))
-        .help(help));
+        return Err(
+            Diagnostic::error(crate::t!("import-too-many-elements", n = elements, max = MAX_ELEMENTS)).help(help)
+        );
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::limits::{MAX_DOCX_BYTES, MAX_DOCX_ENTRIES, MAX_DOCX_PART_BYTES, MAX_DOCX_UNPACKED_BYTES};
+use crate::t;
 
 /// The parts of a .docx that `import` reads, as text.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +38,8 @@ pub struct Package {
 pub fn read_file(path: &Path) -> Result<Package, Failure> {
     let bytes = crate::project::read_limited(path, MAX_DOCX_BYTES).map_err(|e| {
         Failure::usage(
-            Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
-                .help("check the path; a .docx of a report is a few hundred KB"),
+            Diagnostic::error(t!("import-cannot-read", path = path.display().to_string(), error = e.to_string()))
+                .help(t!("import-cannot-read-help")),
         )
     })?;
     read(&bytes).map_err(|d| Failure::content(vec![with_file(d, path)]))
@@ -53,38 +54,29 @@ const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Reads a .docx from its bytes.
 pub fn read(bytes: &[u8]) -> Result<Package, Diagnostic> {
     if bytes.len() as u64 > MAX_DOCX_BYTES {
-        return Err(Diagnostic::error(format!("the file is larger than {} MB", MAX_DOCX_BYTES >> 20))
-            .help("a report's Word file is a few hundred KB; remove the large images, or split the document"));
+        return Err(Diagnostic::error(t!("import-docx-too-large", max = MAX_DOCX_BYTES >> 20))
+            .help(t!("import-docx-too-large-help")));
     }
     if bytes.starts_with(OLE) {
         return Err(if utf16_contains(bytes, "EncryptedPackage") {
-            Diagnostic::error("the Word file is protected by a password (its content is encrypted)").help(
-                "open it in Word, remove the password (File › Info › Protect Document › Encrypt with Password, \
-                 empty the box), save, and import that copy",
-            )
+            Diagnostic::error(t!("import-docx-encrypted")).help(t!("import-docx-encrypted-help"))
         } else {
-            Diagnostic::error("this is a Word 97–2003 document (.doc), not a .docx").help(
-                "save it as .docx (Word: File › Save As › Word Document; or `soffice --headless --convert-to docx FILE.doc`)",
-            )
+            Diagnostic::error(t!("import-doc")).help(t!("import-doc-help"))
         });
     }
     if !bytes.starts_with(b"PK") {
-        return Err(Diagnostic::error("the file is not a Word document (.docx is a zip; this is not one)")
-            .help("give a .docx saved by Word or LibreOffice; a .doc, .rtf or .odt can be saved as .docx first"));
+        return Err(Diagnostic::error(t!("import-not-docx")).help(t!("import-not-docx-help")));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        Diagnostic::error(format!("the .docx cannot be opened as a zip ({e})"))
-            .help("the file is damaged or incomplete: save it again from Word or LibreOffice")
-    })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Diagnostic::error(t!("import-bad-zip", error = e.to_string())).help(t!("import-bad-zip-help")))?;
     if zip.len() > MAX_DOCX_ENTRIES {
-        return Err(Diagnostic::error(format!("the .docx holds {} parts; the limit is {MAX_DOCX_ENTRIES}", zip.len()))
-            .help("this is not an ordinary Word file (see the README, \"Limits\")"));
+        return Err(Diagnostic::error(t!("import-too-many-parts", n = zip.len(), max = MAX_DOCX_ENTRIES))
+            .help(t!("import-too-many-parts-help")));
     }
     let mut reader = Reader { zip: &mut zip, unpacked: 0 };
     let main = reader.target("_rels/.rels", "", "/officeDocument")?.unwrap_or_else(|| "word/document.xml".to_string());
     let Some(document) = reader.part(&main)? else {
-        return Err(Diagnostic::error(format!("the zip holds no Word document (`{main}` is missing)"))
-            .help("give a .docx (a Word document); an .odt or .xlsx cannot be imported"));
+        return Err(Diagnostic::error(t!("import-no-document", part = &main)).help(t!("import-no-document-help")));
     };
     let dir = main.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
     let rels = format!("{dir}_rels/{}.rels", main.rsplit('/').next().unwrap_or("document.xml"));
@@ -115,31 +107,30 @@ impl Reader<'_, '_> {
             Ok(e) => e,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(e) => {
-                return Err(Diagnostic::error(format!("the part `{name}` cannot be read ({e})"))
-                    .help("the file is damaged or protected: save it again from Word or LibreOffice"));
+                return Err(Diagnostic::error(t!("import-part-unreadable", name = name, error = e.to_string()))
+                    .help(t!("import-part-unreadable-help")));
             }
         };
         let left = MAX_DOCX_UNPACKED_BYTES.saturating_sub(self.unpacked);
         let limit = MAX_DOCX_PART_BYTES.min(left);
         let mut bytes = Vec::new();
         (&mut entry).take(limit + 1).read_to_end(&mut bytes).map_err(|e| {
-            Diagnostic::error(format!("the part `{name}` cannot be unpacked ({e})"))
-                .help("the file is damaged: save it again from Word or LibreOffice")
+            Diagnostic::error(t!("import-part-unpack", name = name, error = e.to_string()))
+                .help(t!("import-save-again-damaged"))
         })?;
         if bytes.len() as u64 > limit {
-            return Err(Diagnostic::error(format!(
-                "the part `{name}` unpacks to more than {} MB (the limit for one part is {} MB, for all {} MB)",
-                limit >> 20,
-                MAX_DOCX_PART_BYTES >> 20,
-                MAX_DOCX_UNPACKED_BYTES >> 20
+            return Err(Diagnostic::error(t!(
+                "import-part-too-large",
+                name = name,
+                size = limit >> 20,
+                part = MAX_DOCX_PART_BYTES >> 20,
+                all = MAX_DOCX_UNPACKED_BYTES >> 20
             ))
-            .help("a document this long is far beyond a report (see the README, \"Limits\"): split it"));
+            .help(t!("import-part-too-large-help")));
         }
         self.unpacked += bytes.len() as u64;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Diagnostic::error(format!("the part `{name}` is not UTF-8 XML"))
-                .help("save the file again from Word or LibreOffice")
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Diagnostic::error(t!("import-part-not-utf8", name = name)).help(t!("import-save-again")))?;
         Ok(Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)))
     }
 

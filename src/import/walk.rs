@@ -62,8 +62,8 @@ fn parse<'a>(part: &str, text: &'a str) -> Result<Document<'a>, Diagnostic> {
         roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 20_000_000, ..Default::default() },
     )
     .map_err(|e| {
-        Diagnostic::error(format!("`{part}` is not well-formed XML ({e})"))
-            .help("the file is damaged: open it in Word or LibreOffice and save it again")
+        Diagnostic::error(crate::t!("import-bad-xml", part = part, error = e.to_string()))
+            .help(crate::t!("import-bad-xml-help"))
     })
 }
 
@@ -91,10 +91,10 @@ pub fn walk(package: &Package, accept: bool) -> Result<WordDoc, Diagnostic> {
     walker.read_properties(package);
     walker.doc.skipped.endnotes = package.has_endnotes;
     let document = parse("word/document.xml", &package.document)?;
-    let body = document.descendants().find(|n| is(*n, "body")).ok_or_else(|| {
-        Diagnostic::error("the Word document has no body (`w:body`)")
-            .help("save the file again from Word or LibreOffice")
-    })?;
+    let body = document
+        .descendants()
+        .find(|n| is(*n, "body"))
+        .ok_or_else(|| Diagnostic::error(crate::t!("import-no-body")).help(crate::t!("import-save-again")))?;
     let mut items = Vec::new();
     walker.blocks(body, &mut items);
     walker.doc.body = items;
@@ -262,7 +262,7 @@ impl Walker {
         if text.is_empty() && !footnote {
             return;
         }
-        let text = if footnote && text.is_empty() { "(a footnote reference)".to_string() } else { text };
+        let text = if footnote && text.is_empty() { crate::t!("import-footnote-reference") } else { text };
         self.doc.changes.push(Change {
             kind,
             author: w(node, "author").unwrap_or("").to_string(),

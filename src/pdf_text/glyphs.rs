@@ -84,7 +84,7 @@ pub(crate) fn read_pages(bytes: &[u8]) -> Result<Vec<PageGlyphs>, PdfTextError> 
     // and "%%EOF" in the last 1024: without it the file was cut short (a copy or a download that
     // stopped), and hayro might still recover some pages, silently missing the rest
     if !contains(&bytes[bytes.len().saturating_sub(1024)..], b"%%EOF") {
-        return Err(PdfTextError::Damaged("the file ends before the PDF does (no `%%EOF` at its end)".into()));
+        return Err(PdfTextError::Damaged(crate::t!("pdf-text-cut-short")));
     }
     let data = bytes.to_vec();
     guarded(|| read_pages_unguarded(data))
@@ -97,8 +97,8 @@ fn guarded<T>(read: impl FnOnce() -> Result<T, PdfTextError>) -> Result<T, PdfTe
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".to_string());
-        Err(PdfTextError::Damaged(format!("the PDF reader stopped on it ({message})")))
+            .unwrap_or_else(|| crate::t!("pdf-text-unknown-error"));
+        Err(PdfTextError::Damaged(crate::t!("pdf-text-reader-stopped", message = message)))
     })
 }
 
@@ -109,7 +109,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 fn read_pages_unguarded(data: Vec<u8>) -> Result<Vec<PageGlyphs>, PdfTextError> {
     let pdf = Pdf::new(data).map_err(|e| match e {
         LoadPdfError::Decryption(_) => PdfTextError::Encrypted,
-        LoadPdfError::Invalid => PdfTextError::Damaged("its page list and cross-reference table cannot be read".into()),
+        LoadPdfError::Invalid => PdfTextError::Damaged(crate::t!("pdf-text-no-xref")),
     })?;
     let fallback: FontData = Arc::new(FALLBACK_FONT);
     let settings = InterpreterSettings {
@@ -131,9 +131,10 @@ fn read_pages_unguarded(data: Vec<u8>) -> Result<Vec<PageGlyphs>, PdfTextError> 
         let mut device = Collector::default();
         interpret_page(page, &mut context, &mut device);
         if device.overflow {
-            return Err(PdfTextError::Damaged(format!(
-                "page {} draws more than {MAX_PDF_PAGE_GLYPHS} glyphs",
-                pages.len() + 1
+            return Err(PdfTextError::Damaged(crate::t!(
+                "pdf-text-too-many-glyphs",
+                page = pages.len() + 1,
+                max = MAX_PDF_PAGE_GLYPHS
             )));
         }
         pages.push(PageGlyphs { width, height, glyphs: device.glyphs, raw: device.raw });

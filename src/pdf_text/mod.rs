@@ -47,6 +47,7 @@ pub use lines::{Line, Run, SPACE_GAP};
 
 use crate::diagnostics::Diagnostic;
 use crate::limits::MAX_PDF_BYTES;
+use crate::t;
 
 /// Every page's text exactly as the PDF maps its glyphs to Unicode, in drawing order, with no
 /// cleaning: invisible characters a reader would copy out of the PDF (zero-width spaces, word
@@ -86,16 +87,15 @@ pub enum PdfTextError {
 impl fmt::Display for PdfTextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PdfTextError::NotAPdf => f.write_str("not a PDF file"),
-            PdfTextError::Encrypted => f.write_str("the PDF is protected by a password"),
-            PdfTextError::TooLarge(bytes) => write!(
-                f,
-                "the PDF is too large to read ({} MB; at most {} MB)",
-                bytes / 1_000_000,
-                MAX_PDF_BYTES / 1_000_000
-            ),
-            PdfTextError::Damaged(what) => write!(f, "the PDF is damaged: {what}"),
-            PdfTextError::NoText => f.write_str("the PDF has no text to read (only images, or blank pages)"),
+            PdfTextError::NotAPdf => f.write_str(&t!("pdf-text-not-a-pdf")),
+            PdfTextError::Encrypted => f.write_str(&t!("pdf-text-encrypted")),
+            PdfTextError::TooLarge(bytes) => f.write_str(&t!(
+                "pdf-text-too-large",
+                size = (bytes / 1_000_000) as u64,
+                max = (MAX_PDF_BYTES / 1_000_000) as u64
+            )),
+            PdfTextError::Damaged(what) => f.write_str(&t!("pdf-text-damaged", what = what)),
+            PdfTextError::NoText => f.write_str(&t!("pdf-text-no-text")),
         }
     }
 }
@@ -106,21 +106,11 @@ impl PdfTextError {
     /// The error for people: what is wrong with the file at `path`, and what to do.
     pub fn to_diagnostic(&self, path: &Path) -> Diagnostic {
         let help = match self {
-            PdfTextError::NotAPdf => {
-                "choose the PDF itself; a Word file (.docx) must first be saved as PDF (File → Save As → PDF)"
-            }
-            PdfTextError::Encrypted => {
-                "open it with its password and save an unprotected copy (Print → Save as PDF), then use that copy"
-            }
-            PdfTextError::TooLarge(_) => {
-                "a report is a few megabytes; export it again without scanned annexes, or compress its images"
-            }
-            PdfTextError::Damaged(_) => {
-                "the file may have been cut short while copying or downloading: get a fresh copy from its sender or export it again"
-            }
-            PdfTextError::NoText => {
-                "this looks like a scan: compare against the PDF exported from the document itself, or run OCR on it first"
-            }
+            PdfTextError::NotAPdf => t!("pdf-text-not-a-pdf-help"),
+            PdfTextError::Encrypted => t!("pdf-text-encrypted-help"),
+            PdfTextError::TooLarge(_) => t!("pdf-text-too-large-help"),
+            PdfTextError::Damaged(_) => t!("pdf-text-damaged-help"),
+            PdfTextError::NoText => t!("pdf-text-no-text-help"),
         };
         Diagnostic::error(format!("`{}`: {self}", path.display())).help(help)
     }

@@ -24,7 +24,7 @@ pub struct Suggestion {
 
 /// The project as it is, its recent git revisions, the PDFs and project folders inside it.
 pub fn suggestions(root: &Path) -> Vec<Suggestion> {
-    let mut out = vec![Suggestion { value: ".".into(), label: "Bản hiện tại (thư mục dự án)".into() }];
+    let mut out = vec![Suggestion { value: ".".into(), label: crate::t!("serve-version-current") }];
     let log = std::process::Command::new("git")
         .args(["log", "-n", "12", "--date=short", "--format=%h%x09%ad%x09%s", "--", "."])
         .current_dir(root)
@@ -52,7 +52,7 @@ pub fn suggestions(root: &Path) -> Vec<Suggestion> {
         if entry.file_type().is_file() && shown.to_ascii_lowercase().ends_with(".pdf") {
             out.push(Suggestion { label: format!("PDF: {shown}"), value: shown });
         } else if entry.file_type().is_dir() && entry.path().join("content").is_dir() {
-            out.push(Suggestion { label: format!("Thư mục: {shown}"), value: shown });
+            out.push(Suggestion { label: crate::t!("serve-version-folder", path = &shown), value: shown });
         }
     }
     out
@@ -66,7 +66,7 @@ pub type Refused = String;
 pub fn resolve(root: &Path, arg: &str) -> Result<String, Refused> {
     let arg = arg.trim();
     if arg.is_empty() {
-        return Err("chưa chọn phiên bản".into());
+        return Err(crate::t!("serve-no-version"));
     }
     if arg == "." {
         return Ok(root.to_string_lossy().into_owned());
@@ -74,19 +74,19 @@ pub fn resolve(root: &Path, arg: &str) -> Result<String, Refused> {
     let path = Path::new(arg);
     let looks_like_path = arg.contains('/') || arg.contains('\\') || arg.to_ascii_lowercase().ends_with(".pdf");
     if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        return Err(format!("`{arg}`: chỉ so sánh được tệp và thư mục nằm trong thư mục dự án"));
+        return Err(crate::t!("serve-compare-outside", arg = arg));
     }
     let full = root.join(path);
     if full.exists() {
         let real_root = root.canonicalize().map_err(|e| e.to_string())?;
         let real = full.canonicalize().map_err(|e| e.to_string())?;
         if !real.starts_with(&real_root) {
-            return Err(format!("`{arg}`: chỉ so sánh được tệp và thư mục nằm trong thư mục dự án"));
+            return Err(crate::t!("serve-compare-outside", arg = arg));
         }
         return Ok(real.to_string_lossy().into_owned());
     }
     if looks_like_path || arg.starts_with('-') {
-        return Err(format!("`{arg}`: không có tệp hoặc thư mục này trong dự án"));
+        return Err(crate::t!("serve-compare-not-found", arg = arg));
     }
     // a revision, read by `diff` from the project's repository
     Ok(arg.to_string())
@@ -123,11 +123,7 @@ impl Kept {
 
 fn compare(root: &Path, old: &str, new: &str, key: (String, String, u64)) -> Result<Compared, Failure> {
     let usage =
-        |m: String| {
-            Failure::usage(crate::diagnostics::Diagnostic::error(m).help(
-                "chọn “Bản hiện tại”, một phiên bản git trong danh sách, hoặc một tệp PDF / thư mục nằm trong dự án",
-            ))
-        };
+        |m: String| Failure::usage(crate::diagnostics::Diagnostic::error(m).help(crate::t!("serve-compare-help")));
     let old_arg = resolve(root, old).map_err(usage)?;
     let new_arg = resolve(root, new).map_err(usage)?;
     let font_dirs = [root.join("fonts")];

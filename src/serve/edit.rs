@@ -67,10 +67,10 @@ pub fn save(path: &Path, expected: &str, text: &str) -> Result<String, Refusal> 
         return Err(Refusal::Stale);
     }
     if text.len() as u64 > crate::limits::MAX_FILE_BYTES {
-        return Err(Refusal::Invalid(vec![format!(
-            "tệp quá lớn: {} byte, giới hạn {} byte",
-            text.len(),
-            crate::limits::MAX_FILE_BYTES
+        return Err(Refusal::Invalid(vec![crate::t!(
+            "serve-file-too-large",
+            size = text.len(),
+            max = crate::limits::MAX_FILE_BYTES
         )]));
     }
     crate::output::write_atomic(path, text.as_bytes())
@@ -115,14 +115,14 @@ impl Field {
 pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<String, Refusal> {
     let invalid = |m: &str| Refusal::Invalid(vec![m.to_string()]);
     if input.contains(['\n', '\r']) || input.chars().any(|c| c.is_control() && c != '\t') {
-        return Err(invalid("giá trị phải viết trên một dòng, không có ký tự điều khiển"));
+        return Err(invalid(&crate::t!("serve-value-one-line")));
     }
     let input = input.trim();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let key_line = lines
         .iter()
         .position(|l| key_of(l).is_some_and(|k| k == name))
-        .ok_or_else(|| invalid("không tìm thấy số liệu này trong tệp (tệp đã đổi?)"))?;
+        .ok_or_else(|| invalid(&crate::t!("serve-fact-not-in-file")))?;
     // the fact's block: the indented lines after its key
     let mut end = key_line + 1;
     while end < lines.len()
@@ -152,10 +152,7 @@ pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<St
             } else if old_is_text {
                 quoted(input)
             } else {
-                return Err(invalid(&format!(
-                    "`{input}` không phải một số: viết số không có dấu phân cách hàng nghìn, dấu chấm cho phần thập phân \
-                     (1.69; 51997)"
-                )));
+                return Err(invalid(&crate::t!("serve-not-a-number", input = input)));
             }
         }
         Field::Unit | Field::Meaning => quoted(input),
@@ -168,7 +165,7 @@ pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<St
             if line[start..end].trim_start().starts_with(['|', '>'])
                 || i + 1 < block.end && is_continuation(lines[i + 1], line)
             {
-                return Err(invalid("giá trị này viết trên nhiều dòng: hãy sửa trực tiếp trong tệp"));
+                return Err(invalid(&crate::t!("serve-value-multiline")));
             }
             out[i] = format!("{}{scalar}{}", &line[..start], &line[end..]);
         }
@@ -184,7 +181,7 @@ pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<St
             };
             out.insert(at, format!("{indent}meaning: {scalar}{newline}"));
         }
-        None => return Err(invalid("số liệu này không có dòng này trong tệp: hãy sửa trực tiếp trong tệp")),
+        None => return Err(invalid(&crate::t!("serve-field-not-in-file"))),
     }
     Ok(out.concat())
 }
@@ -353,8 +350,11 @@ mod tests {
     #[test]
     fn a_value_that_is_no_plain_number_is_refused_with_what_to_write() {
         for bad in ["1,69", "51.997.000", "một", "1e3", ""] {
-            let e = set_field(FILE, "poverty_rate_2022", Field::Value, bad).unwrap_err();
+            let e = crate::i18n::with_lang(crate::i18n::Lang::Vi, || set_field(FILE, "poverty_rate_2022", Field::Value, bad))
+                .unwrap_err();
             assert!(matches!(&e, Refusal::Invalid(m) if m[0].contains("không phải một số")), "{bad}: {e:?}");
+            let e = set_field(FILE, "poverty_rate_2022", Field::Value, bad).unwrap_err();
+            assert!(matches!(&e, Refusal::Invalid(m) if m[0].contains("is not a number")), "{bad}: {e:?}");
         }
         assert!(matches!(set_field(FILE, "x", Field::Value, "1"), Err(Refusal::Invalid(_))));
         assert!(matches!(set_field(FILE, "other", Field::Unit, "a\nb"), Err(Refusal::Invalid(_))));

@@ -20,6 +20,7 @@ pub mod edit;
 pub mod pages;
 pub mod routes;
 pub mod server;
+pub mod ui;
 pub mod workspace;
 
 use std::io::Write as _;
@@ -71,17 +72,23 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     if options.host.is_unspecified() {
         // every address of the machine: the Host header could not be checked against one name
         return Err(usage(
-            format!("`--host {}` would listen on every address of this computer", options.host),
-            "give the one address others reach this computer at, such as `--host 192.168.1.20`",
+            crate::t!("serve-every-address", host = options.host.to_string()),
+            &crate::t!("serve-every-address-help"),
         ));
     }
     let (pdf, _) = crate::build::output_paths(root, None);
     let mut changes = crate::watch::Changes::new(root, &[pdf.clone(), pdf.with_extension("typ")], options.debounce)?;
-    let token = server::new_token().map_err(|e| usage(format!("cannot draw a secret token: {e}"), "try again"))?;
+    let token = server::new_token()
+        .map_err(|e| usage(crate::t!("serve-no-token", error = e.to_string()), &crate::t!("serve-try-again")))?;
     let listener = bind(options.host, options.port).map_err(|e| {
         usage(
-            format!("cannot listen on {}:{}: {e}", options.host, options.port.unwrap_or(DEFAULT_PORT)),
-            "choose another port with `--port N`, or stop the program that uses it",
+            crate::t!(
+                "serve-cannot-listen",
+                host = options.host.to_string(),
+                port = options.port.unwrap_or(DEFAULT_PORT).to_string(),
+                error = e
+            ),
+            &crate::t!("serve-cannot-listen-help"),
         )
     })?;
     let port = listener.server_addr().to_ip().map_or(0, |a| a.port());
@@ -94,13 +101,7 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
         hosts.push(shown_host.clone());
     }
     if !options.host.is_loopback() {
-        console.status(
-            "warning:",
-            &format!(
-                "listening on {shown_host}, not only on this computer: anyone who can reach it and learns the \
-                 address with its token can read and edit the report"
-            ),
-        );
+        console.status(&crate::t!("serve-label-warning"), &crate::t!("serve-public", host = &shown_host));
     }
     let url_host = if options.host.is_loopback() { "127.0.0.1".to_string() } else { shown_host };
     let url = format!("http://{url_host}:{port}/?token={token}");
@@ -131,7 +132,7 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
         });
     }
 
-    console.status("serving", &format!("{} at the address below (Ctrl-C to stop)", root.display()));
+    console.status(&crate::t!("serve-label-serving"), &crate::t!("serve-serving", path = root.display().to_string()));
     // the address on standard output, alone on its line, for people and scripts alike
     println!("{url}");
     let _ = std::io::stdout().flush();
@@ -141,7 +142,7 @@ pub fn serve(options: &ServeOptions, console: &Console) -> Result<(), Failure> {
     let in_flight = Arc::new(AtomicUsize::new(0));
     for request in listener.incoming_requests() {
         if in_flight.load(Ordering::SeqCst) >= MAX_REQUESTS_AT_ONCE {
-            server::respond(request, Reply::error(503, "máy chủ đang bận, thử lại sau giây lát"));
+            server::respond(request, Reply::error(503, &crate::t!("serve-busy")));
             continue;
         }
         in_flight.fetch_add(1, Ordering::SeqCst);
@@ -178,9 +179,7 @@ fn handle(serve: &Serve, mut request: tiny_http::Request) {
     }
     match serve.guard.check(&req) {
         Access::Forbidden(why) => {
-            let message = format!(
-                "Không được phép ({why}). Hãy mở đúng địa chỉ có mã truy cập (…/?token=…) mà lệnh `baocao serve` đã in ra."
-            );
+            let message = crate::t!("serve-forbidden", why = crate::i18n::text(why, &[]));
             server::respond(request, Reply::error(403, &message));
         }
         Access::Enter(to) => {
@@ -193,7 +192,7 @@ fn handle(serve: &Serve, mut request: tiny_http::Request) {
         Access::Allowed if req.path == "/api/events" && req.method == "GET" => events(serve, request),
         Access::Allowed => {
             let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| routes::route(serve, &req)))
-                .unwrap_or_else(|_| Reply::error(500, "lỗi nội bộ khi trả lời yêu cầu này"));
+                .unwrap_or_else(|_| Reply::error(500, &crate::t!("serve-internal-error")));
             server::respond(request, reply);
         }
     }
@@ -204,7 +203,7 @@ fn handle(serve: &Serve, mut request: tiny_http::Request) {
 fn events(serve: &Serve, request: tiny_http::Request) {
     if serve.streams.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_STREAMS {
         serve.streams.fetch_sub(1, Ordering::SeqCst);
-        return server::respond(request, Reply::error(503, "quá nhiều cửa sổ đang mở"));
+        return server::respond(request, Reply::error(503, &crate::t!("serve-too-many-windows")));
     }
     let mut out = request.into_writer();
     let mut head = String::from("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n");
@@ -231,17 +230,19 @@ fn report_build(console: &Console, root: &Path, state: &workspace::State) {
     let because = match state.cause.as_slice() {
         [] => String::new(),
         [one] => format!(" ({one})"),
-        [one, rest @ ..] => format!(" ({one} and {} more)", rest.len()),
+        [one, rest @ ..] => format!(" ({})", crate::t!("serve-cause-more", first = one.as_str(), n = rest.len())),
     };
     if state.errors.is_empty() {
         let pages = state.build.as_ref().map_or(0, |b| b.pages.len());
-        console.status(&format!("[{clock}] built"), &format!("in {} ms: {pages} pages{because}", state.millis));
+        console.status(
+            &format!("[{clock}] {}", crate::t!("serve-label-built")),
+            &format!("{}{because}", crate::t!("serve-built", millis = state.millis as u64, pages = pages)),
+        );
     } else {
         let errors = console.failure(&state.errors, root);
         console.error(&format!(
-            "[{clock}] build failed in {} ms ({errors} error{}); the workspace shows the last good pages{because}",
-            state.millis,
-            if errors == 1 { "" } else { "s" }
+            "[{clock}] {}{because}",
+            crate::t!("serve-build-failed", millis = state.millis as u64, errors = errors)
         ));
     }
 }
@@ -266,6 +267,6 @@ fn open_browser(url: &str, console: &Console) {
     match started {
         // reaped when it ends (xdg-open returns at once)
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(e) => console.status("note:", &format!("could not open a browser ({e}): open the address above by hand")),
+        Err(e) => console.status(&crate::t!("serve-label-note"), &crate::t!("serve-no-browser", error = e.to_string())),
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! | route | |
 //! |---|---|
-//! | `GET /` | the workspace (HTML); `/app.css`, `/app.js`, `/edit.js`, `/compare.js` its assets |
+//! | `GET /` | the workspace (HTML, in the run's language: [`super::ui`]); `/app.css`, `/app.js`, `/edit.js`, `/compare.js` its assets |
 //! | `GET /api/status` | generation, build errors, time, the pages (size, digest, fact boxes) |
 //! | `GET /api/events` | server-sent events: `build` with the generation after each build |
 //! | `GET /api/page?n=N` | page N as SVG |
@@ -38,7 +38,7 @@ const COMPARE_JS: &str = include_str!("assets/compare.js");
 pub fn route(serve: &Serve, req: &Request) -> Reply {
     let get = req.method == "GET" || req.method == "HEAD";
     match (get, req.path.as_str()) {
-        (true, "/") => Reply::bytes("text/html; charset=utf-8", INDEX.into()),
+        (true, "/") => Reply::bytes("text/html; charset=utf-8", super::ui::page(INDEX).into_bytes()),
         (true, "/app.css") => Reply::bytes("text/css; charset=utf-8", CSS.into()),
         (true, "/app.js") => Reply::bytes("text/javascript; charset=utf-8", APP_JS.into()),
         (true, "/edit.js") => Reply::bytes("text/javascript; charset=utf-8", EDIT_JS.into()),
@@ -61,15 +61,15 @@ pub fn route(serve: &Serve, req: &Request) -> Reply {
         (false, "/api/fact") if req.method == "POST" => set_fact(serve, req),
         (false, "/api/file") if req.method == "POST" => save_file(serve, req),
         (false, "/api/upload") if req.method == "POST" => upload(serve, req),
-        (false, _) if req.method != "POST" => Reply::error(405, "phương thức không được hỗ trợ"),
-        _ => Reply::error(404, "không có trang này"),
+        (false, _) if req.method != "POST" => Reply::error(405, &crate::t!("serve-method-not-allowed")),
+        _ => Reply::error(404, &crate::t!("serve-no-such-page")),
     }
 }
 
 fn with_build(serve: &Serve, f: impl FnOnce(&Build) -> Reply) -> Reply {
     match serve.workspace.build() {
         Some(b) => f(&b),
-        None => Reply::error(503, "báo cáo chưa tạo xong (hoặc đang có lỗi): xem thông báo lỗi"),
+        None => Reply::error(503, &crate::t!("serve-not-built")),
     }
 }
 
@@ -123,14 +123,14 @@ fn number(req: &Request, name: &str) -> Option<f64> {
 
 fn page(serve: &Serve, build: &Build, req: &Request) -> Reply {
     let Some(n) = number(req, "n").map(|n| n as usize).filter(|n| *n >= 1) else {
-        return Reply::error(404, "không có trang này");
+        return Reply::error(404, &crate::t!("serve-no-such-page"));
     };
     match serve.workspace.svg(build, n - 1) {
         // the address names the page's digest: a page that did not change is taken from the cache
         Some(svg) => {
             Reply::bytes("image/svg+xml", svg.as_bytes().to_vec()).with("Cache-Control", "private, max-age=86400")
         }
-        None => Reply::error(404, "không có trang này"),
+        None => Reply::error(404, &crate::t!("serve-no-such-page")),
     }
 }
 
@@ -145,10 +145,10 @@ fn fact_json(build: &Build, key: &str) -> Option<Value> {
 
 fn hit(build: &Build, req: &Request) -> Reply {
     let (Some(n), Some(x), Some(y)) = (number(req, "page"), number(req, "x"), number(req, "y")) else {
-        return Reply::error(400, "thiếu trang hoặc tọa độ");
+        return Reply::error(400, &crate::t!("serve-missing-page-or-point"));
     };
     let Some(page) = build.pages.get((n as usize).wrapping_sub(1)) else {
-        return Reply::error(404, "không có trang này");
+        return Reply::error(404, &crate::t!("serve-no-such-page"));
     };
     match pages::hit(&page.boxes, x, y).map(|b| b.target) {
         Some(Target::Fact { id }) => {
@@ -220,14 +220,10 @@ fn clean_heading(h: &str) -> String {
 
 fn refusal(r: Refusal) -> Reply {
     match r {
-        Refusal::NotFound => Reply::error(404, "không có tệp này trong dự án"),
-        Refusal::Stale => Reply::error(
-            409,
-            "Tệp đã được sửa ở nơi khác kể từ khi bạn mở nó (một trình soạn thảo khác, hoặc một người khác). \
-             Thay đổi của bạn CHƯA được lưu: hãy sao chép phần đã sửa, bấm “Tải lại” để mở bản mới nhất rồi sửa lại.",
-        ),
+        Refusal::NotFound => Reply::error(404, &crate::t!("serve-no-such-file")),
+        Refusal::Stale => Reply::error(409, &crate::t!("serve-stale")),
         Refusal::Invalid(details) => {
-            Reply::json(422, &json!({ "error": "Không lưu được: nội dung chưa hợp lệ.", "details": details }))
+            Reply::json(422, &json!({ "error": crate::t!("serve-invalid"), "details": details }))
         }
     }
 }
@@ -281,11 +277,11 @@ fn file(serve: &Serve, req: &Request) -> Reply {
 }
 
 fn body(req: &Request) -> Result<Value, Reply> {
-    serde_json::from_slice(&req.body).map_err(|_| Reply::error(400, "nội dung gửi lên không phải JSON hợp lệ"))
+    serde_json::from_slice(&req.body).map_err(|_| Reply::error(400, &crate::t!("serve-bad-json")))
 }
 
 fn field<'a>(v: &'a Value, name: &str) -> Result<&'a str, Reply> {
-    v.get(name).and_then(Value::as_str).ok_or_else(|| Reply::error(400, &format!("thiếu trường `{name}`")))
+    v.get(name).and_then(Value::as_str).ok_or_else(|| Reply::error(400, &crate::t!("serve-missing-field", name = name)))
 }
 
 fn save_file(serve: &Serve, req: &Request) -> Reply {
@@ -306,9 +302,10 @@ fn set_fact(serve: &Serve, req: &Request) -> Reply {
         let v = body(req)?;
         let (key, name, value, version) =
             (field(&v, "key")?, field(&v, "field")?, field(&v, "value")?, field(&v, "version")?);
-        let field = Field::parse(name).ok_or_else(|| Reply::error(400, "chỉ sửa được value, unit, meaning"))?;
-        let build = serve.workspace.build().ok_or_else(|| Reply::error(503, "báo cáo chưa tạo xong"))?;
-        let fact = build.project.facts.by_key.get(key).ok_or_else(|| Reply::error(404, "không có số liệu này"))?;
+        let field = Field::parse(name).ok_or_else(|| Reply::error(400, &crate::t!("serve-bad-field")))?;
+        let build = serve.workspace.build().ok_or_else(|| Reply::error(503, &crate::t!("serve-not-built-yet")))?;
+        let fact =
+            build.project.facts.by_key.get(key).ok_or_else(|| Reply::error(404, &crate::t!("serve-no-such-fact")))?;
         let rel = slash_path(&fact.location.path);
         let name = key.split_once('.').map_or(key, |(_, n)| n);
         let path = edit::content_file(&serve.workspace.root, &rel).map_err(refusal)?;
@@ -317,7 +314,7 @@ fn set_fact(serve: &Serve, req: &Request) -> Reply {
         if edit::version(&bytes) != version {
             return Err(refusal(Refusal::Stale));
         }
-        let text = String::from_utf8(bytes).map_err(|_| Reply::error(422, "tệp không phải UTF-8"))?;
+        let text = String::from_utf8(bytes).map_err(|_| Reply::error(422, &crate::t!("serve-not-utf8")))?;
         let edited = edit::set_field(&text, name, field, value).map_err(refusal)?;
         let warnings =
             edit::check_with(&serve.workspace.root, &rel, &edited).map_err(|e| refusal(Refusal::Invalid(e)))?;
@@ -367,7 +364,10 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
         Err(failure) => {
             let details: Vec<String> = failure.diagnostics.iter().map(|d| d.message.clone()).collect();
             let help: Vec<String> = failure.diagnostics.iter().filter_map(|d| d.help.clone()).collect();
-            return Reply::json(422, &json!({ "error": "Không so sánh được.", "details": details, "help": help }));
+            return Reply::json(
+                422,
+                &json!({ "error": crate::t!("serve-compare-failed"), "details": details, "help": help }),
+            );
         }
     };
     match download {
@@ -387,12 +387,10 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
             }
             Some(Err(failure)) => Reply::json(
                 422,
-                &json!({ "error": "Không tạo được bản so sánh PDF.",
+                &json!({ "error": crate::t!("serve-redline-failed"),
                     "details": failure.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
             ),
-            None => {
-                Reply::error(422, "Bản mới không có nguồn (một PDF không do baocao tạo): không đánh dấu được thay đổi.")
-            }
+            None => Reply::error(422, &crate::t!("serve-redline-no-sources")),
         },
     }
 }
@@ -401,7 +399,7 @@ fn comparison(serve: &Serve, req: &Request, download: Download) -> Reply {
 /// builds write; not a source), under its name made safe; answers the version to compare.
 fn upload(serve: &Serve, req: &Request) -> Reply {
     if !req.body.starts_with(b"%PDF-") {
-        return Reply::error(422, "Tệp gửi lên không phải PDF.");
+        return Reply::error(422, &crate::t!("serve-upload-not-pdf"));
     }
     let name = compare::upload_name(req.param("name").unwrap_or("ban-cu.pdf"));
     let rel = format!("build-output/so-sanh/{name}");
@@ -409,7 +407,7 @@ fn upload(serve: &Serve, req: &Request) -> Reply {
         Ok(()) => Reply::json(200, &json!({ "value": rel })),
         Err(f) => Reply::json(
             422,
-            &json!({ "error": "Không lưu được tệp PDF.", "details": f.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
+            &json!({ "error": crate::t!("serve-upload-failed"), "details": f.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>() }),
         ),
     }
 }

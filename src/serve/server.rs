@@ -111,27 +111,27 @@ pub enum Access {
     Allowed,
     /// The first visit with the token in the URL: set the cookie and go to this address.
     Enter(String),
-    /// Refused (403), with the reason.
+    /// Refused (403), with the reason (the id of its message in serve.ftl).
     Forbidden(&'static str),
 }
 
 impl Guard {
     /// Checks Host, Origin and the token of a request.
     pub fn check(&self, request: &Request) -> Access {
-        let Some(host) = request.header("host") else { return Access::Forbidden("thiếu Host") };
+        let Some(host) = request.header("host") else { return Access::Forbidden("serve-why-no-host") };
         if !self.host_allowed(host) {
-            return Access::Forbidden("Host không phải địa chỉ của máy chủ này");
+            return Access::Forbidden("serve-why-host");
         }
         if let Some(origin) = request.header("origin") {
             let ok = origin
                 .strip_prefix("http://")
                 .is_some_and(|o| self.host_allowed(o) && o.to_ascii_lowercase().ends_with(&format!(":{}", self.port)));
             if !ok {
-                return Access::Forbidden("yêu cầu từ một trang khác");
+                return Access::Forbidden("serve-why-cross-site");
             }
         }
         if request.header("sec-fetch-site").is_some_and(|s| s.eq_ignore_ascii_case("cross-site")) {
-            return Access::Forbidden("yêu cầu từ một trang khác");
+            return Access::Forbidden("serve-why-cross-site");
         }
         let by_cookie = request
             .header("cookie")
@@ -142,7 +142,7 @@ impl Guard {
             // another address: the path is not echoed)
             return Access::Enter("/".to_string());
         }
-        if by_cookie || by_query { Access::Allowed } else { Access::Forbidden("thiếu mã truy cập (token)") }
+        if by_cookie || by_query { Access::Allowed } else { Access::Forbidden("serve-why-no-token") }
     }
 
     /// Whether `host` (`name:port` as in a Host header) is this server.
@@ -172,12 +172,12 @@ fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 pub fn read_head(request: &tiny_http::Request) -> Result<Request, Reply> {
     let url = request.url().to_string();
     if url.len() > MAX_URL_BYTES {
-        return Err(Reply::error(414, "địa chỉ quá dài"));
+        return Err(Reply::error(414, &crate::t!("serve-uri-too-long")));
     }
     let (raw_path, raw_query) = url.split_once('?').unwrap_or((url.as_str(), ""));
     let path = decode(raw_path);
     if path.split('/').any(|s| s == "..") || path.contains('\\') || path.contains('\0') || !path.starts_with('/') {
-        return Err(Reply::error(404, "không có trang này"));
+        return Err(Reply::error(404, &crate::t!("serve-no-such-page")));
     }
     let query = raw_query
         .split('&')
@@ -196,7 +196,7 @@ pub fn read_head(request: &tiny_http::Request) -> Result<Request, Reply> {
 /// Reads a request's body, at most `limit` bytes (refused before reading when it says it is
 /// larger). Called once the guard has let the request in.
 pub fn read_body(request: &mut tiny_http::Request, limit: u64) -> Result<Vec<u8>, Reply> {
-    let too_large = || Reply::error(413, "nội dung gửi lên quá lớn");
+    let too_large = || Reply::error(413, &crate::t!("serve-body-too-large"));
     if request.body_length().unwrap_or(0) as u64 > limit {
         return Err(too_large());
     }
@@ -205,7 +205,7 @@ pub fn read_body(request: &mut tiny_http::Request, limit: u64) -> Result<Vec<u8>
         .as_reader()
         .take(limit + 1)
         .read_to_end(&mut body)
-        .map_err(|_| Reply::error(400, "không đọc được nội dung gửi lên"))?;
+        .map_err(|_| Reply::error(400, &crate::t!("serve-body-unreadable")))?;
     if body.len() as u64 > limit { Err(too_large()) } else { Ok(body) }
 }
 
@@ -314,7 +314,7 @@ mod tests {
     fn the_token_is_needed_by_query_or_cookie_and_the_first_visit_hides_it() {
         let g = guard();
         let host = ("host", "127.0.0.1:8000");
-        assert_eq!(g.check(&request("/api/status", &[], &[host])), Access::Forbidden("thiếu mã truy cập (token)"));
+        assert_eq!(g.check(&request("/api/status", &[], &[host])), Access::Forbidden("serve-why-no-token"));
         assert!(matches!(g.check(&request("/api/status", &[("token", "abc124")], &[host])), Access::Forbidden(_)));
         assert_eq!(g.check(&request("/api/status", &[("token", "abc123")], &[host])), Access::Allowed);
         assert_eq!(g.check(&request("/", &[("token", "abc123")], &[host])), Access::Enter("/".into()));

@@ -87,11 +87,7 @@ pub fn assemble_marked(project: &Project, sections: &[TypstSection], changed: &[
     ctx.insert("sections", &sections);
     let source = render_typst_template(&template.path.to_string_lossy(), &template.text, &ctx).map_err(|mut f| {
         for d in &mut f.diagnostics {
-            d.help = Some(
-                "the template may use `report.*` (report.yaml, plus number_line, place_date_line, title, keywords) \
-                 and `sections`; see docs/content-format.md"
-                    .into(),
-            );
+            d.help = Some(crate::t!("typeset-template-variables-help"));
         }
         f
     })?;
@@ -133,8 +129,9 @@ pub fn render_typst_template(path: &str, text: &str, ctx: &tera::Context) -> Res
             }
             _ => (e.to_string(), None),
         };
-        let mut d = Diagnostic::error(format!("in the layout template: {}", message.lines().next().unwrap_or("")))
-            .help(format!("check {path}"));
+        let mut d =
+            Diagnostic::error(crate::t!("typeset-template-error", message = message.lines().next().unwrap_or("")))
+                .help(crate::t!("typeset-template-error-help", path = path));
         if let Some(loc) = loc {
             d = d.at(loc);
         }
@@ -170,8 +167,8 @@ pub fn build_date(report: &Report, source_date_epoch: Option<i64>) -> Result<Dat
         })
         .ok_or_else(|| {
             Failure::usage(
-                Diagnostic::error(format!("SOURCE_DATE_EPOCH={epoch} is not a date typst can write"))
-                    .help("give seconds since 1970-01-01 UTC for a year between 1 and 9999, or unset it"),
+                Diagnostic::error(crate::t!("typeset-bad-epoch", epoch = epoch.to_string()))
+                    .help(crate::t!("typeset-bad-epoch-help")),
             )
         })
 }
@@ -237,7 +234,7 @@ pub fn typst_diagnostic(world: &BaocaoWorld, d: &SourceDiagnostic, names: &Sourc
             let text = &names.assembled.source;
             out = out.at(Location::from_offset(&names.main_path, text, range.start, range.len()));
             if let Some(loc) = section_location(names, range.start) {
-                out = out.note("from this place in the section", loc);
+                out = out.note(crate::t!("typeset-from-section"), loc);
             }
         } else if let Ok(source) = typst::World::source(world, id) {
             let path = Path::new(id.vpath().get_with_slash().trim_start_matches('/')).to_path_buf();
@@ -245,12 +242,7 @@ pub fn typst_diagnostic(world: &BaocaoWorld, d: &SourceDiagnostic, names: &Sourc
         }
     }
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
-    let help = if hints.is_empty() {
-        "if the error is in a section, check the text there; if it is in the template, check templates/report.typ.tera"
-            .to_string()
-    } else {
-        hints.join("; ")
-    };
+    let help = if hints.is_empty() { crate::t!("typeset-error-help") } else { hints.join("; ") };
     out.help(help)
 }
 

@@ -60,9 +60,7 @@ impl FileLoader for Loader {
                 }
                 self.root.load(id.vpath())
             }
-            VirtualRoot::Package(_) => {
-                Err(FileError::Other(Some("packages are not available: baocao builds offline".into())))
-            }
+            VirtualRoot::Package(_) => Err(FileError::Other(Some(crate::t!("typeset-no-packages").into()))),
         }
     }
 }

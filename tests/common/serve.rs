@@ -20,8 +20,13 @@ pub struct Server {
 impl Server {
     /// Starts `baocao serve --project DIR --port 0` and reads the address it prints.
     pub fn start(project: &Path) -> Server {
+        Server::start_in(project, "en")
+    }
+
+    /// [`Server::start`] with its messages and its page in `lang` (`vi` or `en`).
+    pub fn start_in(project: &Path, lang: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
-            .args(["serve", "--port", "0", "--project"])
+            .args(["--lang", lang, "serve", "--port", "0", "--project"])
             .arg(project)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -5,6 +5,15 @@
 
 const $ = (id) => document.getElementById(id);
 
+/** The workspace's words in the run's language (serve.ftl's `ui-…` messages, put in the page by
+ *  the server): `T('ui-js-pages', { n: 3 })`; the singular form when `n` is 1 and it differs. */
+const UI = JSON.parse(($('ui-text') && $('ui-text').textContent) || '{}');
+function T(id, args) {
+  const a = args || {};
+  const text = (a.n === 1 && UI[id + '#one']) || UI[id] || id;
+  return text.replace(/\{\s*\$([a-z_]+)\s*\}/g, (m, k) => (k in a ? String(a[k]) : m));
+}
+
 /** An element with attributes (`on…` are listeners) and children (strings become text). */
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -39,7 +48,7 @@ function errorBlock(e) {
   const body = (e && e.body) || {};
   const details = body.details || [];
   return el('div', { class: 'message error', role: 'alert' },
-    body.error || ('Lỗi ' + ((e && e.status) || 'kết nối')),
+    body.error || T('ui-js-error', { status: (e && e.status) || T('ui-js-connection') }),
     details.length ? el('ul', {}, details.map((d) => el('li', {}, d))) : null,
     (body.help || []).map((h) => el('div', {}, h)));
 }
@@ -77,16 +86,17 @@ async function refresh() {
   App.status = status;
   const s = $('build-status');
   s.classList.toggle('failed', !status.ok);
-  if (!status.pages.length && status.ok) s.textContent = 'Đang tạo báo cáo…';
+  if (!status.pages.length && status.ok) s.textContent = T('ui-building');
   else if (status.ok) {
-    s.textContent = `Đã cập nhật ${new Date().toLocaleTimeString('vi-VN')} · ${status.pages.length} trang · ${status.millis} ms` +
-      (status.warnings ? ` · ${status.warnings} cảnh báo` : '');
-  } else s.textContent = 'Có lỗi: báo cáo chưa cập nhật (đang hiện bản tạo thành công gần nhất)';
+    s.textContent = T('ui-js-updated', { time: new Date().toLocaleTimeString(T('ui-js-locale')) }) +
+      ` · ${T('ui-js-pages', { n: status.pages.length })} · ${status.millis} ms` +
+      (status.warnings ? ` · ${T('ui-js-warnings', { n: status.warnings })}` : '');
+  } else s.textContent = T('ui-js-build-failed');
   const errors = $('errors');
   errors.replaceChildren();
   errors.hidden = status.ok;
   if (!status.ok) {
-    errors.append(el('strong', {}, `Không tạo được báo cáo (${status.errors.length} lỗi). Sửa rồi lưu lại:`));
+    errors.append(el('strong', {}, T('ui-js-errors', { n: status.errors.length })));
     for (const f of status.errors) errors.append(findingItem(f, false, 'pre'));
   }
   if (status.title) document.title = status.title + ' — baocao';
@@ -94,9 +104,9 @@ async function refresh() {
   $('overview').replaceChildren(
     status.title ? el('h3', {}, status.title) : null,
     el('ul', {},
-      el('li', {}, `${status.pages.length} trang, ${figures} chỗ in số liệu`),
-      el('li', {}, status.warnings ? `${status.warnings} cảnh báo mới: xem thẻ Kiểm tra` : 'Không có cảnh báo mới'),
-      el('li', {}, 'Tệp PDF: build-output/report.pdf (nút “Mở PDF” ở góc phải)')));
+      el('li', {}, `${T('ui-js-pages', { n: status.pages.length })}, ${T('ui-js-printings', { n: figures })}`),
+      el('li', {}, status.warnings ? T('ui-js-new-warnings', { n: status.warnings }) : T('ui-js-no-new-warnings')),
+      el('li', {}, T('ui-js-pdf-file'))));
   renderPages(status.pages);
   for (const f of App.listeners) f(status);
 }
@@ -155,7 +165,7 @@ function renderPages(pages) {
     for (const b of div.querySelectorAll('.fact')) b.remove();
     for (const f of p.facts) {
       const [x0, y0, x1, y1] = f.rect;
-      const b = el('button', { type: 'button', class: 'fact', 'aria-label': `Số liệu ${f.key}: ${f.text || ''}`, title: f.key,
+      const b = el('button', { type: 'button', class: 'fact', 'aria-label': T('ui-js-fact-label', { key: f.key, text: f.text || '' }), title: f.key,
         onclick: () => showUse(p.n, f.rect, x0 + 0.5, (y0 + y1) / 2) });
       Object.assign(b.style, {
         left: (x0 / p.width * 100) + '%', top: (y0 / p.height * 100) + '%',
@@ -213,18 +223,18 @@ function factCard(f, use) {
     el('div', { class: 'value' }, valueText(f)),
     f.meaning ? el('div', {}, f.meaning) : null,
     el('dl', {},
-      f.period ? [el('dt', {}, 'Kỳ'), el('dd', {}, f.period)] : null,
-      f.estimate ? [el('dt', {}, 'Ghi chú'), el('dd', {}, 'số ước tính')] : null,
-      f.target ? [el('dt', {}, 'Ghi chú'), el('dd', {}, 'chỉ tiêu, kế hoạch')] : null,
-      el('dt', {}, 'Khai báo tại'), el('dd', {}, placeButton(f.defined)),
-      use ? [el('dt', {}, 'Chỗ bấm'), el('dd', {}, el('span', { class: 'expr' }, `{{ ${use.expression} }}`), ' → ',
+      f.period ? [el('dt', {}, T('ui-js-period')), el('dd', {}, f.period)] : null,
+      f.estimate ? [el('dt', {}, T('ui-js-note')), el('dd', {}, T('ui-js-estimate'))] : null,
+      f.target ? [el('dt', {}, T('ui-js-note')), el('dd', {}, T('ui-js-target'))] : null,
+      el('dt', {}, T('ui-js-defined-at')), el('dd', {}, placeButton(f.defined)),
+      use ? [el('dt', {}, T('ui-js-clicked')), el('dd', {}, el('span', { class: 'expr' }, `{{ ${use.expression} }}`), ' → ',
         el('span', { class: 'printed' }, use.printed || '')), ] : null),
-    el('div', {}, `In ở ${printed.length} chỗ:`),
+    el('div', {}, T('ui-js-printed-at', { n: printed.length })),
     el('ol', { class: 'places' }, printed.map((p) => el('li', {},
       p.page ? el('button', { type: 'button', class: 'link', onclick: () => goToPrinting(p) }, `trang ${p.page}`) : 'trang ?',
       ' · ', placeButton(p), ' · “', p.text, '”'))),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', onclick: () => window.Facts.edit(f.key) }, 'Sửa số liệu này')));
+      el('button', { type: 'button', onclick: () => window.Facts.edit(f.key) }, T('ui-js-edit-fact'))));
 }
 
 async function goToPrinting(p) {
@@ -263,25 +273,25 @@ const CODES = {
 
 function findingItem(f, known, tag) {
   const loc = f.location;
-  const sev = known ? el('span', { class: 'sev known' }, 'đã ghi nhận')
-    : el('span', { class: 'sev ' + f.severity }, f.severity === 'error' ? 'Lỗi' : 'Cảnh báo');
+  const sev = known ? el('span', { class: 'sev known' }, T('ui-js-known'))
+    : el('span', { class: 'sev ' + f.severity }, f.severity === 'error' ? T('ui-js-error-word') : T('ui-js-warning-word'));
   return el(tag || 'li', {},
     sev, el('strong', {}, CODES[f.code] || f.code), ' ', el('code', {}, f.code),
     el('div', {}, f.message),
     loc ? el('div', { class: 'where' }, `${loc.path}:${loc.line}:${loc.column} — `, loc.line_text.slice(Math.max(0, loc.column - 40), loc.column + 60)) : null,
-    f.help ? el('div', { class: 'where' }, 'Gợi ý: ', f.help) : null,
+    f.help ? el('div', { class: 'where' }, T('ui-js-help') + ' ', f.help) : null,
     el('div', { class: 'actions' },
-      loc ? el('button', { type: 'button', class: 'link', onclick: () => window.Editor.open(loc.path, loc.line, loc.column, loc.width) }, 'Mở trong trình soạn thảo') : null,
-      f.page ? el('button', { type: 'button', class: 'link', onclick: () => showOnPage(f.page, f.rect) }, `Xem trên trang ${f.page}`) : null));
+      loc ? el('button', { type: 'button', class: 'link', onclick: () => window.Editor.open(loc.path, loc.line, loc.column, loc.width) }, T('ui-js-open-in-editor')) : null,
+      f.page ? el('button', { type: 'button', class: 'link', onclick: () => showOnPage(f.page, f.rect) }, T('ui-js-see-on-page', { page: f.page })) : null));
 }
 
 async function loadFindings() {
   let data;
   try { data = await api('/api/findings'); } catch (e) { $('finding-summary').replaceChildren(errorBlock(e)); return; }
-  $('finding-summary').textContent = `${data.findings.length} phát hiện mới, ${data.baselined.length} đã ghi nhận (bỏ qua khi tạo báo cáo). ` +
-    (data.findings.length ? '' : 'Không có gì mới cần sửa.');
+  $('finding-summary').textContent = T('ui-js-findings', { n: data.findings.length, known: data.baselined.length }) +
+    (data.findings.length ? '' : ' ' + T('ui-js-nothing-new'));
   $('finding-list').replaceChildren(...data.findings.map((f) => findingItem(f, false)));
-  $('known-summary').textContent = `Đã ghi nhận trong content/check-baseline.yaml (${data.baselined.length})`;
+  $('known-summary').textContent = T('ui-js-known-in-baseline', { n: data.baselined.length });
   $('known-list').replaceChildren(...data.baselined.map((f) => findingItem(f, true)));
 }
 
@@ -291,7 +301,7 @@ App.onBuild(() => { if (App.view === 'findings') loadFindings(); });
 function pageFault(message) {
   const errors = $('errors');
   errors.hidden = false;
-  errors.append(el('pre', { class: 'fault' }, 'Lỗi trong trang: ' + message));
+  errors.append(el('pre', { class: 'fault' }, T('ui-js-page-fault', { message })));
 }
 window.addEventListener('error', (e) => pageFault(`${e.message} (${e.filename}:${e.lineno})`));
 window.addEventListener('unhandledrejection', (e) => {

@@ -1,14 +1,12 @@
 // baocao serve: two versions compared, as `baocao diff` compares them (its JSON, docs/diff-json.md).
 'use strict';
 
-const KINDS = {
-  added: 'thêm', removed: 'bỏ', changed: 'thay đổi', renamed: 'đổi tên', renumbered: 'đổi số',
-  inserted: 'thêm chữ', deleted: 'bỏ chữ', replaced: 'sửa chữ', moved: 'chuyển chỗ',
-};
+const KINDS = Object.fromEntries(['added', 'removed', 'changed', 'renamed', 'renumbered', 'inserted', 'deleted',
+  'replaced', 'moved'].map((k) => [k, T('ui-cmp-kind-' + k)]));
 
 function place(p, side) {
   if (!p) return null;
-  const where = `${p.path}:${p.line}` + (p.page ? ` (trang ${p.page}${p.page_line ? ', dòng ' + p.page_line : ''})` : '');
+  const where = `${p.path}:${p.line}` + (p.page ? ` (${p.page_line ? T('ui-cmp-page-line', { page: p.page, line: p.page_line }) : T('ui-cmp-page', { page: p.page })})` : '');
   // a NEW place of the project as it is now opens in the editor
   if (side === 'new' && Compare.newIsCurrent && p.path && !p.path.endsWith('.pdf')) {
     return el('button', { type: 'button', class: 'link', onclick: () => Editor.open(p.path, p.line) }, where);
@@ -25,7 +23,7 @@ function textChange(c) {
   const kind = c.kind;
   const body = el('div', { class: 'text' });
   if (kind === 'moved') {
-    body.append(el('span', { class: 'moved-tag' }, 'đoạn chuyển chỗ'), ' ', c.new || c.old);
+    body.append(el('span', { class: 'moved-tag' }, T('ui-cmp-moved-paragraph')), ' ', c.new || c.old);
   } else {
     if (c.before) body.append(el('span', { class: 'ctx' }, '… ' + c.before + ' '));
     if (c.old) body.append(el('del', {}, c.old));
@@ -35,9 +33,9 @@ function textChange(c) {
   }
   const loc = c.location || {};
   return el('div', { class: 'change ' + kind },
-    el('div', { class: 'where' }, KINDS[kind] || kind, c.scope === 'block' ? ' (cả đoạn)' : '',
-      c.facts && c.facts.length ? ` · số liệu: ${c.facts.join(', ')}` : '',
-      loc.old ? [' · cũ: ', place(loc.old, 'old')] : '', loc.new ? [' · mới: ', place(loc.new, 'new')] : ''),
+    el('div', { class: 'where' }, KINDS[kind] || kind, c.scope === 'block' ? ` (${T('ui-cmp-whole-paragraph')})` : '',
+      c.facts && c.facts.length ? ` · ${T('ui-cmp-facts', { keys: c.facts.join(', ') })}` : '',
+      loc.old ? [` · ${T('ui-cmp-old')} `, place(loc.old, 'old')] : '', loc.new ? [` · ${T('ui-cmp-new')} `, place(loc.new, 'new')] : ''),
     body);
 }
 
@@ -60,7 +58,7 @@ const Compare = {
   async run() {
     const old = $('compare-old').value.trim(), now = $('compare-new').value.trim();
     const out = $('compare-result');
-    out.replaceChildren(el('p', { class: 'spinner' }, 'Đang so sánh (tạo lại cả hai bản)…'));
+    out.replaceChildren(el('p', { class: 'spinner' }, T('ui-cmp-comparing')));
     for (const a of ['compare-redline', 'compare-json']) $(a).hidden = true;
     let d;
     try { d = await api(`/api/compare?old=${encodeURIComponent(old)}&new=${encodeURIComponent(now)}`); }
@@ -77,24 +75,24 @@ const Compare = {
   render(d) {
     const s = d.summary;
     const parts = [];
-    parts.push(el('p', {}, `Bản cũ: ${d.old.source}${d.old.commit ? ' (' + d.old.commit.slice(0, 7) + ')' : ''} · Bản mới: ${d.new.source}`));
+    parts.push(el('p', {}, T('ui-cmp-versions', { old: d.old.source + (d.old.commit ? ' (' + d.old.commit.slice(0, 7) + ')' : ''), new: d.new.source })));
     for (const line of d.sources_lines || []) parts.push(el('p', { class: 'hint' }, line));
-    if (d.identical) { parts.push(el('p', { class: 'message ok' }, 'Hai bản giống hệt nhau.')); return parts; }
+    if (d.identical) { parts.push(el('p', { class: 'message ok' }, T('ui-cmp-identical'))); return parts; }
     parts.push(el('div', { class: 'counts' },
-      el('span', {}, `Thông tin văn bản: ${s.metadata}`),
-      el('span', {}, `Số liệu: ${s.facts.changed} đổi, ${s.facts.added} thêm, ${s.facts.removed} bỏ, ${s.facts.renamed} đổi tên`),
-      el('span', {}, `Nội dung: ${s.text.inserted} thêm, ${s.text.deleted} bỏ, ${s.text.replaced} sửa, ${s.text.moved} chuyển chỗ`),
-      el('span', {}, `Chú thích: ${s.footnotes.added} thêm, ${s.footnotes.removed} bỏ, ${s.footnotes.changed} sửa, ${s.footnotes.renumbered} chỉ đổi số`)));
+      el('span', {}, T('ui-cmp-count-metadata', { n: s.metadata })),
+      el('span', {}, T('ui-cmp-count-facts', s.facts)),
+      el('span', {}, T('ui-cmp-count-text', s.text)),
+      el('span', {}, T('ui-cmp-count-footnotes', s.footnotes))));
     const by = (cat) => d.changes.filter((c) => c.category === cat);
     const meta = by('metadata');
     if (meta.length) {
-      parts.push(el('h3', {}, 'Thông tin văn bản'), el('ul', {}, meta.map((c) =>
+      parts.push(el('h3', {}, T('ui-cmp-metadata')), el('ul', {}, meta.map((c) =>
         el('li', {}, el('code', {}, c.field), ': ', el('del', {}, JSON.stringify(c.old)), ' → ', el('ins', {}, JSON.stringify(c.new))))));
     }
     const facts = by('fact');
     if (facts.length) {
-      parts.push(el('h3', {}, `Số liệu (${facts.length})`), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-facts' },
-        el('thead', {}, el('tr', {}, ['Số liệu', 'Thay đổi', 'Cũ', 'Mới', 'In ở'].map((h) => el('th', { scope: 'col' }, h)))),
+      parts.push(el('h3', {}, `${T('ui-cmp-heading-facts')} (${facts.length})`), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-facts' },
+        el('thead', {}, el('tr', {}, ['fact', 'change', 'old', 'new', 'printed'].map((h) => T('ui-cmp-col-' + h)).map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, facts.map((c) => el('tr', {},
           el('td', {}, el('div', { class: 'key' }, c.old_key ? `${c.old_key} → ${c.key}` : c.key),
             el('div', { class: 'meaning' }, ((c.new || c.old || {}).meaning) || '')),
@@ -104,26 +102,26 @@ const Compare = {
           el('td', {}, (c.printed || []).map((p, i) => [i ? '; ' : '', place(p, c.kind === 'removed' ? 'old' : 'new')]))))))));
     }
     const text = by('text');
-    if (text.length) parts.push(el('h3', {}, `Nội dung (${text.length})`), ...text.map(textChange));
+    if (text.length) parts.push(el('h3', {}, `${T('ui-cmp-heading-text')} (${text.length})`), ...text.map(textChange));
     const notes = by('footnote');
     const renumbered = notes.filter((c) => c.kind === 'renumbered');
     const other = notes.filter((c) => c.kind !== 'renumbered');
     if (notes.length) {
-      parts.push(el('h3', {}, `Chú thích (${notes.length})`));
+      parts.push(el('h3', {}, `${T('ui-cmp-heading-footnotes')} (${notes.length})`));
       for (const c of other) {
-        const num = (v) => (v ? `chú thích ${v.number ?? '?'} [^${v.label}]` : '');
+        const num = (v) => (v ? `${T('ui-cmp-note', { number: v.number ?? '?' })} [^${v.label}]` : '');
         parts.push(el('div', { class: 'change ' + (c.kind === 'added' ? 'inserted' : c.kind === 'removed' ? 'deleted' : 'replaced') },
           el('div', { class: 'where' }, KINDS[c.kind] || c.kind, ' · ', num(c.old), c.old && c.new ? ' → ' : '', num(c.new)),
           c.changes && c.changes.length ? c.changes.map(textChange)
             : el('div', { class: 'text' }, c.old && !c.new ? el('del', {}, c.old.text) : el('ins', {}, (c.new || {}).text || ''))));
       }
       if (renumbered.length) {
-        parts.push(el('details', {}, el('summary', {}, `${renumbered.length} chú thích chỉ đổi số thứ tự (nội dung giữ nguyên)`),
+        parts.push(el('details', {}, el('summary', {}, T('ui-cmp-renumbered', { n: renumbered.length })),
           el('ul', {}, renumbered.map((c) => el('li', {}, `${c.old.number} → ${c.new.number}: `, c.new.text.slice(0, 120))))));
       }
     }
     const layout = by('layout');
-    if (layout.length) parts.push(el('h3', {}, 'Trình bày'), el('p', {}, 'Mẫu trình bày hoặc phông chữ thay đổi: ', layout.map((c) => c.location.new.path).join(', ')));
+    if (layout.length) parts.push(el('h3', {}, T('ui-cmp-layout')), el('p', {}, T('ui-cmp-layout-changed') + ' ', layout.map((c) => c.location.new.path).join(', ')));
     return parts;
   },
 };
@@ -133,12 +131,12 @@ $('compare-upload').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (!file) return;
   const out = $('compare-result');
-  out.replaceChildren(el('p', { class: 'spinner' }, `Đang gửi ${file.name}…`));
+  out.replaceChildren(el('p', { class: 'spinner' }, T('ui-cmp-sending', { name: file.name })));
   try {
     const r = await api('/api/upload?name=' + encodeURIComponent(file.name),
       { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body: file });
     $('compare-old').value = r.value;
-    out.replaceChildren(el('p', { class: 'hint' }, `Đã nhận ${file.name}: bấm “So sánh”.`));
+    out.replaceChildren(el('p', { class: 'hint' }, T('ui-cmp-received', { name: file.name })));
     Compare.loaded = false;
     Compare.show();
   } catch (e) { out.replaceChildren(errorBlock(e)); }

@@ -36,7 +36,7 @@ const Facts = {
     if (!this.data) return;
     const all = this.matches();
     const shown = all.slice(0, 200);
-    $('fact-count').textContent = `${all.length} số liệu` + (all.length > shown.length ? ` (hiện ${shown.length} đầu tiên: gõ để lọc)` : '');
+    $('fact-count').textContent = T('ui-ed-facts', { n: all.length }) + (all.length > shown.length ? ` (${T('ui-ed-first', { n: shown.length })})` : '');
     const rows = [];
     for (const f of shown) {
       const pages = [...new Set(f.printed.map((p) => p.page).filter(Boolean))];
@@ -45,8 +45,8 @@ const Facts = {
         el('td', { class: 'num' }, String(f.value)),
         el('td', {}, f.unit),
         el('td', {}, pages.length ? pages.map((n, i) => [i ? ', ' : '',
-          el('button', { type: 'button', class: 'link', onclick: () => App.showPrinting(f, n) }, String(n))]) : 'không in'),
-        el('td', {}, el('button', { type: 'button', 'aria-label': `Sửa ${f.key}`, onclick: () => this.edit(f.key) }, 'Sửa'))));
+          el('button', { type: 'button', class: 'link', onclick: () => App.showPrinting(f, n) }, String(n))]) : T('ui-ed-not-printed')),
+        el('td', {}, el('button', { type: 'button', 'aria-label': T('ui-ed-edit-key', { key: f.key }), onclick: () => this.edit(f.key) }, T('ui-ed-edit')))));
       if (this.editing === f.key) {
         // the same form across renders (a build while typing keeps what is typed and the message)
         if (!this.formRow || this.formRow.dataset.key !== f.key) this.formRow = this.form(f);
@@ -76,12 +76,12 @@ const Facts = {
     const meaning = el('input', { id: 'edit-meaning', value: f.meaning || '', autocomplete: 'off' });
     const out = el('div', { role: 'status', 'aria-live': 'polite' });
     const save = async () => {
-      out.replaceChildren(el('div', { class: 'spinner' }, 'Đang kiểm tra và lưu…'));
+      out.replaceChildren(el('div', { class: 'spinner' }, T('ui-ed-checking')));
       let current = this.data.versions[f.defined.path];
       const now = this.data.facts.find((x) => x.key === f.key) || f;
       const changes = [['value', value.value, String(now.value)], ['unit', unit.value, now.unit], ['meaning', meaning.value, now.meaning || '']]
         .filter(([, now, was]) => now.trim() !== was.trim());
-      if (!changes.length) { out.replaceChildren(el('div', { class: 'message ok' }, 'Không có gì thay đổi.')); return; }
+      if (!changes.length) { out.replaceChildren(el('div', { class: 'message ok' }, T('ui-ed-unchanged'))); return; }
       try {
         let warnings = [];
         for (const [field, now] of changes) {
@@ -90,8 +90,8 @@ const Facts = {
           warnings = r.warnings || [];
           this.data.versions[f.defined.path] = current;
         }
-        out.replaceChildren(el('div', { class: 'message ok' }, `Đã lưu vào ${f.defined.path}. Báo cáo đang được cập nhật…`));
-        if (warnings.length) out.append(el('div', { class: 'hint' }, `${warnings.length} cảnh báo mới: xem thẻ Kiểm tra.`));
+        out.replaceChildren(el('div', { class: 'message ok' }, T('ui-ed-saved-to', { path: f.defined.path })));
+        if (warnings.length) out.append(el('div', { class: 'hint' }, T('ui-js-new-warnings', { n: warnings.length }) + '.'));
         this.saved = f.key;
       } catch (e) { out.replaceChildren(errorBlock(e)); }
     };
@@ -102,14 +102,14 @@ const Facts = {
     for (const i of [value, unit, meaning]) i.addEventListener('keydown', onKey);
     return el('tr', { class: 'editing', 'data-key': f.key }, el('td', { colspan: 5 },
       el('div', { class: 'edit-form' },
-        el('label', { for: 'edit-value' }, 'Giá trị'), value,
-        el('label', { for: 'edit-unit' }, 'Đơn vị'), unit,
-        el('label', { for: 'edit-meaning' }, 'Ý nghĩa'), meaning,
+        el('label', { for: 'edit-value' }, T('ui-ed-value')), value,
+        el('label', { for: 'edit-unit' }, T('ui-ed-unit')), unit,
+        el('label', { for: 'edit-meaning' }, T('ui-ed-meaning')), meaning,
         el('div', { class: 'edit-actions' },
-          el('button', { type: 'button', class: 'primary', id: 'edit-save', onclick: save }, 'Lưu'),
-          el('button', { type: 'button', onclick: () => this.close() }, 'Đóng'))),
-      el('div', { class: 'hint' }, 'Số viết bằng chữ số, dấu chấm cho phần thập phân (1.69), không dấu phân cách hàng nghìn (51997). ',
-        `Khai báo tại ${f.defined.path}:${f.defined.line}.`),
+          el('button', { type: 'button', class: 'primary', id: 'edit-save', onclick: save }, T('ui-save')),
+          el('button', { type: 'button', onclick: () => this.close() }, T('ui-ed-close')))),
+      el('div', { class: 'hint' }, T('ui-ed-number-hint') + ' ',
+        T('ui-ed-defined-at', { place: `${f.defined.path}:${f.defined.line}` })),
       out));
   },
 };
@@ -141,10 +141,10 @@ const Editor = {
     this.files = data.sections;
     const option = (path, label) => el('option', { value: path }, label);
     $('file-select').replaceChildren(
-      el('optgroup', { label: 'Các mục (content/sections)' },
+      el('optgroup', { label: T('ui-ed-group-sections') },
         data.sections.map((s) => option(s.path, s.heading ? `${s.path.replace('content/sections/', '')} — ${s.heading}` : s.path))),
-      el('optgroup', { label: 'Số liệu (content/facts)' }, data.facts.map((p) => option(p, p.replace('content/facts/', '')))),
-      el('optgroup', { label: 'Thông tin văn bản' }, option('content/report.yaml', 'report.yaml')));
+      el('optgroup', { label: T('ui-ed-group-facts') }, data.facts.map((p) => option(p, p.replace('content/facts/', '')))),
+      el('optgroup', { label: T('ui-cmp-metadata') }, option('content/report.yaml', 'report.yaml')));
   },
 
   /** Opens `path` at `line` (and selects `width` characters from `column`). */
@@ -152,7 +152,7 @@ const Editor = {
     showView('sections');
     await this.list();
     if (this.dirty && this.file && this.file.path !== path &&
-        !confirm('Tệp đang sửa chưa được lưu. Bỏ các thay đổi và mở tệp khác?')) return;
+        !confirm(T('ui-ed-discard'))) return;
     let data;
     try { data = await api('/api/file?path=' + encodeURIComponent(path)); } catch (e) { $('file-status').replaceChildren(errorBlock(e)); return; }
     this.show(data);
@@ -167,7 +167,7 @@ const Editor = {
     text.value = data.text;
     this.setDirty(false);
     $('file-select').value = data.path;
-    $('file-status').textContent = `${data.path} · đã tải`;
+    $('file-status').textContent = `${data.path} · ${T('ui-ed-loaded')}`;
     this.lists();
     this.caret();
   },
@@ -176,20 +176,20 @@ const Editor = {
     const data = this.file;
     const stale = data.built_version && data.built_version !== data.version;
     $('expr-list').replaceChildren(...data.expressions.map((x) => el('li', {},
-      el('button', { type: 'button', class: 'link', onclick: () => this.select(x.start, x.end) }, `dòng ${x.line}`), ' ',
-      el('span', { class: 'expr' }, `{{ ${x.expression} }}`), ' → ', el('span', { class: 'printed' }, x.printed || '(không in được)'))));
+      el('button', { type: 'button', class: 'link', onclick: () => this.select(x.start, x.end) }, T('ui-ed-line', { line: x.line })), ' ',
+      el('span', { class: 'expr' }, `{{ ${x.expression} }}`), ' → ', el('span', { class: 'printed' }, x.printed || T('ui-ed-unprintable')))));
     $('expr-box').hidden = !data.expressions.length;
-    if (stale) $('expr-list').prepend(el('li', { class: 'hint' }, 'Tệp vừa thay đổi: danh sách sẽ cập nhật sau khi tạo lại báo cáo.'));
+    if (stale) $('expr-list').prepend(el('li', { class: 'hint' }, T('ui-ed-list-stale')));
     $('note-list').replaceChildren(...data.notes.map((n) => el('li', {},
-      el('button', { type: 'button', class: 'link', onclick: () => this.goTo(n.line) }, `dòng ${n.line}`), ' ',
-      n.number ? `chú thích ${n.number}` : 'không được dẫn', ` [^${n.label}] `, n.text.replace(/^\[\^[^\]]*\]:\s*/, '').slice(0, 160))));
+      el('button', { type: 'button', class: 'link', onclick: () => this.goTo(n.line) }, T('ui-ed-line', { line: n.line })), ' ',
+      n.number ? T('ui-cmp-note', { number: n.number }) : T('ui-ed-unreferenced'), ` [^${n.label}] `, n.text.replace(/^\[\^[^\]]*\]:\s*/, '').slice(0, 160))));
     $('note-box').hidden = !data.notes.length;
   },
 
   setDirty(d) {
     this.dirty = d;
     $('file-text').classList.toggle('dirty', d);
-    if (d) $('file-status').textContent = `${this.file.path} · chưa lưu (Ctrl+S để lưu)`;
+    if (d) $('file-status').textContent = `${this.file.path} · ${T('ui-ed-unsaved')}`;
   },
 
   select(start, end) {
@@ -230,20 +230,20 @@ const Editor = {
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
     const x = this.file && !this.dirty && this.file.expressions.find((e) => e.start <= at && at <= e.end);
-    $('caret-info').replaceChildren(`Dòng ${line}, cột ${column}`,
+    $('caret-info').replaceChildren(T('ui-ed-caret', { line, column }),
       x ? [' · ', el('span', { class: 'expr' }, `{{ ${x.expression} }}`), ' in ra ', el('span', { class: 'printed' }, x.printed || '?')] : '');
   },
 
   async save() {
     if (!this.file) return;
     const text = $('file-text').value;
-    $('file-status').textContent = 'Đang lưu…';
+    $('file-status').textContent = T('ui-ed-saving');
     try {
       const r = await post('/api/file', { path: this.file.path, text, version: this.file.version });
       this.file.version = r.version;
       this.file.text = text;
       this.setDirty(false);
-      $('file-status').textContent = `${this.file.path} · đã lưu lúc ${new Date().toLocaleTimeString('vi-VN')}; báo cáo đang được cập nhật…`;
+      $('file-status').textContent = `${this.file.path} · ${T('ui-ed-saved-at', { time: new Date().toLocaleTimeString(T('ui-js-locale')) })}`;
     } catch (e) { $('file-status').replaceChildren(errorBlock(e)); }
   },
 
@@ -257,7 +257,7 @@ const Editor = {
     let data;
     try { data = await api('/api/file?path=' + encodeURIComponent(this.file.path)); } catch (_) { return; }
     if (this.dirty) {
-      if (data.version !== this.file.version) $('file-status').textContent = `${this.file.path} · tệp đã bị sửa ở nơi khác: lưu sẽ bị từ chối; bấm “Tải lại”.`;
+      if (data.version !== this.file.version) $('file-status').textContent = `${this.file.path} · ${T('ui-ed-changed-elsewhere')}`;
       return;
     }
     const t = $('file-text');

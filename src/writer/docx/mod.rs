@@ -168,8 +168,7 @@ pub fn write(input: &DocxInput) -> Result<Written, Failure> {
 /// A failure of the writer itself (not of the content): a bug to report.
 fn internal(what: &str) -> Failure {
     Failure::content(vec![
-        Diagnostic::error(format!("the Word file could not be written: {what}"))
-            .help("this is a bug in baocao; the PDF is not affected (`--format pdf`)"),
+        Diagnostic::error(crate::t!("writer-docx-failed", what = what)).help(crate::t!("writer-docx-failed-help")),
     ])
 }
 
