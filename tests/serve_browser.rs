@@ -274,8 +274,12 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
     wait_js(&c, "document.getElementById('compare-old').value === 'build-output/so-sanh/word.pdf'", "the PDF sent")
         .await;
     c.find(Locator::Id("compare-go")).await.unwrap().click().await.unwrap();
-    let read =
-        wait_for(&c, Locator::XPath("//div[@id='compare-result']/p[contains(., 'so sánh theo chữ in trên trang')]"), 120).await;
+    let read = wait_for(
+        &c,
+        Locator::XPath("//div[@id='compare-result']/p[contains(., 'so sánh theo chữ in trên trang')]"),
+        120,
+    )
+    .await;
     assert!(read.text().await.unwrap().contains("không có tệp nguồn đính kèm"));
     let pdf = server.get("/api/compare/redline?old=HEAD&new=.");
     assert_eq!(pdf.status, 200);

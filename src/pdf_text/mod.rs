@@ -89,11 +89,9 @@ impl fmt::Display for PdfTextError {
         match self {
             PdfTextError::NotAPdf => f.write_str(&t!("pdf-text-not-a-pdf")),
             PdfTextError::Encrypted => f.write_str(&t!("pdf-text-encrypted")),
-            PdfTextError::TooLarge(bytes) => f.write_str(&t!(
-                "pdf-text-too-large",
-                size = (bytes / 1_000_000) as u64,
-                max = (MAX_PDF_BYTES / 1_000_000) as u64
-            )),
+            PdfTextError::TooLarge(bytes) => {
+                f.write_str(&t!("pdf-text-too-large", size = bytes / 1_000_000, max = MAX_PDF_BYTES / 1_000_000))
+            }
             PdfTextError::Damaged(what) => f.write_str(&t!("pdf-text-damaged", what = what)),
             PdfTextError::NoText => f.write_str(&t!("pdf-text-no-text")),
         }

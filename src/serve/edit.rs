@@ -350,8 +350,10 @@ mod tests {
     #[test]
     fn a_value_that_is_no_plain_number_is_refused_with_what_to_write() {
         for bad in ["1,69", "51.997.000", "một", "1e3", ""] {
-            let e = crate::i18n::with_lang(crate::i18n::Lang::Vi, || set_field(FILE, "poverty_rate_2022", Field::Value, bad))
-                .unwrap_err();
+            let e = crate::i18n::with_lang(crate::i18n::Lang::Vi, || {
+                set_field(FILE, "poverty_rate_2022", Field::Value, bad)
+            })
+            .unwrap_err();
             assert!(matches!(&e, Refusal::Invalid(m) if m[0].contains("không phải một số")), "{bad}: {e:?}");
             let e = set_field(FILE, "poverty_rate_2022", Field::Value, bad).unwrap_err();
             assert!(matches!(&e, Refusal::Invalid(m) if m[0].contains("is not a number")), "{bad}: {e:?}");
