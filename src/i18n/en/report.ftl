@@ -1,1 +1,0 @@
-# Messages of src/project/report.rs (see src/i18n/mod.rs).

@@ -1,1 +1,0 @@
-# Messages of src/yaml.rs (see src/i18n/mod.rs).
