@@ -96,7 +96,10 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                 console.status(&t!("cli-word-check"), &known);
             }
             for line in built_lines(&report) {
-                let seconds = format!("{:.2}", stages.elapsed().as_secs_f64());
+                let mut seconds = format!("{:.2}", stages.elapsed().as_secs_f64());
+                if crate::i18n::current() == crate::i18n::Lang::Vi {
+                    seconds = seconds.replace('.', ","); // 0,08 giây
+                }
                 console.status(&t!("build-word-built"), &t!("build-built-in", what = line, seconds = seconds));
             }
             ExitCode::SUCCESS
