@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Err(_) => {
             // one line each, not a crash report with a backtrace
             for panic in PANICS.lock().map(|p| p.clone()).unwrap_or_default() {
-                eprintln!("internal error: {panic}");
+                eprintln!("{}", baocao::t!("cli-internal-error", panic = panic));
             }
             ExitCode::from(101)
         }

@@ -194,3 +194,7 @@ cli-draft-partly = the draft was applied only in part
 cli-draft-nothing-to-change = (nothing to change)
 cli-draft-applied = { $file } to { $dir }: { $summary }{ $nothing }
 cli-draft-unknown = (unknown)
+
+## a crash (a bug of baocao)
+
+cli-internal-error = internal error: { $panic }

@@ -152,3 +152,7 @@ cli-draft-partly = bản góp ý mới được đưa vào một phần
 cli-draft-nothing-to-change = (không có gì thay đổi)
 cli-draft-applied = { $file } vào { $dir }: { $summary }{ $nothing }
 cli-draft-unknown = (không rõ)
+
+## chương trình gặp sự cố (lỗi của baocao)
+
+cli-internal-error = lỗi bên trong chương trình (hãy báo cho người phát triển): { $panic }
