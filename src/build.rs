@@ -65,11 +65,8 @@ impl BuildOptions {
         let standard = self.pdf_standard.unwrap_or(Standard::default_for(attach));
         if attach && !standard.allows_attachments() {
             return Err(Failure::usage(
-                Diagnostic::error(format!(
-                    "{} does not allow attached files, and the sources are attached by default",
-                    standard.label()
-                ))
-                .help("add `--no-sources` to leave the sources out, or choose `--pdf-standard a-3b` (the default)"),
+                Diagnostic::error(crate::t!("build-standard-no-attachments", standard = standard.label()))
+                    .help(crate::t!("build-standard-no-attachments-help")),
             ));
         }
         let date = typeset::build_date(&project.report, self.source_date_epoch)?;

@@ -201,7 +201,7 @@ impl Progress {
         let shared = self.shared.clone();
         move |stage: Stage| {
             if let Some(shared) = &shared {
-                shared.state.lock().unwrap_or_else(|e| e.into_inner()).0 = stage.description().to_string();
+                shared.state.lock().unwrap_or_else(|e| e.into_inner()).0 = stage.description();
             }
         }
     }

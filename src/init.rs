@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::output;
+use crate::t;
 
 /// One file of the new project: path relative to the project and its bytes.
 struct Skeleton {
@@ -77,32 +78,49 @@ pub fn skeleton() -> impl Iterator<Item = (&'static str, &'static [u8])> {
 /// Checks that `dir` may hold a new project (missing, or an empty folder) and creates it;
 /// `command` names the command in the messages (`init`, `import`).
 pub fn prepare(dir: &Path, command: &str) -> Result<(), Failure> {
-    let example = if command == "init" { "baocao init bao-cao-2025" } else { "baocao import FILE.docx bao-cao-2025" };
     if dir.exists() {
+        let new = quoted(&free_name(dir));
+        let example =
+            if command == "init" { format!("baocao init {new}") } else { format!("baocao import FILE.docx {new}") };
         if !dir.is_dir() {
             return Err(Failure::usage(
-                Diagnostic::error(format!("`{}` exists and is not a folder", dir.display()))
-                    .help(format!("choose a new folder name: `{example}`")),
+                Diagnostic::error(t!("cli-init-not-a-folder", path = dir.display().to_string()))
+                    .help(t!("cli-init-not-a-folder-help", example = example)),
             ));
         }
         let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_create(dir, e))?;
         if entries.next().is_some() {
             return Err(Failure::usage(
-                Diagnostic::error(format!(
-                    "`{}` is not empty; baocao {command} only creates a project in a new or empty folder",
-                    dir.display()
-                ))
-                .help(format!("choose a new folder name (`{example}`), or empty the folder first")),
+                Diagnostic::error(t!("cli-init-not-empty", path = dir.display().to_string(), command = command))
+                    .help(t!("cli-init-not-empty-help", example = example)),
             ));
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, e))
 }
 
+/// A folder beside `dir` that does not exist yet: `bao-cao-2025-2` (or `-3`, …) for
+/// `bao-cao-2025`, to suggest when `dir` is taken.
+pub fn free_name(dir: &Path) -> PathBuf {
+    let name = dir.file_name().map_or_else(|| "bao-cao".to_string(), |n| n.to_string_lossy().into_owned());
+    let name = if name == "." || name == ".." || name.is_empty() { "bao-cao".to_string() } else { name };
+    let parent = if dir.file_name().is_some() { dir.parent().unwrap_or(Path::new("")) } else { dir };
+    (2..1000)
+        .map(|n| parent.join(format!("{name}-{n}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| parent.join(format!("{name}-moi")))
+}
+
+/// A path to paste into a command line: in double quotes when it holds a space.
+fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.contains(char::is_whitespace) { format!("\"{text}\"") } else { text }
+}
+
 fn cannot_create(dir: &Path, e: std::io::Error) -> Failure {
     Failure::usage(
-        Diagnostic::error(format!("cannot create the project in `{}`: {e}", dir.display()))
-            .help("check that the parent folder exists and is writable"),
+        Diagnostic::error(t!("cli-init-cannot-create", path = dir.display().to_string(), error = e.to_string()))
+            .help(t!("cli-init-cannot-create-help")),
     )
 }
 

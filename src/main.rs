@@ -2,9 +2,8 @@
 
 use std::process::ExitCode;
 
-use baocao::cli::{self, Cli, Command};
+use baocao::cli::{self, Command};
 use baocao::console::Console;
-use clap::Parser;
 
 /// Every panic so far (message and place). A panic inside typst is caught and reported as an
 /// error with advice (or dropped, when check's errors stop the build anyway); these are printed
@@ -30,7 +29,7 @@ fn main() -> ExitCode {
         Err(_) => {
             // one line each, not a crash report with a backtrace
             for panic in PANICS.lock().map(|p| p.clone()).unwrap_or_default() {
-                eprintln!("internal error: {panic}");
+                eprintln!("{}", baocao::t!("cli-internal-error", panic = panic));
             }
             ExitCode::from(101)
         }
@@ -40,7 +39,10 @@ fn main() -> ExitCode {
 fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     baocao::i18n::set(baocao::i18n::for_command_line(&args));
-    let cli = Cli::parse_from(args);
+    let cli = match cli::help::parse(args) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let console = Console::new(cli.quiet, cli.color);
     match &cli.command {
         Command::Build(args) => cli::build::run(args, &console),

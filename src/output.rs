@@ -17,6 +17,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Failure};
+use crate::t;
 
 /// The creator string written into PDFs (pinned, so typst upgrades don't change it silently).
 pub const CREATOR: &str = concat!("baocao ", env!("CARGO_PKG_VERSION"));
@@ -78,7 +79,7 @@ impl Standard {
     /// The standard's usual name: `PDF/A-3b`, `PDF/UA-1`, `plain PDF`.
     pub fn label(self) -> String {
         match self {
-            Standard::None => "plain PDF".to_string(),
+            Standard::None => t!("build-plain-pdf"),
             other => {
                 let name = other.name();
                 let (part, rest) = name.split_at(name.find('-').map_or(name.len(), |i| i + 1));
@@ -125,11 +126,8 @@ pub struct PdfSettings {
 /// Exports the document as PDF bytes.
 pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, Failure> {
     let export_error = |message: String| {
-        Diagnostic::error(format!("PDF export: {message}")).help(format!(
-            "the PDF must meet {}; check the template's document settings, or choose another standard with \
-             `--pdf-standard` (none, a-2b, a-3b, …)",
-            settings.standard.label()
-        ))
+        Diagnostic::error(t!("build-pdf-export", message = message))
+            .help(t!("build-pdf-export-help", standard = settings.standard.label()))
     };
     let standards = PdfStandards::new(&settings.standard.typst())
         .map_err(|e| Failure::content(vec![export_error(e.message().to_string())]))?;
@@ -167,16 +165,22 @@ fn write_atomic_with(
     bytes: &[u8],
     rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
-    let fail = |what: &str, e: std::io::Error| {
-        Failure::content(vec![Diagnostic::error(format!("cannot write `{}`: {what}: {e}", path.display())).help(
-            "check that the output folder exists, is writable, and that the file is not open in another program",
-        )])
+    let fail = |what: String, e: std::io::Error| {
+        Failure::content(vec![
+            Diagnostic::error(t!(
+                "build-cannot-write",
+                path = path.display().to_string(),
+                what = what,
+                error = e.to_string()
+            ))
+            .help(t!("build-cannot-write-help")),
+        ])
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| fail("creating the folder", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| fail(t!("build-creating-folder"), e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     remove_stale_temp_files(&dir, &name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -192,7 +196,7 @@ fn write_atomic_with(
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(fail("writing", e));
+        return Err(fail(t!("build-writing"), e));
     }
     if let Err(e) = rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
@@ -207,26 +211,18 @@ fn write_atomic_with(
 fn cannot_replace(path: &Path, e: &std::io::Error) -> Diagnostic {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     if path.is_dir() {
-        return Diagnostic::error(format!("cannot write `{}`: a folder of that name is in the way", path.display()))
-            .help(format!("rename or remove the folder `{name}`, or write the PDF elsewhere with `-o FILE`"));
+        return Diagnostic::error(t!("build-folder-in-the-way", path = path.display().to_string()))
+            .help(t!("build-folder-in-the-way-help", name = name));
     }
     // 32: ERROR_SHARING_VIOLATION, 33: ERROR_LOCK_VIOLATION (5, ERROR_ACCESS_DENIED, is PermissionDenied)
     let locked = e.kind() == std::io::ErrorKind::PermissionDenied
         || (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)));
     if locked {
-        Diagnostic::error(format!(
-            "cannot replace `{}`: the file is open in another program, or the folder is read-only ({e})",
-            path.display()
-        ))
-        .help(format!(
-            "close `{name}` in the PDF reader (Adobe Acrobat Reader, Edge…), then run the command again; the previous \
-             `{name}` is unchanged"
-        ))
+        Diagnostic::error(t!("build-file-locked", path = path.display().to_string(), error = e.to_string()))
+            .help(t!("build-file-locked-help", name = name.as_str()))
     } else {
-        Diagnostic::error(format!("cannot replace `{}`: {e}", path.display())).help(format!(
-            "check that the folder is writable and that `{name}` is not open in another program; the previous `{name}` \
-             is unchanged"
-        ))
+        Diagnostic::error(t!("build-cannot-replace", path = path.display().to_string(), error = e.to_string()))
+            .help(t!("build-cannot-replace-help", name = name.as_str()))
     }
 }
 

@@ -56,14 +56,13 @@ pub fn reserved_file(rel: &Path) -> Option<Diagnostic> {
     })?;
     let joiner = if rel.starts_with("content/facts") { '_' } else { '-' };
     Some(
-        Diagnostic::error(format!(
-            "`{}`: `{name}` cannot be a file name on Windows, where `{device}` is the name of a device",
-            rel.display()
+        Diagnostic::error(crate::t!(
+            "build-device-name",
+            path = rel.display().to_string(),
+            name = name,
+            device = device.as_str()
         ))
-        .help(format!(
-            "rename `{name}` to `{}` (any name but CON, PRN, AUX, NUL, COM1…, LPT1…)",
-            renamed(name, joiner)
-        )),
+        .help(crate::t!("build-device-name-help", name = name, renamed = renamed(name, joiner))),
     )
 }
 
@@ -76,14 +75,14 @@ pub fn case_clashes(paths: &[PathBuf]) -> Vec<Diagnostic> {
         let folded = crate::diagnostics::slash_path(path).to_lowercase();
         match seen.get(&folded) {
             Some(first) => errors.push(
-                Diagnostic::error(format!(
-                    "`{}` and `{}` differ only in capital letters: Windows and macOS take them for one file",
-                    first.display(),
-                    path.display()
+                Diagnostic::error(crate::t!(
+                    "build-case-clash",
+                    first = first.display().to_string(),
+                    second = path.display().to_string()
                 ))
-                .help(format!(
-                    "merge the two into one file, or rename one of them (e.g. `{}`), so that the report is the same on every computer",
-                    path.file_name().map(|n| renamed(&n.to_string_lossy(), '-')).unwrap_or_default()
+                .help(crate::t!(
+                    "build-case-clash-help",
+                    renamed = path.file_name().map(|n| renamed(&n.to_string_lossy(), '-')).unwrap_or_default()
                 )),
             ),
             None => {
@@ -100,11 +99,16 @@ pub fn check_output_name(path: &Path, option: &str) -> Result<(), Failure> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(()) };
     let Some(device) = reserved_device(name) else { return Ok(()) };
     Err(Failure::usage(
-        Diagnostic::error(format!(
-            "cannot write `{}`: `{device}` is the name of a device on Windows, not a file name",
-            path.display()
+        Diagnostic::error(crate::t!(
+            "build-output-device",
+            path = path.display().to_string(),
+            device = device.as_str()
         ))
-        .help(format!("choose another name, e.g. `{option} {}`", path.with_file_name(renamed(name, '-')).display())),
+        .help(crate::t!(
+            "build-output-device-help",
+            option = option,
+            renamed = path.with_file_name(renamed(name, '-')).display().to_string()
+        )),
     ))
 }
 

@@ -62,17 +62,17 @@ impl Stage {
     }
 
     /// What the stage does, for people reading `--timings` and the progress line.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
-            Stage::Load => "reading the project",
-            Stage::Facts => "reading the facts",
-            Stage::Check => "checking the report (the wait after typesetting)",
-            Stage::Tera => "printing facts into the sections (tera)",
-            Stage::Markdown => "Markdown → typst",
-            Stage::Template => "layout template",
-            Stage::Compile => "typesetting (typst)",
-            Stage::Export => "PDF export, Word file",
-            Stage::Write => "writing files",
+            Stage::Load => crate::t!("build-stage-load"),
+            Stage::Facts => crate::t!("build-stage-facts"),
+            Stage::Check => crate::t!("build-stage-check"),
+            Stage::Tera => crate::t!("build-stage-tera"),
+            Stage::Markdown => crate::t!("build-stage-markdown"),
+            Stage::Template => crate::t!("build-stage-template"),
+            Stage::Compile => crate::t!("build-stage-compile"),
+            Stage::Export => crate::t!("build-stage-export"),
+            Stage::Write => crate::t!("build-stage-write"),
         }
     }
 }
@@ -167,16 +167,12 @@ impl Timings {
             let _ = writeln!(out, "{:<9}{:>9.1} ms  {}", stage.name(), ms(self.get(stage)), stage.description());
         }
         let other = total.saturating_sub(self.stages_total());
-        let _ = writeln!(out, "{:<9}{:>9.1} ms  outside the stages (start-up, reporting)", "other", ms(other));
+        let _ = writeln!(out, "{:<9}{:>9.1} ms  {}", "other", ms(other), crate::t!("build-stage-other"));
         let typst = self.get(Stage::Compile) + self.get(Stage::Export);
         let overhead = if typst.is_zero() { f64::NAN } else { total.as_secs_f64() / typst.as_secs_f64() };
-        let _ = writeln!(
-            out,
-            "{:<9}{:>9.1} ms  (typst compile + export {:.1} ms; overhead ×{overhead:.2})",
-            "total",
-            ms(total),
-            ms(typst)
-        );
+        let note =
+            crate::t!("build-stage-total", typst = format!("{:.1}", ms(typst)), overhead = format!("{overhead:.2}"));
+        let _ = writeln!(out, "{:<9}{:>9.1} ms  {note}", "total", ms(total));
         out
     }
 }

@@ -27,6 +27,7 @@ use crate::check::baseline::entry_of;
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::project::baseline::Entry;
+use crate::t;
 use crate::timings::Timings;
 
 /// The folders of a project whose changes trigger a rebuild.
@@ -56,10 +57,10 @@ pub fn watch(root: &Path, options: &WatchOptions, console: &Console) -> Result<(
     let mut changes = Changes::new(root, &[pdf.clone(), pdf.with_extension("typ")], options.debounce)?;
     let mut session = Session { root, options, console, compiler: Compiler::new(), shown_warnings: Vec::new() };
     session.rebuild(&[]);
-    console.status("watching", &format!("{} for changes (Ctrl-C to stop)", watched_list(root)));
+    console.status(&t!("build-word-watching"), &t!("build-watching", folders = watched_list(root)));
     while let Some(batch) = changes.wait() {
         for e in &batch.errors {
-            console.diagnostics(&[Diagnostic::warning(format!("file watching: {e}"))], Path::new("."));
+            console.diagnostics(&[Diagnostic::warning(t!("build-watch-error", error = e.as_str()))], Path::new("."));
         }
         if !batch.changed.is_empty() {
             session.rebuild(&batch.changed);
@@ -149,13 +150,14 @@ fn watched_list(root: &Path) -> String {
         if root == Path::new(".") { format!("{name}/") } else { format!("{}/", root.join(name).display()) }
     };
     let names: Vec<String> = WATCHED.iter().map(|n| shown(n)).collect();
-    format!("{}, {} and {}", names[0], names[1], names[2])
+    t!("build-watched-list", a = &names[0], b = &names[1], c = &names[2])
 }
 
 fn cannot_watch(root: &Path, e: impl std::fmt::Display) -> Failure {
-    Failure::usage(Diagnostic::error(format!("cannot watch `{}`: {e}", root.display())).help(
-        "check that the folder exists and is readable; on Linux, raise fs.inotify.max_user_watches if it is exhausted",
-    ))
+    Failure::usage(
+        Diagnostic::error(t!("build-cannot-watch", path = root.display().to_string(), error = e.to_string()))
+            .help(t!("build-cannot-watch-help")),
+    )
 }
 
 /// `path` made absolute with its folder resolved (the file itself may not exist yet).
@@ -181,7 +183,7 @@ impl Session<'_> {
     /// One build, reported on one line (after the errors, or new warnings, in full).
     fn rebuild(&mut self, changed: &[PathBuf]) {
         let started = Instant::now();
-        let progress = if changed.is_empty() { Some(self.console.progress("building")) } else { None };
+        let progress = if changed.is_empty() { Some(self.console.progress(&t!("build-progress"))) } else { None };
         let mut timings = match &progress {
             Some(p) => Timings::with_listener(p.stage_listener()),
             None => Timings::new(),
@@ -192,7 +194,7 @@ impl Session<'_> {
         let elapsed = started.elapsed();
         drop(progress);
         let clock = chrono::Local::now().format("%H:%M:%S");
-        let what = if changed.is_empty() { "built" } else { "rebuilt" };
+        let what = if changed.is_empty() { t!("build-word-built") } else { t!("build-word-rebuilt") };
         let because = self.changed_note(changed);
         match result {
             Ok(report) => {
@@ -203,15 +205,21 @@ impl Session<'_> {
                 self.console.diagnostics(&new, self.root);
                 self.shown_warnings = report.warnings.iter().map(entry_of).collect();
                 let warnings = report.warnings.len();
-                let known = if report.baselined > 0 { format!(" ({} known)", report.baselined) } else { String::new() };
+                let known = if report.baselined > 0 {
+                    format!(" {}", t!("build-watch-known", n = report.baselined))
+                } else {
+                    String::new()
+                };
                 self.console.status(
                     &format!("[{clock}] {what}"),
-                    &format!(
-                        "in {} ms: {} pages, {warnings} warning{}{known} → {}{because}",
-                        elapsed.as_millis(),
-                        report.pdf.as_ref().map_or(0, |p| p.pages),
-                        if warnings == 1 { "" } else { "s" },
-                        report.pdf.as_ref().map_or_else(|| self.root.display(), |p| p.path.display())
+                    &t!(
+                        "build-rebuilt",
+                        ms = elapsed.as_millis() as u64,
+                        pages = report.pdf.as_ref().map_or(0, |p| p.pages),
+                        warnings = warnings,
+                        known = known,
+                        pdf = report.pdf.as_ref().map_or_else(|| self.root.display(), |p| p.path.display()).to_string(),
+                        because = because,
                     ),
                 );
             }
@@ -219,9 +227,8 @@ impl Session<'_> {
                 let errors = self.console.failure(&failure.diagnostics, self.root);
                 self.shown_warnings.clear();
                 self.console.error(&format!(
-                    "[{clock}] build failed in {} ms ({errors} error{}); the last good PDF is kept{because}",
-                    elapsed.as_millis(),
-                    if errors == 1 { "" } else { "s" }
+                    "[{clock}] {}",
+                    t!("build-watch-failed", ms = elapsed.as_millis() as u64, errors = errors, because = because)
                 ));
             }
         }
@@ -241,7 +248,7 @@ impl Session<'_> {
         };
         match changed.len() {
             1 => format!(" ({})", shown.display()),
-            n => format!(" ({} and {} more)", shown.display(), n - 1),
+            n => format!(" {}", t!("build-changed-more", path = shown.display().to_string(), n = n - 1)),
         }
     }
 }

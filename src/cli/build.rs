@@ -8,6 +8,7 @@ use crate::build::{self, BuildOptions, BuildReport, Compiler, Formats};
 use crate::console::Console;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::output::Standard;
+use crate::t;
 use crate::timings::Timings;
 
 /// `baocao build`.
@@ -68,8 +69,7 @@ pub struct InitArgs {
 /// Builds the PDF; prints the warnings, the known-findings line and one status line.
 pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let project = &args.project.project;
-    let fail =
-        |failure| report_failure(console, failure, project, "build failed", "; the previous PDF, if any, is unchanged");
+    let fail = |failure| report_failure(console, failure, project, &t!("build-failed"), &t!("build-failed-after"));
     let source_date_epoch = match source_date_epoch() {
         Ok(e) => e,
         Err(failure) => return fail(failure),
@@ -85,7 +85,7 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         no_sources: args.no_sources,
         source_date_epoch,
     };
-    let progress = console.progress("building");
+    let progress = console.progress(&t!("build-progress"));
     let mut stages = Timings::with_listener(progress.stage_listener());
     let result = build::build_with(project, &options, &mut Compiler::new(), &mut stages);
     drop(progress);
@@ -93,10 +93,14 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Ok(report) => {
             console.diagnostics(&report.warnings, project);
             if let Some(known) = crate::check::baseline::known_line(report.baselined) {
-                console.status("check:", &known);
+                console.status(&t!("cli-word-check"), &known);
             }
             for line in built_lines(&report) {
-                console.status("built", &format!("{line} in {:.2} s", stages.elapsed().as_secs_f64()));
+                let mut seconds = format!("{:.2}", stages.elapsed().as_secs_f64());
+                if crate::i18n::current() == crate::i18n::Lang::Vi {
+                    seconds = seconds.replace('.', ","); // 0,08 giây
+                }
+                console.status(&t!("build-word-built"), &t!("build-built-in", what = line, seconds = seconds));
             }
             ExitCode::SUCCESS
         }
@@ -114,29 +118,26 @@ fn built_lines(report: &BuildReport) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(pdf) = &report.pdf {
         let sources = if report.manifest.options.sources_attached {
-            format!(
-                "{} sources attached, {} KB before compression",
-                report.manifest.inputs.len(),
-                pdf.attached_bytes.div_ceil(1024)
-            )
+            t!("build-sources-attached", n = report.manifest.inputs.len(), kb = pdf.attached_bytes.div_ceil(1024))
         } else {
-            "no sources attached".to_string()
+            t!("build-no-sources")
         };
-        lines.push(format!(
-            "{} ({} pages, {} KB, {}, {sources})",
-            pdf.path.display(),
-            pdf.pages,
-            pdf.bytes.div_ceil(1024),
-            report.manifest.options.pdf_standard.label(),
+        lines.push(t!(
+            "build-pdf-line",
+            path = pdf.path.display().to_string(),
+            pages = pdf.pages,
+            kb = pdf.bytes.div_ceil(1024),
+            standard = report.manifest.options.pdf_standard.label(),
+            sources = sources,
         ));
     }
     if let Some(docx) = &report.docx {
-        lines.push(format!(
-            "{} (Word, {} footnotes, {} figures tagged with their fact, {} KB)",
-            docx.path.display(),
-            docx.footnotes,
-            docx.facts,
-            docx.bytes.div_ceil(1024)
+        lines.push(t!(
+            "build-docx-line",
+            path = docx.path.display().to_string(),
+            footnotes = docx.footnotes,
+            facts = docx.facts,
+            kb = docx.bytes.div_ceil(1024),
         ));
     }
     lines
@@ -152,15 +153,18 @@ fn formats(asked: &[OutputFormat], output: Option<&Path>) -> Result<Formats, Fai
     }
     let formats = Formats { pdf: asked.contains(&OutputFormat::Pdf), docx: asked.contains(&OutputFormat::Docx) };
     let clash = match (formats.pdf, formats.docx, extension.as_deref()) {
-        (true, false, Some("docx")) => Some(("a Word file", "pdf", "docx")),
-        (false, true, Some("pdf")) => Some(("a PDF", "docx", "pdf")),
+        (true, false, Some("docx")) => Some((t!("build-names-word"), "pdf", "docx")),
+        (false, true, Some("pdf")) => Some((t!("build-names-pdf"), "docx", "pdf")),
         _ => None,
     };
     if let Some((named, asked, other)) = clash {
         let output = output.map(|o| o.display().to_string()).unwrap_or_default();
         return Err(Failure::usage(
-            Diagnostic::error(format!("`-o {output}` names {named}, but `--format {asked}` asks for the other format"))
-                .help(format!("give -o a .{asked} name, or ask for both: `--format pdf,docx` (or `--format {other}`)")),
+            Diagnostic::error(t!("build-format-clash", output = output, named = named, asked = asked)).help(t!(
+                "build-format-clash-help",
+                asked = asked,
+                other = other
+            )),
         ));
     }
     Ok(formats)
@@ -185,9 +189,12 @@ pub fn init(args: &InitArgs, console: &Console) -> ExitCode {
     let dir = &args.dir;
     match crate::init::init(dir) {
         Ok(files) => {
-            console.status("created", &format!("a new report project in {} ({} files)", dir.display(), files.len()));
+            console.status(
+                &t!("cli-word-created"),
+                &t!("cli-init-created", dir = dir.display().to_string(), n = files.len()),
+            );
             let dir = quoted(dir);
-            console.status("next:", &format!("cd {dir} && baocao build   (or: baocao build --project {dir})"));
+            console.status(&t!("cli-word-next"), &t!("cli-init-next", dir = dir));
             ExitCode::SUCCESS
         }
         Err(failure) => refuse(console, failure, Path::new(".")),
@@ -207,8 +214,8 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
         Ok(v) if v.trim().is_empty() => Ok(None),
         Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
             Failure::usage(
-                Diagnostic::error(format!("SOURCE_DATE_EPOCH=`{v}` is not a number of seconds"))
-                    .help("set it to seconds since 1970-01-01 UTC, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`, or unset it"),
+                Diagnostic::error(t!("build-source-date-epoch", value = v.as_str()))
+                    .help(t!("build-source-date-epoch-help")),
             )
         }),
         Err(_) => Ok(None),

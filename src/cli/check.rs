@@ -8,6 +8,7 @@ use crate::check::{self, CheckReport};
 use crate::console::Console;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::project::Project;
+use crate::t;
 
 /// `baocao check`.
 #[derive(clap::Args)]
@@ -50,13 +51,13 @@ pub fn run(args: &CheckArgs, console: &Console) -> ExitCode {
                 }
             }
             Err(e) => {
-                console.error(&format!("cannot write the report as JSON: {e}"));
+                console.error(&t!("cli-check-cannot-json", error = e.to_string()));
                 return ExitCode::from(1);
             }
         },
         Format::Human => {
             console.diagnostics(&report.findings, project);
-            console.status("check:", &report.summary());
+            console.status(&t!("cli-word-check"), &report.summary());
         }
     }
     ExitCode::from(report.exit_code(args.deny_warnings) as u8)
@@ -66,12 +67,12 @@ pub fn run(args: &CheckArgs, console: &Console) -> ExitCode {
 fn write_baseline(project: &Path, console: &Console) -> ExitCode {
     let loaded = match Project::load(project) {
         Ok(loaded) => loaded,
-        Err(failure) => return report_failure(console, failure, project, "cannot write the baseline", ""),
+        Err(failure) => return report_failure(console, failure, project, &t!("cli-baseline-cannot-write"), ""),
     };
     let report = check::run_project(&loaded);
     if report.has_errors() {
         console.diagnostics(&report.findings, project);
-        console.error("the report has errors: correct them first (errors cannot be kept in a baseline)");
+        console.error(&t!("cli-baseline-has-errors"));
         return ExitCode::from(1);
     }
     let known: Vec<Diagnostic> = report.findings.iter().chain(&report.baselined).cloned().collect();
@@ -82,9 +83,9 @@ fn write_baseline(project: &Path, console: &Console) -> ExitCode {
         project.join(check::baseline::PATH)
     };
     if let Err(failure) = crate::output::write_atomic(&path, text.as_bytes()) {
-        return report_failure(console, failure, project, "cannot write the baseline", "");
+        return report_failure(console, failure, project, &t!("cli-baseline-cannot-write"), "");
     }
     let n = known.iter().filter(|d| d.code != Some(Code::BaselineStale)).count();
-    console.status("wrote", &format!("{} ({n} known finding{})", path.display(), if n == 1 { "" } else { "s" }));
+    console.status(&t!("cli-word-wrote"), &t!("cli-baseline-wrote", path = path.display().to_string(), n = n));
     ExitCode::SUCCESS
 }

@@ -8,6 +8,7 @@ use super::{Format, write_stdout};
 use crate::console::{Console, with_project_paths};
 use crate::diagnostics::Failure;
 use crate::diff::{self, Version, redline, render};
+use crate::t;
 
 /// `baocao diff`.
 #[derive(clap::Args)]
@@ -47,7 +48,7 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     };
     // a PDF's sources are rebuilt with the fonts built into baocao, or the project's
     let font_dirs = [project.join("fonts"), PathBuf::from("fonts")];
-    let progress = console.progress("comparing");
+    let progress = console.progress(&t!("cli-diff-progress"));
     let result = (|| {
         if let Some(path) = &args.redline {
             crate::portable::check_output_name(path, "--redline").map_err(|f| (f, PathBuf::from(".")))?;
@@ -78,16 +79,17 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
             let Some(new_project) = new_version.project() else {
                 return Err((
                     Failure::usage(
-                        crate::diagnostics::Diagnostic::error(format!(
-                            "`{new}` has no sources to mark the changes on, so no redline can be made"
-                        ))
-                        .help("give as NEW a project folder, a revision, or a PDF built by baocao with its sources"),
+                        crate::diagnostics::Diagnostic::error(t!("cli-diff-redline-no-sources", new = new))
+                            .help(t!("cli-diff-redline-no-sources-help")),
                     ),
                     PathBuf::from("."),
                 ));
             };
             let pages = redline::write(&comparison, new_project, path).map_err(|f| (f, base(new)))?;
-            console.status("wrote", &format!("the redline {} ({pages} pages)", path.display()));
+            console.status(
+                &t!("cli-word-wrote"),
+                &t!("cli-diff-redline-wrote", path = path.display().to_string(), pages = pages),
+            );
         }
         Ok::<_, (Failure, PathBuf)>(comparison.diff)
     })();
@@ -95,7 +97,7 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     match result {
         Ok(d) => {
             for line in [&d.old, &d.new].into_iter().filter_map(|v| v.sources_line()) {
-                console.status("diff:", &line);
+                console.status(&t!("cli-word-diff"), &line);
             }
             let out = match args.format {
                 Format::Json => serde_json::to_string_pretty(&render::json(&d)).unwrap_or_default() + "\n",
@@ -110,7 +112,7 @@ pub fn run(args: &DiffArgs, console: &Console) -> ExitCode {
         Err((failure, base)) => {
             let shown: Vec<_> = failure.diagnostics.iter().map(|d| with_project_paths(d.clone(), &base)).collect();
             console.diagnostics(&shown, Path::new("."));
-            console.error("diff failed");
+            console.error(&t!("cli-diff-failed"));
             ExitCode::from(2)
         }
     }

@@ -27,6 +27,6 @@ pub fn run(args: &FactsArgs, console: &Console) -> ExitCode {
             };
             write_stdout(&text, console)
         }
-        Err(failure) => report_failure(console, failure, project, "cannot list the facts", ""),
+        Err(failure) => report_failure(console, failure, project, &crate::t!("cli-facts-failed"), ""),
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::{refuse, usage_error};
 use crate::console::Console;
 use crate::diagnostics::Diagnostic;
+use crate::t;
 
 /// `baocao import`.
 #[derive(clap::Args)]
@@ -37,10 +38,7 @@ pub fn run(args: &ImportArgs, console: &Console) -> ExitCode {
         return super::import_draft::run(&args.file, project, args.accept_changes, args.dry_run, console);
     }
     let Some(dir) = &args.dir else {
-        return usage_error(
-            console,
-            Diagnostic::error("give the folder of the new project: `baocao import FILE.docx DIR`"),
-        );
+        return usage_error(console, Diagnostic::error(t!("cli-import-no-dir")));
     };
     if args.dry_run {
         return match crate::import::import(&args.file, args.accept_changes) {
@@ -49,8 +47,8 @@ pub fn run(args: &ImportArgs, console: &Console) -> ExitCode {
                     return ExitCode::from(2);
                 }
                 console.status(
-                    "dry run:",
-                    &format!("would write {} files into {}; nothing written", imported.files.len(), dir.display()),
+                    &t!("cli-word-dry-run"),
+                    &t!("cli-import-dry-run", n = imported.files.len(), dir = dir.display().to_string()),
                 );
                 ExitCode::SUCCESS
             }
@@ -64,24 +62,24 @@ pub fn run(args: &ImportArgs, console: &Console) -> ExitCode {
             }
             let c = &imported.converted;
             console.status(
-                "imported",
-                &format!(
-                    "{} into {} ({} files: {} sections, {} facts files, {} footnotes, {} facts)",
-                    args.file.display(),
-                    dir.display(),
-                    written.len(),
-                    c.sections.len(),
-                    c.facts.namespaces.len(),
-                    c.notes,
-                    c.facts.len()
+                &t!("cli-word-imported"),
+                &t!(
+                    "cli-import-done",
+                    file = args.file.display().to_string(),
+                    dir = dir.display().to_string(),
+                    files = written.len(),
+                    sections = c.sections.len(),
+                    namespaces = c.facts.namespaces.len(),
+                    footnotes = c.notes,
+                    facts = c.facts.len(),
                 ),
             );
             console.status(
-                "next:",
-                &format!(
-                    "baocao build --project {}   (the report above is in {})",
-                    dir.display(),
-                    dir.join("IMPORT.md").display()
+                &t!("cli-word-next"),
+                &t!(
+                    "cli-import-next",
+                    dir = dir.display().to_string(),
+                    summary = dir.join("IMPORT.md").display().to_string()
                 ),
             );
             ExitCode::SUCCESS

@@ -13,6 +13,7 @@ use crate::diagnostics::Failure;
 use crate::diff::{self, SourceKind, Version, render};
 use crate::import::{draft, package, summary, walk};
 use crate::project::{MemorySource, Project};
+use crate::t;
 
 /// Applies the draft.
 pub fn run(file: &Path, dir: &Path, accept: bool, dry_run: bool, console: &Console) -> ExitCode {
@@ -35,82 +36,92 @@ pub fn run(file: &Path, dir: &Path, accept: bool, dry_run: bool, console: &Conso
     let (doc, plan, old, new) = match result {
         Ok(r) => r,
         Err(failure) => {
-            return report_failure(console, failure, dir, "the draft cannot be applied", "; nothing was written");
+            return report_failure(console, failure, dir, &t!("cli-draft-failed"), &t!("cli-draft-nothing-written"));
         }
     };
     let mut out = String::new();
     if !doc.changes.is_empty() {
-        out.push_str(&format!(
-            "Tracked changes ({}):\n",
-            if accept { "applied as accepted" } else { "not applied; `--accept-changes` accepts them" }
-        ));
+        let how = if accept { t!("cli-draft-changes-accepted") } else { t!("cli-draft-changes-not-applied") };
+        out.push_str(&t!("cli-draft-changes", how = how));
+        out.push('\n');
         for c in &doc.changes {
-            out.push_str(&format!(
-                "  {} by {} on {}: \"{}\"\n",
-                c.kind,
-                or_unknown(&c.author),
-                or_unknown(&c.date),
-                summary::shorten(&c.text, 120)
-            ));
+            let line = t!(
+                "cli-draft-change",
+                kind = c.kind.to_string(),
+                author = or_unknown(&c.author),
+                date = or_unknown(&c.date),
+                text = summary::shorten(&c.text, 120).to_string()
+            );
+            out.push_str(&format!("  {line}\n"));
         }
     }
     if !doc.comments.is_empty() {
-        out.push_str("Comments (not applied; act on them in the sources):\n");
+        out.push_str(&t!("cli-draft-comments"));
+        out.push('\n');
         for c in &doc.comments {
-            out.push_str(&format!(
-                "  {} on {}, on \"{}\": {}\n",
-                or_unknown(&c.author),
-                or_unknown(&c.date),
-                summary::shorten(&c.anchor, 60),
-                summary::shorten(&c.text, 200)
-            ));
+            let line = t!(
+                "cli-draft-comment",
+                author = or_unknown(&c.author),
+                date = or_unknown(&c.date),
+                anchor = summary::shorten(&c.anchor, 60).to_string(),
+                text = summary::shorten(&c.text, 200).to_string()
+            );
+            out.push_str(&format!("  {line}\n"));
         }
     }
     for n in &plan.not_applied {
-        out.push_str(&format!("not applied: {n}\n"));
+        out.push_str(&format!("{}\n", t!("cli-draft-not-applied", what = n.to_string())));
     }
     let comparison = match diff::compare(&old, &new) {
         Ok(c) => c,
         Err(failure) => {
-            return report_failure(console, failure, dir, "the result cannot be compared", "; nothing was written");
+            return report_failure(
+                console,
+                failure,
+                dir,
+                &t!("cli-draft-cannot-compare"),
+                &t!("cli-draft-nothing-written"),
+            );
         }
     };
     out.push_str(&render::human(&comparison.diff, render::Style::new(console.stdout_color())));
     if write_stdout(&out, console) != ExitCode::SUCCESS {
         return ExitCode::from(2);
     }
-    let summary = format!(
-        "{} facts, {} blocks rewritten, {} added, {} removed, {} notes changed, {} added; {} files",
-        plan.facts.len(),
-        plan.blocks.0,
-        plan.blocks.1,
-        plan.blocks.2,
-        plan.notes.0,
-        plan.notes.1,
-        plan.files.len()
+    let summary = t!(
+        "cli-draft-summary",
+        facts = plan.facts.len(),
+        rewritten = plan.blocks.0,
+        added = plan.blocks.1,
+        removed = plan.blocks.2,
+        notes_changed = plan.notes.0,
+        notes_added = plan.notes.1,
+        files = plan.files.len()
     );
     if dry_run {
-        console.status("dry run:", &format!("would change {summary}; nothing written"));
+        console.status(&t!("cli-word-dry-run"), &t!("cli-draft-dry-run", summary = summary.as_str()));
         return ExitCode::SUCCESS;
     }
     for (path, text) in &plan.files {
         if let Err(failure) = crate::output::write_atomic(&dir.join(path), text.as_bytes()) {
-            return report_failure(console, failure, dir, "the draft was applied only in part", "");
+            return report_failure(console, failure, dir, &t!("cli-draft-partly"), "");
         }
     }
     let written: Vec<PathBuf> = plan.files.keys().cloned().collect();
+    let nothing = if written.is_empty() { format!(" {}", t!("cli-draft-nothing-to-change")) } else { String::new() };
     console.status(
-        "applied",
-        &format!(
-            "{} to {}: {summary}{}",
-            file.display(),
-            dir.display(),
-            if written.is_empty() { " (nothing to change)" } else { "" }
+        &t!("cli-word-applied"),
+        &t!(
+            "cli-draft-applied",
+            file = file.display().to_string(),
+            dir = dir.display().to_string(),
+            summary = summary.as_str(),
+            nothing = nothing
         ),
     );
     ExitCode::SUCCESS
 }
 
-fn or_unknown(s: &str) -> &str {
-    if s.is_empty() { "(unknown)" } else { s }
+fn or_unknown(s: &str) -> String {
+    if s.is_empty() { t!("cli-draft-unknown") } else { s.to_string() }
 }

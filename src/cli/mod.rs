@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+pub mod help;
 pub mod import;
 pub mod import_draft;
 pub mod serve;
@@ -116,7 +117,7 @@ pub fn write_stdout(text: &str, console: &Console) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            console.error(&format!("cannot write the output: {e}"));
+            console.error(&crate::t!("cli-cannot-write-output", error = e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -125,7 +126,7 @@ pub fn write_stdout(text: &str, console: &Console) -> ExitCode {
 /// A failed command: its findings (errors last), then one line saying what failed.
 pub fn report_failure(console: &Console, failure: Failure, project: &Path, what: &str, after: &str) -> ExitCode {
     let errors = console.failure(&failure.diagnostics, project);
-    console.error(&format!("{what} ({errors} error{}){after}", if errors == 1 { "" } else { "s" }));
+    console.error(&crate::t!("cli-failed", what = what, errors = errors, after = after));
     ExitCode::from(failure.exit_code() as u8)
 }
 

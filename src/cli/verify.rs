@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use super::{usage_error, write_stdout};
 use crate::console::Console;
 use crate::diagnostics::Diagnostic;
+use crate::t;
 use crate::verify::Outcome;
 
 /// `baocao verify`.
@@ -28,8 +29,8 @@ pub fn run(args: &VerifyArgs, console: &Console) -> ExitCode {
     if !pdf.is_file() {
         return usage_error(
             console,
-            Diagnostic::error(format!("`{}` does not exist or is not a file", pdf.display()))
-                .help("give the path of a PDF built by `baocao build`"),
+            Diagnostic::error(t!("cli-verify-no-file", path = pdf.display().to_string()))
+                .help(t!("cli-verify-no-file-help")),
         );
     }
     if let Some(dir) = project
@@ -37,8 +38,8 @@ pub fn run(args: &VerifyArgs, console: &Console) -> ExitCode {
     {
         return usage_error(
             console,
-            Diagnostic::error(format!("`{}` is not a baocao project: it has no content/ folder", dir.display()))
-                .help("give the folder that holds content/, templates/ and fonts/"),
+            Diagnostic::error(t!("cli-verify-not-a-project", path = dir.display().to_string()))
+                .help(t!("cli-verify-not-a-project-help")),
         );
     }
     match crate::verify::verify(pdf, project) {
