@@ -115,6 +115,13 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
             .collect();
         return undefined_fact(section, name_start, &wanted, facts);
     }
+    // a text through a number filter: the mistake is in the facts file, where the value is written
+    if !syntax
+        && message.contains("cannot format the text")
+        && let Some(d) = crate::facts::written::not_a_number(section, start..end, location.clone(), facts)
+    {
+        return d;
+    }
     let kind = if syntax { "template syntax error" } else { "cannot print" };
     let help = if message.contains("cannot format the text") {
         "the fact's value is text: print it without a number filter (`{{ namespace.name }}`), or write a number as its value"
