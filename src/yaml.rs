@@ -101,7 +101,7 @@ pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
             .chain(line.checked_sub(1))
             .find(|&n| line_text(n)[..indent_of(line_text(n))].contains('\t'))
     {
-        return Diagnostic::error(t!("yaml-tab", file = file, line = tab_line))
+        return Diagnostic::error(t!("yaml-tab", file = file.as_str(), line = tab_line))
             .at(at(tab_line, 1))
             .help(t!("yaml-tab-help"));
     }
@@ -113,28 +113,48 @@ pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
             && indent_of(this) > indent_of(before)
             && before.trim_end().split_once(": ").is_some_and(|(_, v)| !v.trim().is_empty())
         {
-            return Diagnostic::error(t!("yaml-indented-too-far", file = file))
+            return Diagnostic::error(t!("yaml-indented-too-far", file = file.as_str()))
                 .at(Location::from_line_col(path, text, line, indent_of(this) + 1, 1))
                 .help(t!("yaml-indented-too-far-help", spaces = indent_of(before)));
         }
-        return Diagnostic::error(t!("yaml-colon-in-text", file = file))
+        return Diagnostic::error(t!("yaml-colon-in-text", file = file.as_str()))
             .at(at(line, column))
             .help(t!("yaml-colon-in-text-help", fixed = quoted_line(this)));
     }
     if message.contains("could not find expected ':'") {
         let key_line = context.map_or(line.saturating_sub(1).max(1), |c| c.0);
-        return Diagnostic::error(t!("yaml-missing-colon", file = file, line = key_line))
+        return Diagnostic::error(t!("yaml-missing-colon", file = file.as_str(), line = key_line))
             .at(at(key_line, context.map_or(1, |c| c.1)))
             .help(t!("yaml-missing-colon-help"));
     }
     if message.contains("did not find expected key") || message.contains("did not find expected '-' indicator") {
         let list = message.contains("'-'");
         let mut d = Diagnostic::error(if list {
-            t!("yaml-list-not-lined-up", file = file)
+            t!("yaml-list-not-lined-up", file = file.as_str())
         } else {
-            t!("yaml-not-lined-up", file = file)
+            t!("yaml-not-lined-up", file = file.as_str())
         })
         .at(at(line, column));
+        // `   value: 1` (3 spaces) then `  unit: ha` (2, as everywhere else): the mistake is the line above
+        let usual = usual_indent(text);
+        let above =
+            (1..line).rev().find(|&n| !line_text(n).trim().is_empty() && !line_text(n).trim_start().starts_with('#'));
+        if let Some(above) = above
+            && !list
+            && indent_of(line_text(line)) == usual
+            && indent_of(line_text(above)) > usual
+        {
+            let spaces = indent_of(line_text(above));
+            return Diagnostic::error(t!(
+                "yaml-indent-differs",
+                file = file.as_str(),
+                line = above,
+                spaces = spaces,
+                usual = usual
+            ))
+            .at(at(above, spaces + 1))
+            .help(t!("yaml-not-lined-up-help"));
+        }
         if let Some((start, start_column)) = context
             && start != line
         {
@@ -146,13 +166,13 @@ pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diag
         || full.contains("while scanning a quoted scalar")
     {
         let open = context.unwrap_or((line, column));
-        return Diagnostic::error(t!("yaml-unclosed-quote", file = file, line = open.0))
+        return Diagnostic::error(t!("yaml-unclosed-quote", file = file.as_str(), line = open.0))
             .at(at(open.0, open.1))
             .help(t!("yaml-unclosed-quote-help"));
     }
     if message.contains("cannot start any token") {
         let c = line_text(line).chars().nth(column.saturating_sub(1)).unwrap_or(' ');
-        return Diagnostic::error(t!("yaml-bad-start", file = file, character = c.to_string()))
+        return Diagnostic::error(t!("yaml-bad-start", file = file.as_str(), character = c.to_string()))
             .at(at(line, column))
             .help(t!("yaml-colon-in-text-help", fixed = quoted_line(line_text(line))));
     }
@@ -170,6 +190,19 @@ pub(crate) fn is_duplicate_key(d: &Diagnostic) -> bool {
     let probe = t!("yaml-duplicate-key", key = SENTINEL);
     let (before, after) = probe.split_once(SENTINEL).unwrap_or((&probe, ""));
     d.message.contains(before) && d.message.ends_with(after)
+}
+
+/// The most common indentation of the indented `key:` lines of a file (2 when there are none).
+fn usual_indent(text: &str) -> usize {
+    let mut counts = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if indent > 0 && !trimmed.starts_with(['-', '#']) && trimmed.contains(':') {
+            *counts.entry(indent).or_insert(0usize) += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(indent, n)| (*n, usize::MAX - indent)).map_or(2, |(indent, _)| indent)
 }
 
 /// The `(line, column)` of a libyaml context (`scanning a simple key at line 6 column 1`).

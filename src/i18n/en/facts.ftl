@@ -60,6 +60,7 @@ yaml-colon-in-text = { $file }: the text on this line holds `: ` (a colon and a 
 yaml-colon-in-text-help = put the text in double quotes: `{ $fixed }`
 yaml-missing-colon = { $file }: line { $line } has no `:` after its key
 yaml-missing-colon-help = write `key: value`; a text that goes on over several lines must be in double quotes
+yaml-indent-differs = { $file }: line { $line } has { $spaces } spaces before it, the lines like it have { $usual }
 yaml-not-lined-up = { $file }: this line is not lined up with the lines above it
 yaml-list-not-lined-up = { $file }: this list item is not lined up with the items above it
 yaml-block-starts-here = the block it belongs to starts here, { $spaces } spaces in

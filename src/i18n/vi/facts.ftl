@@ -60,6 +60,7 @@ yaml-colon-in-text = { $file }: văn bản ở dòng này có `: ` (dấu hai ch
 yaml-colon-in-text-help = Thêm dấu ngoặc kép quanh văn bản: `{ $fixed }`
 yaml-missing-colon = { $file }: dòng { $line } thiếu dấu `:` sau tên khóa
 yaml-missing-colon-help = Viết theo dạng `khóa: giá trị`; văn bản kéo dài nhiều dòng phải đặt trong dấu ngoặc kép.
+yaml-indent-differs = { $file }: dòng { $line } có { $spaces } dấu cách ở đầu dòng, các dòng cùng cấp có { $usual }
 yaml-not-lined-up = { $file }: dòng này không thẳng hàng với các dòng phía trên
 yaml-list-not-lined-up = { $file }: mục này của danh sách không thẳng hàng với các mục phía trên
 yaml-block-starts-here = khối chứa nó bắt đầu ở đây, thụt vào { $spaces } dấu cách
