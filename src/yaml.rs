@@ -17,6 +17,9 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::t;
+
+pub(crate) mod typed;
 
 /// Parses a YAML file into a value tree of at most `max_values` values
 /// ([`crate::limits::MAX_YAML_VALUES`] for facts, [`crate::limits::MAX_REPORT_VALUES`] for
@@ -27,21 +30,19 @@ pub(crate) fn parse(file: &SourceFile, max_values: usize) -> Result<Value, Diagn
     let deserializer = serde_yaml::Deserializer::from_str(&file.text);
     Limited { count: &count, max: max_values, siblings: None }.deserialize(deserializer).map_err(|e| {
         let mut d = yaml_error(&file.path, &file.text, &e);
-        if e.to_string().contains("repetition limit exceeded") {
+        let repeated = e.to_string().contains("repetition limit exceeded");
+        if repeated {
             // serde_yaml's own guard against nested aliases: no place in its error; show the
             // first alias
-            d.message = format!("{}: YAML aliases expand to {TOO_MANY}", file.path.display());
+            d.message = t!("yaml-aliases-too-many", file = file.path.display().to_string());
             if let Some(at) = first_alias(&file.text) {
                 d = d.at(Location::from_offset(&file.path, &file.text, at, 1));
             }
         }
-        if d.message.contains(TOO_MANY) {
-            d.help(format!(
-                "each alias (`*name`) repeats its anchored values where it is used; here that adds up to more than \
-                 the {max_values} values a file may hold: write the values out, and keep only what the report needs"
-            ))
+        if repeated || e.to_string().contains(TOO_MANY) {
+            d.help(t!("yaml-aliases-too-many-help", max = max_values))
         } else if e.to_string().contains(TAGGED) {
-            d.help("remove the tag: facts and report.yaml use plain YAML values (numbers, text, lists, mappings)")
+            d.help(t!("yaml-tag-help"))
         } else {
             d
         }
@@ -61,33 +62,195 @@ fn first_alias(text: &str) -> Option<usize> {
 }
 const TAGGED: &str = "YAML tag";
 
-/// A YAML error as a diagnostic at its line and column (when the parser knows them).
+/// A YAML error as a diagnostic at its line and column (when the parser knows them), said in
+/// people's words: the line of the mistake (the parser often stops a line later), what is wrong
+/// and how to write it.
 pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let message = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
+    let full = e.to_string();
+    // serde_yaml appends " at line L column C" and libyaml ", while parsing … at line L column C"
+    let message = match full.find(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
     };
+    let context = full.split_once(", while ").and_then(|(_, c)| line_column(c));
     // libyaml's reader errors ("control characters are not allowed at position 27") give a
     // byte offset, and no line
-    if let Some((before, offset)) = message.rsplit_once(" at position ")
+    if let Some((_, offset)) = message.rsplit_once(" at position ")
         && let Ok(offset) = offset.trim().parse::<usize>()
     {
-        return Diagnostic::error(format!("{}: {before}", path.display()))
+        return Diagnostic::error(t!("yaml-control-character", file = path.display().to_string()))
             .at(Location::from_offset(path, text, offset, 1))
-            .help("remove the character, or write it as an escape in a double-quoted string (\"\\x07\")");
+            .help(t!("yaml-control-character-help"));
     }
-    let mut d = Diagnostic::error(format!("{}: {message}", path.display()));
-    if let Some(loc) = e.location() {
-        let mut at = Location::from_line_col(path, text, loc.line(), loc.column(), 1);
-        if let Some(second) = duplicate_key_line(&message, text, loc.line()) {
-            at = Location::from_line_col(path, text, second, 1, 1);
-            at.column = at.line_text.len() - at.line_text.trim_start().len() + 1;
+    let Some(loc) = e.location() else {
+        return Diagnostic::error(format!("{}: {}", path.display(), own_message(&message)));
+    };
+    let (line, column) = (loc.line(), loc.column());
+    let at = |line: usize, column: usize| Location::from_line_col(path, text, line, column, 1);
+    let line_text = |n: usize| text.split('\n').nth(n.saturating_sub(1)).unwrap_or("").trim_end_matches('\r');
+    let file = path.display().to_string();
+    let indent_of = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let syntax = full.contains(", while ")
+        || message.starts_with("found ")
+        || message.contains("not allowed")
+        || message.contains("did not find")
+        || message.contains("could not find");
+    if syntax
+        && let Some(tab_line) = [line, context.map_or(line, |c| c.0)]
+            .into_iter()
+            .chain(line.checked_sub(1))
+            .find(|&n| line_text(n)[..indent_of(line_text(n))].contains('\t'))
+    {
+        return Diagnostic::error(t!("yaml-tab", file = file.as_str(), line = tab_line))
+            .at(at(tab_line, 1))
+            .help(t!("yaml-tab-help"));
+    }
+    if message.contains("mapping values are not allowed") {
+        let this = line_text(line);
+        let before = (1..line).rev().map(line_text).find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        // `  value: 1` then `    unit: ha`: the deeper line continues the value above
+        if let Some(before) = before
+            && indent_of(this) > indent_of(before)
+            && before.trim_end().split_once(": ").is_some_and(|(_, v)| !v.trim().is_empty())
+        {
+            return Diagnostic::error(t!("yaml-indented-too-far", file = file.as_str()))
+                .at(Location::from_line_col(path, text, line, indent_of(this) + 1, 1))
+                .help(t!("yaml-indented-too-far-help", spaces = indent_of(before)));
         }
-        d = d.at(at);
+        return Diagnostic::error(t!("yaml-colon-in-text", file = file.as_str()))
+            .at(at(line, column))
+            .help(t!("yaml-colon-in-text-help", fixed = quoted_line(this)));
     }
-    d
+    if message.contains("could not find expected ':'") {
+        let key_line = context.map_or(line.saturating_sub(1).max(1), |c| c.0);
+        return Diagnostic::error(t!("yaml-missing-colon", file = file.as_str(), line = key_line))
+            .at(at(key_line, context.map_or(1, |c| c.1)))
+            .help(t!("yaml-missing-colon-help"));
+    }
+    if message.contains("did not find expected key") || message.contains("did not find expected '-' indicator") {
+        let list = message.contains("'-'");
+        let mut d = Diagnostic::error(if list {
+            t!("yaml-list-not-lined-up", file = file.as_str())
+        } else {
+            t!("yaml-not-lined-up", file = file.as_str())
+        })
+        .at(at(line, column));
+        // `   value: 1` (3 spaces) then `  unit: ha` (2, as everywhere else): the mistake is the line above
+        let usual = usual_indent(text);
+        let above =
+            (1..line).rev().find(|&n| !line_text(n).trim().is_empty() && !line_text(n).trim_start().starts_with('#'));
+        if let Some(above) = above
+            && !list
+            && indent_of(line_text(line)) == usual
+            && indent_of(line_text(above)) > usual
+        {
+            let spaces = indent_of(line_text(above));
+            return Diagnostic::error(t!(
+                "yaml-indent-differs",
+                file = file.as_str(),
+                line = above,
+                spaces = spaces,
+                usual = usual
+            ))
+            .at(at(above, spaces + 1))
+            .help(t!("yaml-not-lined-up-help"));
+        }
+        if let Some((start, start_column)) = context
+            && start != line
+        {
+            d = d.note(t!("yaml-block-starts-here", spaces = start_column - 1), at(start, start_column));
+        }
+        return d.help(t!("yaml-not-lined-up-help"));
+    }
+    if message.contains("end of stream") && message.contains("quoted")
+        || full.contains("while scanning a quoted scalar")
+    {
+        let open = context.unwrap_or((line, column));
+        return Diagnostic::error(t!("yaml-unclosed-quote", file = file.as_str(), line = open.0))
+            .at(at(open.0, open.1))
+            .help(t!("yaml-unclosed-quote-help"));
+    }
+    if message.contains("cannot start any token") {
+        let c = line_text(line).chars().nth(column.saturating_sub(1)).unwrap_or(' ');
+        return Diagnostic::error(t!("yaml-bad-start", file = file.as_str(), character = c.to_string()))
+            .at(at(line, column))
+            .help(t!("yaml-colon-in-text-help", fixed = quoted_line(line_text(line))));
+    }
+    let mut at_line = at(line, column);
+    if let Some(second) = duplicate_key_line(&message, text, line) {
+        at_line = at(second, 1);
+        at_line.column = at_line.line_text.len() - at_line.line_text.trim_start().len() + 1;
+    }
+    Diagnostic::error(format!("{file}: {}", own_message(&message))).at(at_line)
+}
+
+/// Whether `d` is the reader's error for a key given twice in one mapping.
+pub(crate) fn is_duplicate_key(d: &Diagnostic) -> bool {
+    const SENTINEL: &str = "\u{E000}key\u{E000}";
+    let probe = t!("yaml-duplicate-key", key = SENTINEL);
+    let (before, after) = probe.split_once(SENTINEL).unwrap_or((&probe, ""));
+    d.message.contains(before) && d.message.ends_with(after)
+}
+
+/// The most common indentation of the indented `key:` lines of a file (2 when there are none).
+fn usual_indent(text: &str) -> usize {
+    let mut counts = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if indent > 0 && !trimmed.starts_with(['-', '#']) && trimmed.contains(':') {
+            *counts.entry(indent).or_insert(0usize) += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(indent, n)| (*n, usize::MAX - indent)).map_or(2, |(indent, _)| indent)
+}
+
+/// The `(line, column)` of a libyaml context (`scanning a simple key at line 6 column 1`).
+fn line_column(context: &str) -> Option<(usize, usize)> {
+    let (_, rest) = context.rsplit_once(" at line ")?;
+    let (line, column) = rest.split_once(" column ")?;
+    Some((line.trim().parse().ok()?, column.trim().trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?))
+}
+
+/// baocao's own reader messages (a duplicate key, too many values, a tag) in the run's language;
+/// a parser's message that has no words of ours is kept, after a sentence that says what to do.
+fn own_message(message: &str) -> String {
+    // a nested value's error starts with its path: `x: duplicate key `value``
+    let message = ["duplicate key ", TOO_MANY, TAGGED]
+        .iter()
+        .find_map(|own| message.find(own).map(|i| &message[i..]))
+        .unwrap_or(message);
+    if let Some(key) = message.strip_prefix("duplicate key ") {
+        return t!("yaml-duplicate-key", key = key.trim_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix(&format!("{TOO_MANY}: more than ")) {
+        return t!("yaml-too-many", max = rest.split(' ').next().unwrap_or(rest));
+    }
+    if let Some(rest) = message.strip_prefix(&format!("{TAGGED} `!")) {
+        return t!("yaml-tag", tag = rest.split('`').next().unwrap_or(rest));
+    }
+    if message.contains("duplicate field") {
+        return t!("yaml-duplicate-key", key = message.split('`').nth(1).unwrap_or(""));
+    }
+    t!("yaml-unreadable", detail = message)
+}
+
+/// The line with its text in double quotes after the key or list marker:
+/// `  - Lưu: VT, TH. VĐC.` → `  - "Lưu: VT, TH. VĐC."`, `summary: Kết quả: năm 2023` →
+/// `summary: "Kết quả: năm 2023"`.
+pub(crate) fn quoted_line(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    let (head, body) = if let Some(item) = trimmed.strip_prefix("- ") {
+        (format!("{indent}- "), item)
+    } else {
+        match trimmed.split_once(": ") {
+            Some((key, value)) if !key.contains(' ') => (format!("{indent}{key}: "), value),
+            _ => (indent.to_string(), trimmed),
+        }
+    };
+    let body = body.trim().replace('\\', "\\\\").replace('"', "\\\"");
+    format!("{head}\"{body}\"")
 }
 
 /// For serde's "duplicate field `k`", the line of the second `k:` after the mapping starts
@@ -120,10 +283,7 @@ impl Limited<'_> {
     fn counted<E: de::Error>(&self, value: Value) -> Result<Value, E> {
         self.count.set(self.count.get() + 1);
         if self.count.get() > self.max {
-            return Err(E::custom(format!(
-                "{TOO_MANY}: more than {} (aliases `*name` counted at every use)",
-                self.max
-            )));
+            return Err(E::custom(format!("{TOO_MANY}: more than {}", self.max)));
         }
         if let Some(map) = self.siblings
             && map.contains_key(&value)

@@ -228,19 +228,19 @@ fn a_duplicate_key_is_reported_at_its_second_line() {
 fn a_report_yaml_of_the_wrong_shape_is_reported_at_its_line() {
     let dir = mini_project();
     put(dir.path(), "report-list.yaml", "content/report.yaml");
-    assert_fails(dir.path(), "content/report.yaml:1:", "invalid type: sequence, expected struct Report");
+    assert_fails(dir.path(), "content/report.yaml:1:", "must be a list of `key: value` lines");
     let dir = mini_project();
     put(dir.path(), "report-scalar.yaml", "content/report.yaml");
-    assert_fails(dir.path(), "content/report.yaml:1:", "expected struct Report");
+    assert_fails(dir.path(), "content/report.yaml:1:", "must be a list of `key: value` lines");
     for (from, to, line, says) in [
         (
             "authority:\n  - ỦY BAN NHÂN DÂN\n  - TỈNH HẢI DƯƠNG\n",
             "authority: ỦY BAN NHÂN DÂN\n",
             5,
-            "expected a sequence",
+            "`authority` is a list, one item per printed line",
         ),
         ("date: 2023\n", "date: 2023-02-30\n", 16, "is not a valid date"),
-        ("  name: Triệu Thế Hùng\n", "  name: [Triệu, Thế, Hùng]\n", 26, "invalid type: sequence, expected a string"),
+        ("  name: Triệu Thế Hùng\n", "  name: [Triệu, Thế, Hùng]\n", 26, "`name` must be a text, not a list"),
     ] {
         let dir = mini_project();
         let path = dir.path().join("content/report.yaml");

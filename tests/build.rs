@@ -125,12 +125,12 @@ fn an_undefined_fact_is_reported_at_section_line_and_column_with_the_closest_nam
 }
 
 #[test]
-fn an_unknown_report_key_is_reported_with_the_allowed_keys() {
+fn an_unknown_report_key_is_reported_with_the_closest_key() {
     assert_bad_input(
         "content/report.yaml",
         |t| t.replace("place: Hải Dương", "place: Hải Dương\nplase: x"),
         "content/report.yaml:",
-        "unknown field `plase`, expected one of",
+        "unknown key `plase` in content/report.yaml",
     );
 }
 

@@ -16,6 +16,7 @@ use crate::narrative::{self, render::key_offset};
 /// Adds the facts findings of the project to `out`.
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let facts = &input.project.facts;
+    out.extend(facts.warnings.iter().cloned());
     let mut printed: HashSet<&str> = HashSet::new();
     for u in &input.document.facts {
         let file = &input.project.sections[u.section];

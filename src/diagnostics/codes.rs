@@ -45,6 +45,9 @@ codes! {
     FactFormat = "fact-format", Error;
     /// A `{{ … }}` that tera cannot read.
     FactSyntax = "fact-syntax", Error;
+    /// An unquoted YAML number a Vietnamese reader reads otherwise (`value: 51.997`, three digits
+    /// after the dot, in money or a count: YAML reads 51,997, the office meant 51 997).
+    FactAmbiguousNumber = "fact-ambiguous-number", Warning;
     /// The same key twice in one YAML mapping of a facts file.
     FactDuplicateKey = "fact-duplicate-key", Error;
     /// A relation (`derived:` or `check:`) that cannot be read or computed: a syntax error, a

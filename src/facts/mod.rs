@@ -16,6 +16,7 @@ pub mod expr;
 pub mod number;
 mod parse;
 pub mod relations;
+pub mod written;
 
 use std::collections::BTreeMap;
 
@@ -96,6 +97,9 @@ pub struct Fact {
     /// The YAML file and line that define it.
     #[serde(skip)]
     pub location: Location,
+    /// Where its `value:` is written, when it is.
+    #[serde(skip)]
+    pub value_location: Option<Location>,
 }
 
 /// All facts of a project, by full key (`namespace.name`), sorted.
@@ -103,6 +107,9 @@ pub struct Fact {
 pub struct Facts {
     /// Facts by key.
     pub by_key: BTreeMap<String, Fact>,
+    /// Warnings found while reading the files (a number a Vietnamese reader reads otherwise,
+    /// [`written`]); `check` and `build` report them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A namespace or fact name: lowercase ASCII letters, digits and `_`, starting with a letter
@@ -118,7 +125,10 @@ impl Facts {
     /// cell is then an error); returns all problems found.
     pub fn parse(files: &[SourceFile]) -> Result<Facts, Vec<Diagnostic>> {
         Facts::load(files, &mut |path| {
-            Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not available here", path.display())))
+            Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                crate::t!("facts-file-not-available", file = path.display().to_string()),
+            ))
         })
     }
 
@@ -204,8 +214,12 @@ mod tests {
     #[test]
     fn unknown_fact_field_is_an_error_naming_the_fact() {
         let e = Facts::parse(&[file("a.yaml", "x:\n  value: 1\n  unit: ha\n  nam: 2023\n")]).unwrap_err();
-        assert!(e[0].message.contains("a.x") && e[0].message.contains("unknown field `nam`"), "{}", e[0].message);
-        assert_eq!(e[0].location.as_ref().unwrap().line, 1);
+        assert!(
+            e[0].message.contains("a.x") && e[0].message.contains("`nam` is not a field of a fact"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].location.as_ref().unwrap().line, 4, "at the field's own line");
     }
 
     #[test]

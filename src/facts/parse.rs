@@ -10,9 +10,13 @@ use serde::Deserialize;
 
 use super::cells::{CellSpec, Pending};
 use super::expr::{self, ExprError};
+use super::number::parse_vietnamese;
 use super::relations::{Relation, RelationKind};
+use super::written;
 use super::{Fact, FactValue, Facts, is_valid_name};
 use crate::diagnostics::{Code, Diagnostic, Location, SourceFile};
+use crate::t;
+use crate::yaml::typed::{self, TypedKind};
 
 /// The fields a fact may have in YAML.
 #[derive(Debug, Clone, Deserialize)]
@@ -65,33 +69,34 @@ struct FullCheck {
     tolerance: Option<f64>,
 }
 
-const FIELDS_HELP: &str = "a fact has `unit` and one of `value`, `source` (a spreadsheet cell) or `derived` (an \
-                           expression), and may have `meaning`, `period`, `estimate: true`, `target: true`, \
-                           `decimals`, `check` and `tolerance`";
-
 /// Parses `file` into `facts`; facts read from a cell are listed in `pending` (their value is
 /// set once the spreadsheets are read). Problems go to `errors`.
 pub(super) fn file(facts: &mut Facts, pending: &mut Vec<Pending>, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     let namespace = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     let whole_file = Location::from_line_col(&file.path, &file.text, 1, 1, 1);
     if !is_valid_name(&namespace) {
+        let suggestion = namespace.to_lowercase().replace(['-', ' ', '.'], "_");
+        let help = if is_valid_name(&suggestion) {
+            t!("facts-namespace-rename", name = format!("{suggestion}.yaml"))
+        } else {
+            t!("facts-namespace-help")
+        };
         errors.push(
-            Diagnostic::error(format!("`{}`: `{namespace}` cannot be a facts namespace", file.path.display()))
-                .at(whole_file)
-                .help(
-                    "name facts files with lowercase letters, digits and `_`, starting with a letter: `economy.yaml`",
-                ),
+            Diagnostic::error(t!(
+                "facts-bad-namespace",
+                file = file.path.display().to_string(),
+                namespace = namespace.as_str()
+            ))
+            .at(whole_file)
+            .help(help),
         );
         return;
     }
     let root = match crate::yaml::parse(file, crate::limits::MAX_YAML_VALUES) {
         Ok(root) => root,
         // a key given twice in one mapping (YAML parsers often keep one silently)
-        Err(d) if d.message.contains("duplicate key") => {
-            errors.push(
-                d.code(Code::FactDuplicateKey)
-                    .help("a name may appear once in each mapping: delete one of the two, or rename it"),
-            );
+        Err(d) if crate::yaml::is_duplicate_key(&d) => {
+            errors.push(d.code(Code::FactDuplicateKey).help(t!("facts-duplicate-key-help")));
             return;
         }
         Err(d) => {
@@ -104,40 +109,43 @@ pub(super) fn file(facts: &mut Facts, pending: &mut Vec<Pending>, file: &SourceF
         serde_yaml::Value::Mapping(m) => m,
         _ => {
             errors.push(
-                Diagnostic::error(format!("`{}` must be a mapping of fact names to facts", file.path.display()))
+                Diagnostic::error(t!("facts-not-a-mapping", file = file.path.display().to_string()))
                     .at(whole_file)
-                    .help("write `name:` at the start of a line, then `value:` and `unit:` indented below it"),
+                    .help(t!("facts-not-a-mapping-help")),
             );
             return;
         }
     };
     for (key, value) in mapping {
         let Some(name) = key.as_str() else {
+            let found = serde_yaml::to_string(&key).unwrap_or_default().trim().to_string();
             errors.push(
-                Diagnostic::error(format!("`{}`: a fact name must be text, found {key:?}", file.path.display()))
-                    .at(whole_file.clone()),
+                Diagnostic::error(t!("facts-name-not-text", file = file.path.display().to_string(), found = found))
+                    .at(whole_file.clone())
+                    .help(t!("facts-name-help")),
             );
             continue;
         };
         let (offset, location) = key_location(&file.path, &file.text, name);
         if !is_valid_name(name) {
-            errors.push(
-                Diagnostic::error(format!("`{name}` cannot be a fact name"))
-                    .at(location)
-                    .help("use lowercase ASCII letters, digits and `_`, starting with a letter: `grdp_growth_2021`"),
-            );
+            errors.push(Diagnostic::error(t!("facts-bad-name", name = name)).at(location).help(t!("facts-name-help")));
             continue;
         }
         let key = format!("{namespace}.{name}");
+        let block = Block { file, start: offset };
         let spec: FactSpec = match serde_yaml::from_value(value) {
             Ok(s) => s,
             Err(e) => {
-                errors.push(Diagnostic::error(format!("fact `{key}`: {e}")).at(location).help(FIELDS_HELP));
+                errors.push(spec_error(&key, &e.to_string(), &block, location));
                 continue;
             }
         };
-        let block = Block { file, start: offset };
         if let Some(fact) = fact(key, spec, location, &block, pending, errors) {
+            if let Some(at) = &fact.value_location
+                && let Some(warning) = super::written::ambiguous(&fact, at.clone())
+            {
+                facts.warnings.push(warning);
+            }
             facts.by_key.insert(fact.key.clone(), fact);
         }
     }
@@ -154,8 +162,16 @@ impl Block<'_> {
     /// written on one line as is (a quoted or plain YAML scalar).
     fn find(&self, expression: &str) -> Option<usize> {
         let text = &self.file.text;
+        let end = self.end();
+        let first = expression.lines().next().unwrap_or(expression);
+        text[self.start..end].find(first).map(|i| self.start + i).filter(|_| !first.is_empty())
+    }
+
+    /// The byte offset where the fact's lines end: the next top-level line, or the file's end.
+    fn end(&self) -> usize {
+        let text = &self.file.text;
         let first_line_end = text[self.start..].find('\n').map_or(text.len(), |i| self.start + i + 1);
-        let end = text[first_line_end..]
+        text[first_line_end..]
             .split_inclusive('\n')
             .scan(first_line_end, |at, line| {
                 let here = *at;
@@ -163,9 +179,22 @@ impl Block<'_> {
                 Some((here, line))
             })
             .find(|(_, line)| line.starts_with(|c: char| !c.is_whitespace() && c != '#'))
-            .map_or(text.len(), |(at, _)| at);
-        let first = expression.lines().next().unwrap_or(expression);
-        text[self.start..end].find(first).map(|i| self.start + i).filter(|_| !first.is_empty())
+            .map_or(text.len(), |(at, _)| at)
+    }
+
+    /// The location of the line where `field:` is written in the fact (its key's when none).
+    fn field(&self, field: &str, key: &Location) -> Location {
+        let text = &self.file.text;
+        let mut at = self.start;
+        for line in text[self.start..self.end()].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.strip_prefix(field).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+                let offset = at + line.len() - trimmed.len();
+                return Location::from_offset(&self.file.path, text, offset, field.chars().count());
+            }
+            at += line.len();
+        }
+        key.clone()
     }
 
     /// The location of `span` (bytes of `expression`), or of the fact's key when the expression
@@ -192,24 +221,21 @@ fn fact(
 ) -> Option<Fact> {
     let given = [spec.value.is_some(), spec.source.is_some(), spec.derived.is_some()];
     if given.iter().filter(|g| **g).count() != 1 {
-        let what = if given.iter().any(|g| *g) {
-            "has more than one of `value`, `source` and `derived`"
+        let message = if given.iter().any(|g| *g) {
+            t!("facts-more-than-one-way", key = key.as_str())
         } else {
-            "has no `value`, `source` or `derived`"
+            t!("facts-no-value", key = key.as_str())
         };
-        errors.push(Diagnostic::error(format!("fact `{key}` {what}")).at(location).help(
-            "give the figure one way: `value: 58` (written), `source: { file: …, sheet: …, cell: B7 }` (a spreadsheet \
-             cell) or `derived: a.x + a.y` (computed); to compare a written figure with others, use `check:`",
-        ));
+        errors.push(Diagnostic::error(message).at(location).help(t!("facts-one-way-help")));
         return None;
     }
     if let Some(FactValue::Float(x)) = spec.value
         && !x.is_finite()
     {
         errors.push(
-            Diagnostic::error(format!("fact `{key}` has the value {x}, which is not a figure"))
+            Diagnostic::error(t!("facts-value-not-a-figure", key = key.as_str(), value = x.to_string()))
                 .at(location)
-                .help("write the figure as a plain number: `value: 8.58`"),
+                .help(t!("facts-value-not-a-figure-help")),
         );
         return None;
     }
@@ -217,16 +243,17 @@ fn fact(
         && d > 12
     {
         errors.push(
-            Diagnostic::error(format!("fact `{key}`: `decimals: {d}` must be between 0 and 12")).at(location.clone()),
+            Diagnostic::error(t!("facts-decimals-range", key = key.as_str(), decimals = d))
+                .at(block.field("decimals", &location)),
         );
         return None;
     }
     for tolerance in spec.tolerance.into_iter().chain(spec.check.iter().flat_map(checks).filter_map(|c| c.1)) {
         if !(tolerance.is_finite() && tolerance >= 0.0) {
             errors.push(
-                Diagnostic::error(format!("fact `{key}`: the tolerance {tolerance} must be a figure of 0 or more"))
+                Diagnostic::error(t!("facts-tolerance", key = key.as_str(), tolerance = tolerance.to_string()))
                     .at(location.clone())
-                    .help("write how far the stated value may be from the computed one: `tolerance: 0.05`"),
+                    .help(t!("facts-tolerance-help")),
             );
             return None;
         }
@@ -255,19 +282,29 @@ fn fact(
     if let Some(cell) = spec.source {
         pending.push(Pending { key: key.clone(), spec: cell, location: location.clone() });
     }
+    let value_location = spec.value.as_ref().and_then(|_| written::value_written(block.file, block.start, block.end()));
+    // a figure written the Vietnamese way (`"51.997"`, `"1,47"`) is the number a Vietnamese reads
+    let (value, written_decimals) = match &spec.value {
+        Some(FactValue::Text(text)) => match parse_vietnamese(text) {
+            Some((value, decimals)) => (Some(value), decimals),
+            None => (spec.value.clone(), None),
+        },
+        _ => (spec.value.clone(), None),
+    };
     Some(Fact {
         key,
         // set from the cell (`source`) or the expression (`derived`) once the project is read
-        value: spec.value.unwrap_or(FactValue::Integer(0)),
+        value: value.unwrap_or(FactValue::Integer(0)),
         unit: spec.unit,
         meaning: spec.meaning,
         period: spec.period,
         estimate: spec.estimate,
         target: spec.target,
-        decimals: spec.decimals,
+        decimals: spec.decimals.or(written_decimals),
         relations,
         source: None,
         location,
+        value_location: value_location.map(|(at, _)| at),
     })
 }
 
@@ -288,7 +325,9 @@ fn checks(c: &Checks) -> Vec<(&str, Option<f64>)> {
 /// An expression that cannot be read, at its place in the YAML line.
 pub(super) fn expression_error(key: &str, text: &str, e: &ExprError, at: Location) -> Diagnostic {
     let mut d =
-        Diagnostic::error(format!("fact `{key}`: {} (in `{text}`)", e.message)).code(Code::RelationError).at(at);
+        Diagnostic::error(t!("facts-expression-error", key = key, problem = e.message.as_str(), expression = text))
+            .code(Code::RelationError)
+            .at(at);
     if let Some(h) = &e.help {
         d = d.help(h.clone());
     }
@@ -311,4 +350,99 @@ fn key_location(path: &Path, text: &str, name: &str) -> (usize, Location) {
         offset += line.len();
     }
     (0, Location::from_line_col(path, text, 1, 1, 1))
+}
+
+/// The fields of a fact, for "did you mean" and help.
+const FIELDS: &[&str] = &[
+    "value",
+    "unit",
+    "meaning",
+    "period",
+    "estimate",
+    "target",
+    "decimals",
+    "derived",
+    "check",
+    "tolerance",
+    "source",
+];
+
+/// What an office may write for a field in Vietnamese, and the field it means.
+const VIETNAMESE_FIELDS: &[(&str, &str)] = &[
+    ("gia_tri", "value"),
+    ("giá trị", "value"),
+    ("so_lieu", "value"),
+    ("don_vi", "unit"),
+    ("đơn vị", "unit"),
+    ("nam", "period"),
+    ("năm", "period"),
+    ("ky", "period"),
+    ("kỳ", "period"),
+    ("y_nghia", "meaning"),
+    ("ý nghĩa", "meaning"),
+    ("mo_ta", "meaning"),
+    ("nguon", "source"),
+    ("uoc", "estimate"),
+    ("ke_hoach", "target"),
+];
+
+/// A fact that cannot be read into its fields, in people's words, at the line of the field.
+fn spec_error(key: &str, message: &str, block: &Block, location: Location) -> Diagnostic {
+    let error = typed::parse(message);
+    match &error.kind {
+        TypedKind::UnknownField { field, .. } => {
+            let guess = VIETNAMESE_FIELDS
+                .iter()
+                .find(|(v, _)| v == field)
+                .map(|(_, f)| *f)
+                .or_else(|| crate::diagnostics::closest(field, FIELDS.iter().copied(), 1).first().copied());
+            let help = match guess {
+                Some(f) => t!("facts-did-you-mean", field = f),
+                None => t!("facts-fields-help"),
+            };
+            Diagnostic::error(t!("facts-unknown-field", key = key, field = field.as_str()))
+                .at(block.field(field, &location))
+                .help(help)
+        }
+        TypedKind::Missing { field } => Diagnostic::error(t!("facts-missing-field", key = key, field = field.as_str()))
+            .at(location)
+            .help(if field == "unit" { t!("facts-missing-unit-help") } else { t!("facts-fields-help") }),
+        TypedKind::InvalidType { expected, .. } if expected.contains("struct") => {
+            Diagnostic::error(t!("facts-not-a-block", key = key)).at(location).help(t!("facts-not-a-block-help"))
+        }
+        TypedKind::InvalidType { found, expected } if expected.contains("bool") => {
+            let written = found.strip_prefix("string ").unwrap_or(found).trim_matches(['"', '`']).to_string();
+            let field = ["estimate", "target"]
+                .into_iter()
+                .find(|f| block.field(f, &location) != location && typed::yes_no(&written).is_some())
+                .unwrap_or("estimate");
+            let help = match typed::yes_no(&written) {
+                Some(b) => t!("facts-write-instead", line = format!("{field}: {b}")),
+                None => t!("facts-yes-no-help"),
+            };
+            Diagnostic::error(t!("facts-yes-no", key = key, value = written.as_str()))
+                .at(block.field(field, &location))
+                .help(help)
+        }
+        TypedKind::InvalidType { found, expected } => Diagnostic::error(t!(
+            "facts-wrong-kind",
+            key = key,
+            found = typed::found_words(found),
+            expected = typed::expected_words(expected)
+        ))
+        .at(location)
+        .help(t!("facts-fields-help")),
+        // an untagged value that is neither a number nor a text (a list, a block)
+        TypedKind::Other(m) if m.contains("FactValue") => Diagnostic::error(t!("facts-value-kind", key = key))
+            .at(block.field("value", &location))
+            .help(t!("facts-value-kind-help")),
+        TypedKind::Other(m) if m.contains("Checks") || m.contains("CheckSpec") => {
+            Diagnostic::error(t!("facts-check-kind", key = key))
+                .at(block.field("check", &location))
+                .help(t!("facts-check-kind-help"))
+        }
+        TypedKind::Other(_) | TypedKind::UnknownVariant { .. } => {
+            Diagnostic::error(t!("facts-unreadable", key = key)).at(location).help(t!("facts-fields-help"))
+        }
+    }
 }

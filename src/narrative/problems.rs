@@ -97,6 +97,13 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
             .collect();
         return undefined_fact(section, name_start, &wanted, facts);
     }
+    // a text through a number filter: the mistake is in the facts file, where the value is written
+    if !syntax
+        && super::filters::is_text_error(message)
+        && let Some(d) = crate::facts::written::not_a_number(section, start..end, location.clone(), facts)
+    {
+        return d;
+    }
     let kind = if syntax { crate::t!("narrative-syntax-error") } else { crate::t!("narrative-cannot-print") };
     let help = if super::filters::is_text_error(message) {
         crate::t!("narrative-text-through-number-help")

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::yaml::yaml_error;
+use crate::t;
+use crate::yaml::typed::{self, TypedKind};
+use crate::yaml::{quoted_line, yaml_error};
 
 /// The report's metadata, as the office writes it in `content/report.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,23 +103,23 @@ impl IssueDate {
     pub fn parse(s: &str) -> Result<IssueDate, String> {
         let s = s.trim();
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str| p.parse::<u32>().map_err(|_| format!("`{s}` is not a date"));
+        let num = |p: &str| p.parse::<u32>().map_err(|_| t!("report-date-not-a-date", date = s));
         match parts.as_slice() {
             [y] if y.len() == 4 => Ok(IssueDate { year: num(y)? as i32, month: None, day: None }),
             [y, m] if y.len() == 4 => {
                 let month = num(m)?;
                 if !(1..=12).contains(&month) {
-                    return Err(format!("`{s}`: month {month} does not exist"));
+                    return Err(t!("report-date-no-month", date = s, month = month));
                 }
                 Ok(IssueDate { year: num(y)? as i32, month: Some(month), day: None })
             }
             [y, _, _] if y.len() == 4 => {
                 let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map_err(|e| format!("`{s}` is not a valid date ({e})"))?;
+                    .map_err(|_| t!("report-date-invalid", date = s))?;
                 use chrono::Datelike;
                 Ok(IssueDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) })
             }
-            _ => Err(format!("`{s}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")),
+            _ => Err(t!("report-date-not-a-date", date = s)),
         }
     }
 
@@ -172,47 +174,32 @@ impl<'de> Deserialize<'de> for IssueDate {
     }
 }
 
-/// The keys of report.yaml, for help texts.
-const KEYS_HELP: &str = "report.yaml keys: parent_authority, authority, national_title, motto, number, symbol, place, date, \
-     document_type, summary, signer (titles, name), recipients, status (final | draft), watermark, language (vi | en), replaces (number, \
-     date) — see docs/content-format.md";
-
 impl Report {
     /// Parses `report.yaml`; a YAML or shape error becomes a diagnostic at its line and column.
     pub fn parse(file: &SourceFile) -> Result<Report, Diagnostic> {
         if file.text.trim().is_empty() {
-            return Err(Diagnostic::error(format!("`{}` is empty", file.path.display()))
+            return Err(Diagnostic::error(t!("report-empty", file = file.path.display().to_string()))
                 .at(Location::from_line_col(&file.path, &file.text, 1, 1, 1))
-                .help(KEYS_HELP));
+                .help(t!("report-keys-help")));
         }
         // the safe reader first (alias bomb, tags, duplicate keys), then the typed read, whose
         // errors name the key and its line
         let value = crate::yaml::parse(file, crate::limits::MAX_REPORT_VALUES)?;
         check_lengths(file, &value)?;
-        let report = serde_yaml::from_str::<Report>(&file.text).map_err(|e| {
-            let mut d = yaml_error(&file.path, &file.text, &e).help(KEYS_HELP);
-            // serde places an error of the date's own parser at the start of the mapping
-            if d.message.contains("date")
-                && !d.message.contains("date:")
-                && let Some(line) = file.text.split('\n').position(|l| l.starts_with("date:"))
-            {
-                d = d.at(Location::from_line_col(&file.path, &file.text, line + 1, 7, 1));
-            }
-            d
-        })?;
+        let report = serde_yaml::from_str::<Report>(&file.text).map_err(|e| typed_error(file, &e))?;
         if report.watermark && report.status != Status::Draft {
             let line = file.text.lines().position(|l| l.starts_with("watermark:")).map_or(1, |i| i + 1);
-            return Err(Diagnostic::error("`watermark: true` marks drafts, but this report is not a draft")
+            return Err(Diagnostic::error(t!("report-watermark-not-draft"))
                 .at(Location::from_line_col(&file.path, &file.text, line, 1, "watermark".len()))
-                .help("add `status: draft`, or remove `watermark: true` before issuing the report"));
+                .help(t!("report-watermark-not-draft-help")));
         }
         if let Some(language) = &report.language
             && crate::i18n::Lang::from_tag(language).is_none()
         {
             let line = file.text.lines().position(|l| l.starts_with("language:")).map_or(1, |i| i + 1);
-            return Err(Diagnostic::error(format!("unknown language `{language}`"))
+            return Err(Diagnostic::error(t!("report-unknown-language", language = language.as_str()))
                 .at(Location::from_line_col(&file.path, &file.text, line, 1, "language".len()))
-                .help("write `language: vi` (tiếng Việt) or `language: en` (English)"));
+                .help(t!("report-unknown-language-help")));
         }
         Ok(report)
     }
@@ -257,6 +244,117 @@ impl Report {
     }
 }
 
+/// A line of report.yaml for each key, to show how a missing one is written.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("authority", "authority: [ỦY BAN NHÂN DÂN, TỈNH HẢI DƯƠNG]"),
+    ("national_title", "national_title: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("motto", "motto: Độc lập - Tự do - Hạnh phúc"),
+    ("symbol", "symbol: BC-UBND"),
+    ("place", "place: Hải Dương"),
+    ("date", "date: 2023-12-05"),
+    ("document_type", "document_type: BÁO CÁO"),
+    ("summary", "summary: [Kết quả thực hiện nhiệm vụ năm 2023]"),
+    ("signer", "signer: { titles: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Nguyễn Văn A }"),
+    ("titles", "  titles: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]"),
+    ("name", "  name: Nguyễn Văn A"),
+    ("recipients", "recipients: [Như trên;, Lưu VT.]"),
+    ("number", "  number: 197/BC-UBND"),
+];
+
+/// A typed-read error of report.yaml in people's words, with help for the field it is about.
+fn typed_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
+    let message = e.to_string();
+    let error = typed::parse(&message);
+    let (path, text) = (&file.path, &file.text);
+    let here = e.location().map_or_else(
+        || Location::from_line_col(path, text, 1, 1, 1),
+        |l| Location::from_line_col(path, text, l.line(), l.column(), 1),
+    );
+    let field = error.field().to_string();
+    let shown = path.display().to_string();
+    let d = match &error.kind {
+        TypedKind::UnknownField { field: key, expected } => {
+            let close = crate::diagnostics::closest(key, expected.iter().map(String::as_str), 1);
+            let help = match close.first() {
+                Some(c) => t!("report-did-you-mean", key = *c),
+                None => t!("report-allowed-keys", keys = ticked(expected)),
+            };
+            let width = key.chars().count();
+            Diagnostic::error(t!("report-unknown-key", key = key.as_str(), file = shown))
+                .at(Location { width, ..here })
+                .help(help)
+        }
+        TypedKind::UnknownVariant { value, expected } => {
+            let lower = value.trim().to_lowercase();
+            let suggestion = expected.iter().find(|x| **x == lower).cloned().or_else(|| match lower.as_str() {
+                "dự thảo" | "du thao" | "du_thao" | "nháp" => Some("draft".to_string()),
+                "chính thức" | "chinh thuc" | "ban hành" => Some("final".to_string()),
+                _ => None,
+            });
+            let d = Diagnostic::error(t!("report-value-not-allowed", key = field.as_str(), value = value.as_str()))
+                .at(here);
+            match (field.as_str(), suggestion) {
+                (_, Some(s)) => d.help(t!("report-write-instead", line = format!("{field}: {s}"))),
+                ("status", None) => d.help(t!("report-status-help")),
+                _ => d.help(t!("report-allowed-values", key = field.as_str(), values = ticked(expected))),
+            }
+        }
+        TypedKind::InvalidType { found, expected } if expected.contains("bool") => {
+            let written = found.strip_prefix("string ").unwrap_or(found).trim_matches(['"', '`']).to_string();
+            let d = Diagnostic::error(t!("report-yes-no", key = field.as_str(), value = written.as_str())).at(here);
+            match typed::yes_no(&written) {
+                Some(b) => d.help(t!("report-write-instead", line = format!("{field}: {b}"))),
+                None => d.help(t!("report-yes-no-help", key = field.as_str())),
+            }
+        }
+        TypedKind::InvalidType { found, .. } if found == "map" && error.item().is_some() => {
+            let line = here.line_text.clone();
+            Diagnostic::error(t!("report-item-colon", key = field.as_str(), n = error.item().unwrap_or(1)))
+                .at(here)
+                .help(t!("report-item-colon-help", fixed = quoted_line(&line)))
+        }
+        TypedKind::InvalidType { expected, .. } if error.path.is_empty() && expected.contains("struct") => {
+            Diagnostic::error(t!("report-not-a-mapping", file = shown)).at(here).help(t!("report-keys-help"))
+        }
+        TypedKind::InvalidType { expected, .. } if expected.contains("sequence") => {
+            Diagnostic::error(t!("report-needs-list", key = field.as_str()))
+                .at(here)
+                .help(t!("report-needs-list-help", key = field.as_str()))
+        }
+        TypedKind::InvalidType { found, expected } => Diagnostic::error(t!(
+            "report-wrong-kind",
+            key = field.as_str(),
+            found = typed::found_words(found),
+            expected = typed::expected_words(expected)
+        ))
+        .at(here),
+        TypedKind::Missing { field: key } => {
+            let example =
+                EXAMPLES.iter().find(|(k, _)| *k == key.as_str()).map_or(format!("{key}: …"), |e| e.1.into());
+            let within = if error.path.is_empty() { shown } else { format!("`{}`", error.path) };
+            Diagnostic::error(t!("report-missing-key", key = key.as_str(), within = within))
+                .at(here)
+                .help(t!("report-missing-key-help", example = example))
+        }
+        TypedKind::Other(_) => yaml_error(path, text, e),
+    };
+    // serde places an error of the date's own parser at the start of the mapping
+    if let Some(line) = text.split('\n').position(|l| l.starts_with("date:")) {
+        let written = text.split('\n').nth(line).unwrap_or("")["date:".len()..].split(" #").next().unwrap_or("");
+        if let Err(detail) = IssueDate::parse(written.trim().trim_matches(['"', '\''])) {
+            return Diagnostic::error(t!("report-bad-date", detail = detail))
+                .at(Location::from_line_col(path, text, line + 1, 7, 1))
+                .help(t!("report-date-help"));
+        }
+    }
+    d
+}
+
+/// `` `a`, `b`, `c` ``.
+fn ticked(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
 /// Refuses a value longer than [`crate::limits::MAX_PARAGRAPH_BYTES`]: each is set as one
 /// paragraph (a header line, the title, a recipient), and typst's time for a paragraph grows
 /// with the square of its length.
@@ -269,13 +367,14 @@ fn check_lengths(file: &SourceFile, value: &serde_yaml::Value) -> Result<(), Dia
         if texts.iter().any(|t| t.len() > limit) {
             let key = key.as_str().unwrap_or("");
             let line = file.text.split('\n').position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
-            return Err(Diagnostic::error(format!(
-                "`{key}` in {} is longer than {} KB",
-                file.path.display(),
-                limit / 1024
+            return Err(Diagnostic::error(t!(
+                "report-too-long",
+                key = key,
+                file = file.path.display().to_string(),
+                kb = limit / 1024
             ))
             .at(Location::from_line_col(&file.path, &file.text, line, 1, key.chars().count()))
-            .help("each value of report.yaml is a line or two of the first or last page; shorten it"));
+            .help(t!("report-too-long-help")));
         }
     }
     Ok(())
@@ -328,7 +427,8 @@ mod tests {
         assert_eq!(d.location.unwrap().line, MINIMAL.lines().count() + 1);
         assert!(parse("status: draft\nwatermark: true\n").is_ok());
         let d = parse("status: drafted\n").unwrap_err();
-        assert!(d.message.contains("unknown variant `drafted`"), "{}", d.message);
+        assert!(d.message.contains("`status: drafted` is not an allowed value"), "{}", d.message);
+        assert!(d.help.unwrap().contains("`status: draft`"));
     }
 
     #[test]
@@ -336,8 +436,8 @@ mod tests {
         let file =
             SourceFile { path: "content/report.yaml".into(), text: "authority: [A]\nnational_titel: X\n".into() };
         let d = Report::parse(&file).unwrap_err();
-        assert!(d.message.contains("unknown field `national_titel`"), "{}", d.message);
-        assert!(d.message.contains("expected one of"), "{}", d.message);
+        assert!(d.message.contains("unknown key `national_titel`"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `national_title`?"));
         assert_eq!(d.location.as_ref().unwrap().line, 2);
     }
 }
