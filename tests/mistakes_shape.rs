@@ -289,3 +289,43 @@ fn a_utf16_file_without_a_byte_order_mark_is_named_too() {
     assert_has(&en, &["`content/sections/03-them.md` is saved as UTF-16"]);
     assert!(!en.contains('\0'), "no NUL byte is printed:\n{en:?}");
 }
+
+#[test]
+fn a_tab_indented_paragraph_after_a_footnote_definition_is_a_warning_not_a_silent_note() {
+    let dir = mini_project();
+    append(
+        dir.path(),
+        "content/sections/02-ket-thuc.md",
+        "\nKết thúc[^kt].\n\n[^kt]: Nội dung chú thích.\n\n\tĐoạn văn thêm vào cuối mục, bắt đầu bằng Tab.\n",
+    );
+    let text = std::fs::read_to_string(dir.path().join("content/sections/02-ket-thuc.md")).unwrap();
+    let line = text.lines().position(|l| l.starts_with('\t')).unwrap() + 1;
+    let (code, en) = check(dir.path(), "en");
+    assert_eq!(code, 0, "{en}");
+    assert_has(
+        &en,
+        &[
+            "warning[note-absorbed]: this paragraph starts with a Tab after the definition of footnote `[^kt]`",
+            &format!("content/sections/02-ket-thuc.md:{line}:2"),
+            "remove the Tab at the start of the line",
+        ],
+    );
+    let (_, vi) = check(dir.path(), "vi");
+    assert_has(
+        &vi,
+        &[
+            "cảnh báo[note-absorbed]: đoạn này bắt đầu bằng phím Tab, nằm sau nội dung chú thích `[^kt]`",
+            &format!("content/sections/02-ket-thuc.md:{line}:2"),
+            "xóa phím Tab ở đầu dòng",
+        ],
+    );
+    // four spaces are Markdown's own way to give a note a second paragraph: no finding
+    let dir = mini_project();
+    append(
+        dir.path(),
+        "content/sections/02-ket-thuc.md",
+        "\nKết thúc[^kt].\n\n[^kt]: Nội dung chú thích.\n\n    Đoạn thứ hai của chú thích.\n",
+    );
+    let (_, en) = check(dir.path(), "en");
+    assert!(!en.contains("note-absorbed"), "{en}");
+}

@@ -7,7 +7,12 @@
 //! - `code-block`: a code block (a paragraph indented by a Tab or 4 spaces, a Word habit, or text
 //!   between ```` ``` ```` lines): it prints as small unindented text, and a report holds no code.
 //!
-//! Both read the model's blocks and their place in the section's rendered text.
+//! - `note-absorbed`: a Tab-indented paragraph after a footnote's definition (a Word habit at the
+//!   end of a section, where the notes are): Markdown made it the note's next paragraph, so it
+//!   prints at the page's foot. Four spaces are Markdown's way to write a note of several
+//!   paragraphs on purpose, so only a Tab is taken as a mistake.
+//!
+//! They read the model's blocks and their place in the section's rendered text.
 
 use super::Input;
 use crate::diagnostics::{Code, Diagnostic};
@@ -23,6 +28,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for note in &input.document.notes {
         if let Some(section) = sections.get(note.section) {
             blocks(&note.blocks, &section.source, out);
+            absorbed(note, &section.source, out);
         }
     }
 }
@@ -89,6 +95,31 @@ fn marker(s: &str) -> Option<usize> {
         return Some(digits + 2);
     }
     None
+}
+
+/// Paragraphs after a note's first whose line starts with a Tab.
+fn absorbed(note: &crate::document::Note, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+    let text = &map.rendered;
+    for block in note.blocks.iter().skip(1) {
+        if !matches!(block.kind, BlockKind::Paragraph { .. }) {
+            continue;
+        }
+        let start = block.range.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[line_start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if !line[..line.len() - trimmed.len()].contains('\t') {
+            continue;
+        }
+        let at = line_start + (line.len() - trimmed.len());
+        out.push(
+            Diagnostic::warning(t!("check-note-absorbed", label = &note.label))
+                .code(Code::NoteAbsorbed)
+                .at(map.location(at..at + trimmed.len().max(1)))
+                .help(t!("check-note-absorbed-help")),
+        );
+    }
 }
 
 fn code(block: &Block, map: &SourceMap, out: &mut Vec<Diagnostic>) {

@@ -105,3 +105,7 @@ check-summary = { $errors ->
    *[other] { $warnings } warnings
 }
 check-summary-silenced = {" "}({ $n } silenced by baocao-allow comments)
+
+code-note-absorbed = a Tab-indented paragraph after a footnote's definition, made part of that footnote
+check-note-absorbed = this paragraph starts with a Tab after the definition of footnote `[^{ $label }]`: it becomes part of that footnote and prints at the foot of the page, not in the text
+check-note-absorbed-help = remove the Tab at the start of the line; if the paragraph belongs to the text, move it above the footnote definitions

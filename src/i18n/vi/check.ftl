@@ -96,3 +96,7 @@ check-heading-first = `{ $written }` đúng ra là `{ $expected }` (số đầu 
 
 check-summary = { $errors } lỗi, { $warnings } cảnh báo
 check-summary-silenced = {" "}({ $n } cảnh báo được bỏ qua bằng chú thích baocao-allow)
+
+code-note-absorbed = đoạn thụt đầu dòng bằng Tab ngay sau nội dung một chú thích, bị gộp vào chú thích đó
+check-note-absorbed = đoạn này bắt đầu bằng phím Tab, nằm sau nội dung chú thích `[^{ $label }]`: đoạn bị gộp vào chú thích và in ở cuối trang, không in trong bài
+check-note-absorbed-help = xóa phím Tab ở đầu dòng; nếu đoạn thuộc phần nội dung, chuyển nó lên trên các dòng nội dung chú thích
