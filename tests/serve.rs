@@ -141,7 +141,7 @@ fn a_fact_edited_in_the_browser_changes_its_line_only_and_the_page_that_prints_i
     // refused: not a number, and a stale version; the file untouched
     let bad = s.post(
         "/api/fact",
-        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8,6", "version": version }),
+        &serde_json::json!({ "key": "economy.grdp_growth_2021", "field": "value", "value": "8,6 %", "version": version }),
     );
     assert_eq!(bad.status, 422, "{}", bad.text());
     assert!(bad.json()["details"][0].as_str().unwrap().contains("is not a number"));

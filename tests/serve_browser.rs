@@ -199,7 +199,7 @@ async fn a_clerk_edits_a_figure_follows_a_finding_and_an_auditor_compares() {
         .unwrap();
     let value = wait_for(&c, Locator::Id("edit-value"), 10).await;
     value.clear().await.unwrap();
-    value.send_keys("1,71").await.unwrap();
+    value.send_keys("1,71 %").await.unwrap();
     c.find(Locator::Id("edit-save")).await.unwrap().click().await.unwrap();
     let refused = wait_for(&c, Locator::Css("tr.editing .message.error"), 20).await;
     assert!(refused.text().await.unwrap().contains("không phải một số"));

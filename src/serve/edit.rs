@@ -149,7 +149,9 @@ pub fn set_field(text: &str, name: &str, field: Field, input: &str) -> Result<St
             });
             if is_yaml_number(input) {
                 input.to_string()
-            } else if old_is_text {
+            } else if crate::facts::number::parse_vietnamese(input).is_some() || old_is_text {
+                // `1,69`, `51.997`: a figure written the Vietnamese way is kept as written, in
+                // quotes, and read as the clerk means it (see facts::number::parse_vietnamese)
                 quoted(input)
             } else {
                 return Err(invalid(&crate::t!("serve-not-a-number", input = input)));
@@ -348,8 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_written_the_vietnamese_way_is_kept_as_written_in_quotes() {
+        for (typed, written) in [("1,69", "\"1,69\""), ("51.997.000", "\"51.997.000\""), ("1.234,5", "\"1.234,5\"")] {
+            let out = set_field(FILE, "poverty_rate_2022", Field::Value, typed).unwrap();
+            assert!(out.contains(&format!("value: {written}")), "{typed}: {out}");
+        }
+    }
+
+    #[test]
     fn a_value_that_is_no_plain_number_is_refused_with_what_to_write() {
-        for bad in ["1,69", "51.997.000", "một", "1e3", ""] {
+        for bad in ["một", "1e3", "", "1,2,3", "12 tỷ"] {
             let e = crate::i18n::with_lang(crate::i18n::Lang::Vi, || {
                 set_field(FILE, "poverty_rate_2022", Field::Value, bad)
             })

@@ -253,30 +253,15 @@ function showFact(hit) {
 
 // ---- findings ----
 
-/** What each finding code means, in Vietnamese (check's own messages are in English). */
-const CODES = {
-  'fact-undefined': 'Số liệu chưa khai báo', 'fact-unused': 'Số liệu không được in ở đâu',
-  'fact-format': 'Giá trị không in được theo bộ lọc', 'fact-syntax': 'Biểu thức {{ … }} viết sai',
-  'fact-duplicate-key': 'Một tên khai báo hai lần trong tệp số liệu',
-  'footnote-undefined': 'Chú thích chưa có nội dung', 'footnote-duplicate': 'Tên chú thích dùng hai lần',
-  'footnote-unreferenced': 'Chú thích không được dẫn', 'heading-skip': 'Số đề mục nhảy cóc',
-  'heading-number': 'Số đề mục không nối tiếp', 'typo-no-space-after': 'Thiếu dấu cách sau dấu câu',
-  'typo-space-before': 'Thừa dấu cách trước dấu câu', 'typo-double-space': 'Hai dấu cách liền nhau',
-  'typo-unbalanced': 'Ngoặc hoặc ngoặc kép không khớp', 'typo-doubled-word': 'Một từ viết lặp hai lần',
-  'typo-glued-number': 'Số dính liền chữ', 'typo-glued-words': 'Hai tiếng viết dính liền',
-  'typo-tone-variant': 'Đề mục đặt dấu thanh khác trong bài', 'typo-tone-placement': 'Dấu thanh đặt ở nguyên âm khác',
-  'typo-date': 'Ngày không có thật', 'typo-year': 'Năm sai số chữ số',
-  'typo-range-dash': 'Dấu nối khoảng khác cách viết thường dùng', 'glyph-missing': 'Ký tự phông chữ không hiển thị được',
-  'allow-invalid': 'Ghi chú baocao-allow sai mã', 'allow-unused': 'Ghi chú baocao-allow không dùng đến',
-  'project-load': 'Không đọc được dự án', 'baseline-stale': 'Mục đã ghi nhận không còn khớp',
-};
+/** What a finding code finds, in the language of the run (the catalogue's `code-…`). */
+const codeTitle = (code) => UI['code-' + code] || code;
 
 function findingItem(f, known, tag) {
   const loc = f.location;
   const sev = known ? el('span', { class: 'sev known' }, T('ui-js-known'))
     : el('span', { class: 'sev ' + f.severity }, f.severity === 'error' ? T('ui-js-error-word') : T('ui-js-warning-word'));
   return el(tag || 'li', {},
-    sev, el('strong', {}, CODES[f.code] || f.code), ' ', el('code', {}, f.code),
+    sev, el('strong', {}, codeTitle(f.code)), ' ', el('code', {}, f.code),
     el('div', {}, f.message),
     loc ? el('div', { class: 'where' }, `${loc.path}:${loc.line}:${loc.column} — `, loc.line_text.slice(Math.max(0, loc.column - 40), loc.column + 60)) : null,
     f.help ? el('div', { class: 'where' }, T('ui-js-help') + ' ', f.help) : null,
