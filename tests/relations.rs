@@ -83,6 +83,37 @@ fn a_broken_check_is_a_finding_with_the_arithmetic_and_every_place() {
 }
 
 #[test]
+fn a_broken_check_and_a_missing_sheet_are_explained_in_vietnamese() {
+    let facts = format!(
+        "{SUM}rate:\n  value: 11.8\n  unit: \"%\"\n  check:\n    - expr: growth(rel.with_investor, rel.without_investor)\n      \
+         tolerance: 0.05\n"
+    );
+    let dir = project_with(&facts, "# Cụm\n\n{{ rel.total | num }} cụm.\n");
+    let (_, stderr) = stderr_of(&["--lang", "vi", "check", "--project", dir.path().to_str().unwrap()]);
+    assert!(stderr.contains("`rel.total` không khớp với phép kiểm tra: 33 + 25 = 58 ≠ 57"), "{stderr}");
+    assert!(
+        stderr.contains("growth(33; 25) = 32,00 ≠ 11,8 (sai số cho phép ±0,05)") && !stderr.contains("tolerance ±"),
+        "{stderr}"
+    );
+    // the library's messages too, with the language chosen by the caller
+    let found = baocao::i18n::with_lang(baocao::i18n::Lang::Vi, || findings(dir.path(), "relation-mismatch"));
+    assert!(found.iter().any(|d| d.message.contains("(sai số cho phép ±0,05)")), "{found:#?}");
+    let dir = cells_project();
+    write(
+        dir.path(),
+        "content/facts/bad.yaml",
+        "x:\n  source: { file: thong-ke.xlsx, sheet: \"Bảng 9\", cell: B4 }\n  unit: ha\n",
+    );
+    let (code, stderr) = stderr_of(&["--lang", "vi", "check", "--project", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("số liệu `bad.x`: `content/data/thong-ke.xlsx` không có trang tính \"Bảng 9\"")
+            && stderr.contains("Các trang tính của tệp: \"Bảng 2.1\""),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_check_agrees_when_the_computed_value_rounds_to_the_printed_figure_or_within_its_tolerance() {
     let facts = "\
 a:

@@ -74,15 +74,15 @@ pub struct CellSource {
 
 impl std::fmt::Display for CellSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(s) = &self.sheet {
-            write!(f, ", sheet \"{s}\"")?;
+        let table = match &self.sheet {
+            Some(s) => crate::t!("facts-sheet-of", file = &self.file, sheet = s),
+            None => self.file.clone(),
+        };
+        let cell = crate::t!("facts-cell-of", table = table, cell = &self.cell);
+        match (&self.row, &self.column) {
+            (Some(r), Some(c)) => write!(f, "{}", crate::t!("facts-cell-by-labels", cell = cell, row = r, column = c)),
+            _ => write!(f, "{cell}"),
         }
-        write!(f, ", cell {}", self.cell)?;
-        if let (Some(r), Some(c)) = (&self.row, &self.column) {
-            write!(f, " (row \"{r}\" × column \"{c}\")")?;
-        }
-        Ok(())
     }
 }
 
@@ -108,7 +108,7 @@ pub(super) fn resolve(facts: &mut Facts, pending: &[Pending], read: &mut ReadFil
                 }
             }
             Err((message, help)) => errors.push(
-                Diagnostic::error(format!("fact `{}`: {message}", p.key))
+                Diagnostic::error(crate::t!("facts-cell-error", key = &p.key, problem = message))
                     .code(Code::SourceCell)
                     .at(p.location.clone())
                     .help(help),
@@ -132,53 +132,50 @@ fn read_cell(
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if !inside || !EXTENSIONS.contains(&ext.as_str()) {
         return Err((
-            format!("`{}` is not a spreadsheet in {DATA_DIR}/", spec.file),
-            format!("put the .xlsx, .ods or .csv file in {DATA_DIR}/ and name it from there: `file: thong-ke.xlsx`"),
+            crate::t!("facts-not-a-spreadsheet", file = &spec.file, folder = DATA_DIR),
+            crate::t!("facts-not-a-spreadsheet-help", folder = DATA_DIR),
         ));
     }
     let path = Path::new(DATA_DIR).join(rel);
     let shown = crate::diagnostics::slash_path(&path);
     let book = books.entry(path.clone()).or_insert_with(|| open(&path, &ext, read));
-    let sheets = book.as_ref().map_err(|e| (format!("cannot read `{shown}`: {e}"), open_help(&ext)))?;
+    let sheets =
+        book.as_ref().map_err(|e| (crate::t!("facts-cannot-read", file = &shown, reason = e), open_help(&ext)))?;
     let sheet = match (&spec.sheet, ext.as_str()) {
         (Some(_), "csv") => {
-            return Err((
-                format!("`{shown}` is a .csv file: it has no sheets"),
-                "leave `sheet:` out for a .csv file".to_string(),
-            ));
+            return Err((crate::t!("facts-csv-no-sheets", file = &shown), crate::t!("facts-csv-no-sheets-help")));
         }
         (None, "csv") => &sheets[0],
         (None, _) => {
             return Err((
-                format!("`{shown}` has sheets: which one?"),
-                format!("add `sheet:`, one of {}", names(sheets)),
+                crate::t!("facts-which-sheet", file = &shown),
+                crate::t!("facts-which-sheet-help", sheets = names(sheets)),
             ));
         }
         (Some(name), _) => sheets.iter().find(|s| &s.name == name).ok_or_else(|| {
-            (format!("`{shown}` has no sheet \"{name}\""), format!("its sheets are {}", names(sheets)))
+            (
+                crate::t!("facts-no-such-sheet", file = &shown, sheet = name),
+                crate::t!("facts-no-such-sheet-help", sheets = names(sheets)),
+            )
         })?,
     };
-    let place = |cell: &str| match &spec.sheet {
-        Some(s) => format!("`{shown}`, sheet \"{s}\", cell {cell}"),
-        None => format!("`{shown}`, cell {cell}"),
+    // the sheet (or the .csv file) in messages: `content/data/thong-ke.xlsx`, sheet "Bảng 2.1"
+    let table = match &spec.sheet {
+        Some(s) => crate::t!("facts-sheet-of", file = format!("`{shown}`"), sheet = s),
+        None => format!("`{shown}`"),
     };
     let at = match (&spec.cell, &spec.row, &spec.column) {
         (Some(cell), None, None) => a1(cell).ok_or_else(|| {
-            (
-                format!("`{cell}` is not a cell address"),
-                "write the column letters then the row number: `B7`, `AA12`".to_string(),
-            )
+            (crate::t!("facts-not-a-cell-address", cell = cell), crate::t!("facts-not-a-cell-address-help"))
         })?,
-        (None, Some(row), Some(column)) => find_by_labels(sheet, row, column, &place)?,
+        (None, Some(row), Some(column)) => find_by_labels(sheet, row, column, &table)?,
         _ => {
-            return Err((
-                "`source:` names its cell by `cell:` or by `row:` and `column:` (not both, not one label)".to_string(),
-                "write `cell: B7`, or `row: \"Hải Dương\"` and `column: \"Năm 2023\"`".to_string(),
-            ));
+            return Err((crate::t!("facts-cell-or-labels"), crate::t!("facts-cell-or-labels-help")));
         }
     };
     let address = address(at);
-    let value = number(sheet, at, &ext).map_err(|(m, h)| (format!("{}: {m}", place(&address)), h))?;
+    let place = crate::t!("facts-cell-of", table = &table, cell = &address);
+    let value = number(sheet, at, &ext).map_err(|(m, h)| (format!("{place}: {m}"), h))?;
     Ok((
         value,
         CellSource {
@@ -197,15 +194,16 @@ fn names(sheets: &[Sheet]) -> String {
 
 fn open_help(ext: &str) -> String {
     match ext {
-        "csv" => "save the table as CSV (UTF-8, comma-separated), or as .xlsx".to_string(),
-        _ => format!(
-            "check that the file exists in {DATA_DIR}/ and opens in LibreOffice or Excel; save it again as .{ext}"
-        ),
+        "csv" => crate::t!("facts-open-csv-help"),
+        _ => crate::t!("facts-open-help", folder = DATA_DIR, ext = ext),
     }
 }
 
 fn open(path: &Path, ext: &str, read: &mut ReadFile<'_>) -> Book {
-    let bytes = read(path).map_err(|e| e.to_string())?;
+    let bytes = read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => crate::t!("facts-no-such-file"),
+        _ => e.to_string(),
+    })?;
     let error = |e: calamine::Error| e.to_string();
     match ext {
         "csv" => csv_sheet(&bytes).map(|s| vec![s]),
@@ -220,12 +218,14 @@ where
 {
     let mut out = Vec::new();
     for name in book.sheet_names() {
-        let values = book.worksheet_range(&name).map_err(|e| format!("sheet \"{name}\": {e}"))?;
+        let values = book
+            .worksheet_range(&name)
+            .map_err(|e| crate::t!("facts-sheet-unreadable", sheet = &name, reason = e.to_string()))?;
         let formulas = book.worksheet_formula(&name).ok();
         out.push(Sheet { name, values, formulas });
     }
     if out.is_empty() {
-        return Err("it holds no sheet".to_string());
+        return Err(crate::t!("facts-book-no-sheet"));
     }
     Ok(out)
 }
@@ -233,7 +233,7 @@ where
 /// A .csv file as one sheet of texts.
 fn csv_sheet(bytes: &[u8]) -> Result<Sheet, String> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| format!("it is not UTF-8 text (byte {})", e.valid_up_to()))?;
+        .map_err(|e| crate::t!("facts-csv-not-utf8", byte = e.valid_up_to()))?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = 0;
@@ -241,20 +241,20 @@ fn csv_sheet(bytes: &[u8]) -> Result<Sheet, String> {
         let record = record.map_err(|e| e.to_string())?;
         cells += record.len();
         if cells > MAX_SHEET_CELLS {
-            return Err(format!("it holds more than {MAX_SHEET_CELLS} cells"));
+            return Err(crate::t!("facts-csv-too-many-cells", limit = MAX_SHEET_CELLS));
         }
         // the csv reader skips blank lines: the record's own line keeps the row numbers of the
         // file (a quoted field over several lines starts a row on its first line)
         let line = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
         if line > MAX_SHEET_CELLS {
-            return Err(format!("it has more than {MAX_SHEET_CELLS} lines"));
+            return Err(crate::t!("facts-csv-too-many-lines", limit = MAX_SHEET_CELLS));
         }
         rows.resize(line.max(rows.len() + 1) - 1, Vec::new());
         rows.push(record.iter().map(str::to_string).collect());
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if rows.is_empty() || width == 0 {
-        return Err("it is empty".to_string());
+        return Err(crate::t!("facts-csv-empty"));
     }
     let mut values = Range::new((0, 0), (rows.len() as u32 - 1, width as u32 - 1));
     for (r, row) in rows.into_iter().enumerate() {
@@ -296,17 +296,12 @@ pub fn address((row, column): (u32, u32)) -> String {
 }
 
 /// The crossing of the row holding the text `row` and the column holding the text `column`.
-fn find_by_labels(
-    sheet: &Sheet,
-    row: &str,
-    column: &str,
-    place: &dyn Fn(&str) -> String,
-) -> Result<(u32, u32), CellError> {
+fn find_by_labels(sheet: &Sheet, row: &str, column: &str, table: &str) -> Result<(u32, u32), CellError> {
     let (height, width) = sheet.values.get_size();
     if height.saturating_mul(width) > MAX_SHEET_CELLS {
         return Err((
-            format!("the sheet \"{}\" has more than {MAX_SHEET_CELLS} cells to search", sheet.name),
-            "name the cell by its address: `cell: B7`".to_string(),
+            crate::t!("facts-sheet-too-big", sheet = &sheet.name, limit = MAX_SHEET_CELLS),
+            crate::t!("facts-sheet-too-big-help"),
         ));
     }
     let find = |label: &str| -> Vec<(u32, u32)> {
@@ -318,59 +313,61 @@ fn find_by_labels(
             .map(|(r, c, _)| (start.0 + r as u32, start.1 + c as u32))
             .collect()
     };
-    let one = |label: &str, what: &str, pick: fn((u32, u32)) -> u32| -> Result<u32, CellError> {
+    let one = |label: &str, is_row: bool, pick: fn((u32, u32)) -> u32| -> Result<u32, CellError> {
         let found = find(label);
         let mut lines: Vec<u32> = found.iter().map(|&p| pick(p)).collect();
         lines.dedup();
         match lines.as_slice() {
             [one] => Ok(*one),
             [] => Err((
-                format!("no cell of {} holds the {what} label \"{label}\"", place("…").replace(", cell …", "")),
-                "write the label exactly as the table has it (spaces at the ends do not count)".to_string(),
+                if is_row {
+                    crate::t!("facts-no-row-label", label = label, table = table)
+                } else {
+                    crate::t!("facts-no-column-label", label = label, table = table)
+                },
+                crate::t!("facts-no-label-help"),
             )),
-            _ => Err((
-                format!(
-                    "the {what} label \"{label}\" is in {} of {}",
-                    found.iter().map(|&p| address(p)).collect::<Vec<_>>().join(", "),
-                    place("…").replace(", cell …", "")
-                ),
-                "the label must name one row (one column): give the cell by its address, `cell: B7`".to_string(),
-            )),
+            _ => {
+                let cells = found.iter().map(|&p| address(p)).collect::<Vec<_>>().join(", ");
+                Err((
+                    if is_row {
+                        crate::t!("facts-row-label-twice", label = label, cells = cells, table = table)
+                    } else {
+                        crate::t!("facts-column-label-twice", label = label, cells = cells, table = table)
+                    },
+                    crate::t!("facts-label-twice-help"),
+                ))
+            }
         }
     };
-    Ok((one(row, "row", |p| p.0)?, one(column, "column", |p| p.1)?))
+    Ok((one(row, true, |p| p.0)?, one(column, false, |p| p.1)?))
 }
 
 /// The number in the cell at `at`.
 fn number(sheet: &Sheet, at: (u32, u32), ext: &str) -> Result<FactValue, CellError> {
     let formula = sheet.formulas.as_ref().and_then(|f| f.get_value(at)).filter(|f| !f.is_empty());
     let value = sheet.values.get_value(at).unwrap_or(&Data::Empty);
-    let number_help = "the cell must hold a number: format it as a number in the spreadsheet (not text), or point \
-                       at another cell";
+    let number_help = || crate::t!("facts-cell-number-help");
     match value {
         Data::Int(i) => Ok(FactValue::Integer(*i)),
         Data::Float(x) if x.is_finite() => Ok(FactValue::from_f64(*x)),
         Data::Empty | Data::String(_) if formula.is_some() && value.to_string().is_empty() => Err((
-            format!("the formula `{}` has no saved value", formula.map_or("", |f| f.as_str())),
-            "baocao does not calculate formulas: open the file in LibreOffice or Excel and save it again, so that \
-             the result is stored"
-                .to_string(),
+            crate::t!("facts-formula-no-value", formula = formula.map_or("", |f| f.as_str())),
+            crate::t!("facts-formula-no-value-help"),
         )),
-        Data::Empty => Err(("the cell is empty".to_string(), number_help.to_string())),
-        Data::String(text) if ext == "csv" => csv_number(text).map(FactValue::from_f64).ok_or_else(|| {
-            (format!("\"{text}\" is a text, not a number"), "write the figure as `1234.5` or `1.234,5`".to_string())
-        }),
-        Data::String(text) => {
-            Err((format!("the cell holds the text \"{text}\", not a number"), number_help.to_string()))
-        }
+        Data::Empty => Err((crate::t!("facts-cell-empty"), number_help())),
+        Data::String(text) if ext == "csv" => csv_number(text)
+            .map(FactValue::from_f64)
+            .ok_or_else(|| (crate::t!("facts-csv-text", text = text), crate::t!("facts-csv-text-help"))),
+        Data::String(text) => Err((crate::t!("facts-cell-text", text = text), number_help())),
         Data::Error(e) => {
-            Err((format!("the cell holds the error {e}"), "correct the formula in the spreadsheet".to_string()))
+            Err((crate::t!("facts-cell-error-value", error = e.to_string()), crate::t!("facts-cell-error-value-help")))
         }
         Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
-            Err(("the cell holds a date or a time, not a number".to_string(), number_help.to_string()))
+            Err((crate::t!("facts-cell-date"), number_help()))
         }
-        Data::Bool(b) => Err((format!("the cell holds {b}, not a number"), number_help.to_string())),
-        Data::Float(x) => Err((format!("the cell holds {x}, not a figure"), number_help.to_string())),
+        Data::Bool(b) => Err((crate::t!("facts-cell-bool", value = b.to_string()), number_help())),
+        Data::Float(x) => Err((crate::t!("facts-cell-not-finite", value = x.to_string()), number_help())),
     }
 }
 

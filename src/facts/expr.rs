@@ -103,19 +103,20 @@ pub enum Function {
     Round,
 }
 
-/// Every function: its name, how many arguments it takes (`None`: one or more) and what it does.
-pub const FUNCTIONS: &[(&str, Function, Option<usize>, &str)] = &[
-    ("sum", Function::Sum, None, "a + b + …"),
-    ("mean", Function::Mean, None, "the arithmetic mean of a, b, …"),
-    ("growth", Function::Growth, Some(2), "(new ÷ old − 1) × 100"),
-    ("avg_growth", Function::AvgGrowth, None, "the compounded average of yearly rates in %"),
-    ("cagr", Function::Cagr, Some(3), "((last ÷ first)^(1/years) − 1) × 100"),
-    ("share", Function::Share, Some(2), "part ÷ whole × 100"),
-    ("ratio", Function::Ratio, Some(2), "a ÷ b"),
-    ("min", Function::Min, None, "the smallest of a, b, …"),
-    ("max", Function::Max, None, "the largest of a, b, …"),
-    ("abs", Function::Abs, Some(1), "the absolute value"),
-    ("round", Function::Round, Some(2), "a rounded to n decimals"),
+/// Every function: its name and how many arguments it takes (`None`: one or more). What each
+/// computes is told by the messages `facts-function-…` of the catalogue.
+pub const FUNCTIONS: &[(&str, Function, Option<usize>)] = &[
+    ("sum", Function::Sum, None),
+    ("mean", Function::Mean, None),
+    ("growth", Function::Growth, Some(2)),
+    ("avg_growth", Function::AvgGrowth, None),
+    ("cagr", Function::Cagr, Some(3)),
+    ("share", Function::Share, Some(2)),
+    ("ratio", Function::Ratio, Some(2)),
+    ("min", Function::Min, None),
+    ("max", Function::Max, None),
+    ("abs", Function::Abs, Some(1)),
+    ("round", Function::Round, Some(2)),
 ];
 
 impl Function {
@@ -151,22 +152,23 @@ impl ExprError {
 pub fn parse(text: &str) -> Result<Expr, ExprError> {
     if text.len() > MAX_EXPRESSION_BYTES {
         return Err(ExprError::new(
-            format!("the expression is {} bytes long; the limit is {MAX_EXPRESSION_BYTES}", text.len()),
+            crate::t!("facts-expr-too-long", bytes = text.len(), limit = MAX_EXPRESSION_BYTES),
             0..text.len(),
         )
-        .help("a relation names a few facts: split a long one into derived facts"));
+        .help(crate::t!("facts-expr-too-long-help")));
     }
     if text.trim().is_empty() {
-        return Err(ExprError::new("the expression is empty", 0..text.len())
-            .help("write the arithmetic, e.g. `industry.a + industry.b` or `growth(industry.output_2022, industry.output_2021)`"));
+        return Err(
+            ExprError::new(crate::t!("facts-expr-empty"), 0..text.len()).help(crate::t!("facts-expr-empty-help"))
+        );
     }
     let mut parser = Parser { text, at: 0, depth: 0 };
     let expr = parser.expression()?;
     parser.skip_space();
     if parser.at < text.len() {
         let rest = parser.token_span();
-        return Err(ExprError::new(format!("unexpected `{}`", &text[rest.clone()]), rest)
-            .help("join the parts with + − × ÷ (`*`, `/`), or close a bracket"));
+        return Err(ExprError::new(crate::t!("facts-expr-unexpected", found = &text[rest.clone()]), rest)
+            .help(crate::t!("facts-expr-unexpected-end-help")));
     }
     Ok(expr)
 }
@@ -211,10 +213,10 @@ impl Parser<'_> {
         self.depth += 1;
         if self.depth > MAX_EXPRESSION_DEPTH {
             return Err(ExprError::new(
-                format!("the expression is nested more than {MAX_EXPRESSION_DEPTH} deep"),
+                crate::t!("facts-expr-too-deep", limit = MAX_EXPRESSION_DEPTH),
                 start..self.text.len(),
             )
-            .help("a relation needs a few brackets at most: split it into derived facts"));
+            .help(crate::t!("facts-expr-too-deep-help")));
         }
         Ok(())
     }
@@ -256,8 +258,8 @@ impl Parser<'_> {
         self.skip_space();
         let start = self.at;
         let Some(first) = self.rest().chars().next() else {
-            return Err(ExprError::new("the expression ends where a figure or a fact was expected", start..start)
-                .help("finish the arithmetic: `a + b`, not `a +`"));
+            return Err(ExprError::new(crate::t!("facts-expr-ends-early"), start..start)
+                .help(crate::t!("facts-expr-ends-early-help")));
         };
         if first == '(' {
             self.at += 1;
@@ -275,8 +277,8 @@ impl Parser<'_> {
             self.at += len;
             return match written.parse::<f64>() {
                 Ok(x) if x.is_finite() => Ok(Expr { node: Node::Number(x), span: start..self.at }),
-                _ => Err(ExprError::new(format!("`{written}` is not a number"), start..self.at)
-                    .help("write numbers as YAML does, with `.` for decimals and no thousands separator: `1234.5`")),
+                _ => Err(ExprError::new(crate::t!("facts-expr-not-a-number", written = &written), start..self.at)
+                    .help(crate::t!("facts-expr-not-a-number-help"))),
             };
         }
         if first.is_ascii_alphabetic() || first == '_' {
@@ -298,20 +300,20 @@ impl Parser<'_> {
                 {
                     Ok(Expr { node: Node::Fact(word.to_string()), span })
                 }
-                _ => Err(ExprError::new(format!("`{word}` is not a fact key"), span)
-                    .help("name a fact by its file and name, `namespace.name`: `industry.output_2021`")),
+                _ => Err(ExprError::new(crate::t!("facts-expr-not-a-key", word = word), span)
+                    .help(crate::t!("facts-expr-not-a-key-help"))),
             };
         }
         let span = self.token_span();
-        Err(ExprError::new(format!("unexpected `{}`", &self.text[span.clone()]), span)
-            .help("an expression has figures, fact keys (`industry.output_2021`), + − × ÷, brackets and functions"))
+        Err(ExprError::new(crate::t!("facts-expr-unexpected", found = &self.text[span.clone()]), span)
+            .help(crate::t!("facts-expr-unexpected-help")))
     }
 
     fn call(&mut self, name: &str, name_span: Range<usize>) -> Result<Expr, ExprError> {
-        let Some(&(_, function, arity, _)) = FUNCTIONS.iter().find(|f| f.0 == name) else {
+        let Some(&(_, function, arity)) = FUNCTIONS.iter().find(|f| f.0 == name) else {
             let names: Vec<&str> = FUNCTIONS.iter().map(|f| f.0).collect();
-            return Err(ExprError::new(format!("there is no function `{name}`"), name_span)
-                .help(format!("the functions are {}", names.join(", "))));
+            return Err(ExprError::new(crate::t!("facts-expr-no-function", name = name), name_span)
+                .help(crate::t!("facts-expr-functions", names = names.join(", "))));
         };
         let start = name_span.start;
         self.at += 1; // (
@@ -329,7 +331,7 @@ impl Parser<'_> {
             && args.len() != n
         {
             return Err(ExprError::new(
-                format!("`{name}` takes {n} argument{}, not {}", if n == 1 { "" } else { "s" }, args.len()),
+                crate::t!("facts-expr-arguments", name = name, n = n, given = args.len()),
                 span,
             )
             .help(function_help(function)));
@@ -339,9 +341,10 @@ impl Parser<'_> {
 
     fn expected_close(&self, open: usize) -> ExprError {
         let at = self.token_span();
-        let found = if at.is_empty() { "the end".to_string() } else { format!("`{}`", &self.text[at.clone()]) };
-        ExprError::new(format!("a bracket opened at column {} is not closed: found {found}", open + 1), at)
-            .help("close it with `)`; separate a function's arguments with `,`")
+        let found =
+            if at.is_empty() { crate::t!("facts-expr-the-end") } else { format!("`{}`", &self.text[at.clone()]) };
+        ExprError::new(crate::t!("facts-expr-not-closed", column = open + 1, found = found), at)
+            .help(crate::t!("facts-expr-not-closed-help"))
     }
 }
 
@@ -350,18 +353,21 @@ fn binary(op: Op, left: Expr, right: Expr) -> Expr {
     Expr { node: Node::Binary(op, Box::new(left), Box::new(right)), span }
 }
 
+/// What a function computes, with its arguments named: `` `growth(new, old)` is (new ÷ old − 1) × 100 ``.
 fn function_help(function: Function) -> String {
-    let (name, _, arity, what) = FUNCTIONS.iter().find(|f| f.1 == function).expect("listed");
-    let args = match (function, arity) {
-        (Function::Growth, _) => "new, old".to_string(),
-        (Function::Cagr, _) => "last, first, years".to_string(),
-        (Function::Share, _) => "part, whole".to_string(),
-        (Function::Round, _) => "a, decimals".to_string(),
-        (_, Some(1)) => "a".to_string(),
-        (_, Some(2)) => "a, b".to_string(),
-        _ => "a, b, …".to_string(),
-    };
-    format!("`{name}({args})` is {what}")
+    match function {
+        Function::Sum => crate::t!("facts-function-sum"),
+        Function::Mean => crate::t!("facts-function-mean"),
+        Function::Growth => crate::t!("facts-function-growth"),
+        Function::AvgGrowth => crate::t!("facts-function-avg-growth"),
+        Function::Cagr => crate::t!("facts-function-cagr"),
+        Function::Share => crate::t!("facts-function-share"),
+        Function::Ratio => crate::t!("facts-function-ratio"),
+        Function::Min => crate::t!("facts-function-min"),
+        Function::Max => crate::t!("facts-function-max"),
+        Function::Abs => crate::t!("facts-function-abs"),
+        Function::Round => crate::t!("facts-function-round"),
+    }
 }
 
 impl Expr {
@@ -409,7 +415,7 @@ impl Expr {
                 self.call(*function, &xs, args)?
             }
         };
-        if x.is_finite() { Ok(x) } else { Err(ExprError::new("the result is not a finite number", self.span.clone())) }
+        if x.is_finite() { Ok(x) } else { Err(ExprError::new(crate::t!("facts-expr-not-finite"), self.span.clone())) }
     }
 
     fn call(&self, function: Function, xs: &[f64], args: &[Expr]) -> Result<f64, ExprError> {
@@ -421,21 +427,18 @@ impl Expr {
             Function::AvgGrowth => {
                 let product: f64 = xs.iter().map(|r| 1.0 + r / 100.0).product();
                 if product <= 0.0 {
-                    return Err(ExprError::new("the rates fall by 100 % or more: no average rate", self.span.clone()));
+                    return Err(ExprError::new(crate::t!("facts-expr-rates-fall"), self.span.clone()));
                 }
                 (product.powf(1.0 / n) - 1.0) * 100.0
             }
             Function::Cagr => {
                 let years = xs[2];
                 if years <= 0.0 {
-                    return Err(ExprError::new("the number of years must be above 0", args[2].span.clone()));
+                    return Err(ExprError::new(crate::t!("facts-expr-years"), args[2].span.clone()));
                 }
                 let q = divide(xs[0], xs[1], &args[1])?;
                 if q <= 0.0 {
-                    return Err(ExprError::new(
-                        "the two values have different signs: no yearly rate",
-                        self.span.clone(),
-                    ));
+                    return Err(ExprError::new(crate::t!("facts-expr-signs"), self.span.clone()));
                 }
                 (q.powf(1.0 / years) - 1.0) * 100.0
             }
@@ -447,7 +450,7 @@ impl Expr {
             Function::Round => {
                 let d = xs[1];
                 if !(0.0..=12.0).contains(&d) || d.fract() != 0.0 {
-                    return Err(ExprError::new("decimals must be a whole number from 0 to 12", args[1].span.clone()));
+                    return Err(ExprError::new(crate::t!("facts-expr-round-decimals"), args[1].span.clone()));
                 }
                 round_decimal(xs[0], d as usize)
             }
@@ -481,8 +484,8 @@ impl Expr {
 
 fn divide(x: f64, y: f64, divisor: &Expr) -> Result<f64, ExprError> {
     if y == 0.0 {
-        return Err(ExprError::new("division by zero", divisor.span.clone())
-            .help("the divisor is 0: check the fact's value, or the order of the arguments"));
+        return Err(ExprError::new(crate::t!("facts-expr-division-by-zero"), divisor.span.clone())
+            .help(crate::t!("facts-expr-division-by-zero-help")));
     }
     Ok(x / y)
 }
@@ -571,6 +574,21 @@ mod tests {
         assert!(e.message.contains("division by zero") && e.span == (6..12), "{e:?}");
         let e = eval("a.x + c.missing").unwrap_err();
         assert_eq!(e.span, 6..15);
+    }
+
+    #[test]
+    fn errors_are_told_in_the_language_of_the_run() {
+        let e = parse("abs(a.x, a.y)").unwrap_err();
+        assert_eq!(e.message, "`abs` takes 1 argument, not 2");
+        assert_eq!(e.help.as_deref(), Some("`abs(a)` is the absolute value"));
+        crate::i18n::with_lang(crate::i18n::Lang::Vi, || {
+            let e = parse("abs(a.x, a.y)").unwrap_err();
+            assert_eq!(e.message, "hàm `abs` cần 1 giá trị, ở đây có 2");
+            let e = eval("a.x / a.zero").unwrap_err();
+            assert!(e.message == "chia cho 0" && e.span == (6..12), "{e:?}");
+            let e = parse("(a.x + a.y").unwrap_err();
+            assert_eq!(e.message, "dấu ngoặc mở ở cột 1 chưa được đóng: đến cuối biểu thức vẫn chưa thấy `)`");
+        });
     }
 
     #[test]

@@ -86,7 +86,15 @@ impl Relation {
                 let c = show_rounded(computed, decimals.max(expr::decimals_of(t)));
                 let s = expr::show_number(stated);
                 let sign = if agrees { "≈" } else { "≠" };
-                (agrees, format!("{shown} = {c} {sign} {s} (tolerance ±{})", expr::show_number(t)))
+                let arithmetic = crate::t!(
+                    "facts-arithmetic-tolerance",
+                    shown = shown,
+                    computed = c,
+                    sign = sign,
+                    stated = s,
+                    tolerance = expr::show_number(t)
+                );
+                (agrees, arithmetic)
             }
         };
         Ok(Comparison { agrees, arithmetic, computed })
@@ -96,8 +104,10 @@ impl Relation {
 /// The figure of fact `key`, or why there is none.
 pub fn figure(facts: &Facts, key: &str) -> Result<f64, String> {
     match facts.by_key.get(key) {
-        None => Err(format!("there is no fact `{key}`")),
-        Some(f) => f.value.as_f64().ok_or_else(|| format!("`{key}` is a text (`{}`), not a figure", f.value)),
+        None => Err(crate::t!("facts-no-such-fact", key = key)),
+        Some(f) => {
+            f.value.as_f64().ok_or_else(|| crate::t!("facts-text-not-figure", key = key, value = f.value.to_string()))
+        }
     }
 }
 
@@ -112,23 +122,26 @@ pub(super) fn resolve(facts: &mut Facts, errors: &mut Vec<Diagnostic>) {
                     broken = true;
                     let names = facts.by_key.keys().map(String::as_str);
                     let closest = crate::diagnostics::closest(key, names, 3);
-                    let mut d = Diagnostic::error(format!(
-                        "fact `{}`: the {} `{}` names `{key}`, which is not a fact",
-                        fact.key,
-                        if r.kind == RelationKind::Derived { "derivation" } else { "check" },
-                        r.expression
-                    ))
-                    .code(Code::RelationError)
-                    .at(at_span(&r.location, &r.expression, span));
-                    d = d.help(if closest.is_empty() {
-                        "name a fact by its file and name: `industry.output_2021` is `output_2021` in \
-                         content/facts/industry.yaml"
-                            .to_string()
-                    } else {
-                        format!(
-                            "did you mean {}?",
-                            closest.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                    let message = if r.kind == RelationKind::Derived {
+                        crate::t!(
+                            "facts-derivation-names-no-fact",
+                            fact = &fact.key,
+                            expression = &r.expression,
+                            key = key
                         )
+                    } else {
+                        crate::t!("facts-check-names-no-fact", fact = &fact.key, expression = &r.expression, key = key)
+                    };
+                    let mut d = Diagnostic::error(message).code(Code::RelationError).at(at_span(
+                        &r.location,
+                        &r.expression,
+                        span,
+                    ));
+                    d = d.help(if closest.is_empty() {
+                        crate::t!("facts-name-a-fact-help")
+                    } else {
+                        let names = closest.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+                        crate::t!("facts-did-you-mean-fact", names = names)
                     });
                     errors.push(d);
                 }
@@ -180,10 +193,10 @@ fn visit(
             let from = path.iter().position(|k| k == key).unwrap_or(0);
             let cycle: Vec<&str> = path[from..].iter().map(String::as_str).chain([key]).collect();
             errors.push(
-                Diagnostic::error(format!("fact `{key}` is derived from itself: {}", cycle.join(" → ")))
+                Diagnostic::error(crate::t!("facts-derived-from-itself", key = key, cycle = cycle.join(" → ")))
                     .code(Code::RelationError)
                     .at(relation.location.clone())
-                    .help("one of these facts must be written (`value:`) or read from a cell, not derived"),
+                    .help(crate::t!("facts-derived-from-itself-help")),
             );
             return Err(());
         }
@@ -207,13 +220,15 @@ fn visit(
         }
         Err(e) => {
             errors.push(
-                Diagnostic::error(format!(
-                    "fact `{key}` cannot be derived: {} (in `{}`)",
-                    e.message, relation.expression
+                Diagnostic::error(crate::t!(
+                    "facts-cannot-derive",
+                    key = key,
+                    problem = &e.message,
+                    expression = &relation.expression
                 ))
                 .code(Code::RelationError)
                 .at(at_span(&relation.location, &relation.expression, e.span.clone()))
-                .help(e.help.unwrap_or_else(|| "check the values of the facts it names".to_string())),
+                .help(e.help.unwrap_or_else(|| crate::t!("facts-cannot-derive-help"))),
             );
         }
     }
