@@ -139,7 +139,9 @@ pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, 
         ..PdfOptions::default()
     };
     let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, &options)))
-        .map_err(|panic| Failure::content(vec![crate::diagnostics::internal_error("writing the PDF", &*panic)]))?;
+        .map_err(|panic| {
+            Failure::content(vec![crate::diagnostics::internal_error(&crate::t!("stage-writing-pdf"), &*panic)])
+        })?;
     exported.map_err(|errors| Failure::content(errors.iter().map(|e| export_error(e.message.to_string())).collect()))
 }
 

@@ -166,8 +166,8 @@ impl Manifest {
     /// Reads a manifest back.
     pub fn from_json(bytes: &[u8]) -> Result<Manifest, Diagnostic> {
         serde_json::from_slice(bytes).map_err(|e| {
-            Diagnostic::error(format!("manifest.json cannot be read: {e}"))
-                .help("the PDF's manifest was written by another program, or altered: its sources cannot be checked")
+            Diagnostic::error(crate::t!("verify-manifest-unreadable", error = e.to_string()))
+                .help(crate::t!("verify-manifest-unreadable-help"))
         })
     }
 

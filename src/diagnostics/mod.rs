@@ -121,10 +121,8 @@ pub fn internal_error(stage: &str, panic: &(dyn std::any::Any + Send)) -> Diagno
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown".to_string());
-    Diagnostic::error(format!("typst stopped with an internal error while {stage}: {message}")).help(
-        "this is a bug in typst, set off by unusual text; look for invisible characters pasted into the sections \
-         (direction marks and overrides, joiners, control characters) and remove them",
-    )
+    Diagnostic::error(crate::t!("internal-error", stage = stage, message = message))
+        .help(crate::t!("internal-error-help"))
 }
 
 /// The largest char boundary at or below `i`.

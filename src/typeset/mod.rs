@@ -208,7 +208,7 @@ pub struct SourceNames<'a> {
 /// a crash.
 pub fn compile(world: &BaocaoWorld, names: &SourceNames) -> Result<Compiled, Failure> {
     let warned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst::compile::<PagedDocument>(world)))
-        .map_err(|panic| Failure::content(vec![internal_error("laying out the document", &*panic)]))?;
+        .map_err(|panic| Failure::content(vec![internal_error(&crate::t!("stage-laying-out"), &*panic)]))?;
     let warnings = warned.warnings.iter().map(|d| typst_diagnostic(world, d, names)).collect();
     match warned.output {
         Ok(document) => Ok(Compiled { document, warnings }),

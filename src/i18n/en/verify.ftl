@@ -106,3 +106,6 @@ index-summary = { $facts ->
     [one] { $pages } page
    *[other] { $pages } pages
 }; { $unused } never printed
+
+verify-manifest-unreadable = manifest.json cannot be read: { $error }
+verify-manifest-unreadable-help = the PDF's manifest was written by another program, or altered: its sources cannot be checked

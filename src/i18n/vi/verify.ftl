@@ -94,3 +94,6 @@ index-nowhere = không in ở đâu
 index-page = trang { $page }
 index-page-unknown = trang ?
 index-summary = { $facts } số liệu, in { $printings } lần trên { $pages } trang; { $unused } số liệu không in ở đâu
+
+verify-manifest-unreadable = không đọc được manifest.json: { $error }
+verify-manifest-unreadable-help = bảng kê nguồn của tệp PDF do chương trình khác ghi, hoặc đã bị sửa: không kiểm tra được các tệp nguồn
