@@ -47,7 +47,7 @@ pub fn run(file: &Path, dir: &Path, accept: bool, dry_run: bool, console: &Conso
         for c in &doc.changes {
             let line = t!(
                 "cli-draft-change",
-                kind = c.kind.to_string(),
+                kind = crate::import::summary::change_kind(c.kind),
                 author = or_unknown(&c.author),
                 date = or_unknown(&c.date),
                 text = summary::shorten(&c.text, 120).to_string()

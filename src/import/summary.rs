@@ -87,7 +87,7 @@ pub fn render(source: &str, doc: &WordDoc, c: &Converted, accepted: bool) -> Str
         for ch in &doc.changes {
             let text = t!(
                 "import-md-change",
-                kind = ch.kind,
+                kind = change_kind(ch.kind),
                 author = or_unknown(&ch.author),
                 date = or_unknown(&ch.date),
                 text = shorten(&ch.text, 160)
@@ -122,4 +122,13 @@ fn or_unknown(s: &str) -> String {
 pub fn shorten(text: &str, n: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= n { text } else { format!("{}…", text.chars().take(n).collect::<String>()) }
+}
+
+/// A tracked change's kind (`inserted`, `deleted`, as the walk names it) in the run's language.
+pub fn change_kind(kind: &str) -> String {
+    match kind {
+        "inserted" => t!("import-change-inserted"),
+        "deleted" => t!("import-change-deleted"),
+        other => other.to_string(),
+    }
 }

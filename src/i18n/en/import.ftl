@@ -128,3 +128,7 @@ import-draft-note-paragraphs = note { $label }: paragraphs added or removed in W
 import-draft-not-a-number = `{ $old }` → `{ $new }` ({ $key }): not a number as the report prints one
 import-draft-conflict = `{ $key }` was changed to different values in different places; it was not changed
 import-draft-no-value-line = `{ $key }`: no `value:` line found under it in `{ $path }`
+
+# the kind of a tracked change
+import-change-inserted = inserted
+import-change-deleted = deleted

@@ -83,3 +83,7 @@ import-draft-note-paragraphs = chú thích { $label }: có đoạn văn được
 import-draft-not-a-number = `{ $old }` → `{ $new }` ({ $key }): không phải con số theo cách báo cáo in
 import-draft-conflict = `{ $key }` bị sửa thành các giá trị khác nhau ở những chỗ khác nhau; số liệu này không được sửa
 import-draft-no-value-line = `{ $key }`: không tìm thấy dòng `value:` của số liệu này trong `{ $path }`
+
+# the kind of a tracked change
+import-change-inserted = thêm chữ
+import-change-deleted = xóa chữ
