@@ -7,10 +7,11 @@
 //! - `code-block`: a code block (a paragraph indented by a Tab or 4 spaces, a Word habit, or text
 //!   between ```` ``` ```` lines): it prints as small unindented text, and a report holds no code.
 //!
-//! - `note-absorbed`: a Tab-indented paragraph after a footnote's definition (a Word habit at the
-//!   end of a section, where the notes are): Markdown made it the note's next paragraph, so it
-//!   prints at the page's foot. Four spaces are Markdown's way to write a note of several
-//!   paragraphs on purpose, so only a Tab is taken as a mistake.
+//! - `tab-absorbed`: a Tab-indented paragraph after a footnote's definition (a Word habit at the
+//!   end of a section, where the notes are) or after a list item: Markdown made it the note's or
+//!   the item's next paragraph, so it prints at the page's foot, or indented as part of the item.
+//!   Four spaces are Markdown's way to write a note or item of several paragraphs on purpose (the
+//!   real report does, in its list of targets), so only a Tab is taken as a mistake.
 //!
 //! They read the model's blocks and their place in the section's rendered text.
 
@@ -28,7 +29,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for note in &input.document.notes {
         if let Some(section) = sections.get(note.section) {
             blocks(&note.blocks, &section.source, out);
-            absorbed(note, &section.source, out);
+            absorbed(note.blocks.get(1..).unwrap_or_default(), &section.source, Some(&note.label), out);
         }
     }
 }
@@ -40,6 +41,7 @@ fn blocks(list: &[Block], map: &SourceMap, out: &mut Vec<Diagnostic>) {
             BlockKind::Item { content, blocks: inner, .. } => {
                 inlines(content, map, out);
                 blocks(inner, map, out);
+                absorbed(inner, map, None, out);
             }
             BlockKind::Quote(inner) => blocks(inner, map, out),
             BlockKind::Code(_) => code(block, map, out),
@@ -97,10 +99,11 @@ fn marker(s: &str) -> Option<usize> {
     None
 }
 
-/// Paragraphs after a note's first whose line starts with a Tab.
-fn absorbed(note: &crate::document::Note, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+/// Paragraphs among `list` whose line starts with a Tab: the later paragraphs of the note labelled
+/// `note`, or the paragraphs inside a list item after its first line (`note` is `None`).
+fn absorbed(list: &[Block], map: &SourceMap, note: Option<&str>, out: &mut Vec<Diagnostic>) {
     let text = &map.rendered;
-    for block in note.blocks.iter().skip(1) {
+    for block in list {
         if !matches!(block.kind, BlockKind::Paragraph { .. }) {
             continue;
         }
@@ -113,11 +116,15 @@ fn absorbed(note: &crate::document::Note, map: &SourceMap, out: &mut Vec<Diagnos
             continue;
         }
         let at = line_start + (line.len() - trimmed.len());
+        let (message, help) = match note {
+            Some(label) => (t!("check-tab-absorbed-note", label = label), t!("check-tab-absorbed-note-help")),
+            None => (t!("check-tab-absorbed-item"), t!("check-tab-absorbed-item-help")),
+        };
         out.push(
-            Diagnostic::warning(t!("check-note-absorbed", label = &note.label))
-                .code(Code::NoteAbsorbed)
+            Diagnostic::warning(message)
+                .code(Code::TabAbsorbed)
                 .at(map.location(at..at + trimmed.len().max(1)))
-                .help(t!("check-note-absorbed-help")),
+                .help(help),
         );
     }
 }

@@ -104,9 +104,9 @@ codes! {
     /// A code block in a section (a paragraph indented by a Tab or 4 spaces, or fenced with
     /// ```` ``` ````): it prints as small unindented text.
     CodeBlock = "code-block", Warning;
-    /// A paragraph indented by a Tab after a footnote's definition: Markdown made it part of that
-    /// footnote, so it prints at the page's foot instead of in the text.
-    NoteAbsorbed = "note-absorbed", Warning;
+    /// A paragraph indented by a Tab after a footnote's definition or a list item: Markdown made it
+    /// part of that footnote (printed at the page's foot) or item (printed as the item's own text).
+    TabAbsorbed = "tab-absorbed", Warning;
     /// An entry of a list in report.yaml that YAML joined with the next line's entry (one space
     /// too many before `- `): two recipients print as one.
     ReportItemJoined = "report-item-joined", Warning;

@@ -106,6 +106,8 @@ check-summary = { $errors ->
 }
 check-summary-silenced = {" "}({ $n } silenced by baocao-allow comments)
 
-code-note-absorbed = a Tab-indented paragraph after a footnote's definition, made part of that footnote
-check-note-absorbed = this paragraph starts with a Tab after the definition of footnote `[^{ $label }]`: it becomes part of that footnote and prints at the foot of the page, not in the text
-check-note-absorbed-help = remove the Tab at the start of the line; if the paragraph belongs to the text, move it above the footnote definitions
+code-tab-absorbed = a Tab-indented paragraph made part of the footnote or list item above it
+check-tab-absorbed-note = this paragraph starts with a Tab after the definition of footnote `[^{ $label }]`: it becomes part of that footnote and prints at the foot of the page, not in the text
+check-tab-absorbed-note-help = remove the Tab at the start of the line; if the paragraph belongs to the text, move it above the footnote definitions
+check-tab-absorbed-item = this paragraph starts with a Tab after a list item: it becomes part of that item and prints indented under it, not as a paragraph of the text
+check-tab-absorbed-item-help = remove the Tab at the start of the line (the first-line indent is automatic)

@@ -97,6 +97,8 @@ check-heading-first = `{ $written }` đúng ra là `{ $expected }` (số đầu 
 check-summary = { $errors } lỗi, { $warnings } cảnh báo
 check-summary-silenced = {" "}({ $n } cảnh báo được bỏ qua bằng chú thích baocao-allow)
 
-code-note-absorbed = đoạn thụt đầu dòng bằng Tab ngay sau nội dung một chú thích, bị gộp vào chú thích đó
-check-note-absorbed = đoạn này bắt đầu bằng phím Tab, nằm sau nội dung chú thích `[^{ $label }]`: đoạn bị gộp vào chú thích và in ở cuối trang, không in trong bài
-check-note-absorbed-help = xóa phím Tab ở đầu dòng; nếu đoạn thuộc phần nội dung, chuyển nó lên trên các dòng nội dung chú thích
+code-tab-absorbed = đoạn thụt đầu dòng bằng Tab bị gộp vào chú thích hoặc gạch đầu dòng phía trên
+check-tab-absorbed-note = đoạn này bắt đầu bằng phím Tab, nằm sau nội dung chú thích `[^{ $label }]`: đoạn bị gộp vào chú thích và in ở cuối trang, không in trong bài
+check-tab-absorbed-note-help = xóa phím Tab ở đầu dòng; nếu đoạn thuộc phần nội dung, chuyển nó lên trên các dòng nội dung chú thích
+check-tab-absorbed-item = đoạn này bắt đầu bằng phím Tab, nằm sau một gạch đầu dòng: đoạn bị gộp vào gạch đầu dòng đó và in thụt vào bên dưới, không thành một đoạn văn riêng
+check-tab-absorbed-item-help = xóa phím Tab ở đầu dòng (thụt đầu dòng thứ nhất được thêm tự động)
