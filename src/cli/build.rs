@@ -92,8 +92,17 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let code = match result {
         Ok(report) => {
             console.diagnostics(&report.warnings, project);
+            // as `check` sums up: the new warnings printed above, and the known ones
+            let new = report.warnings.len();
+            let mut line = if new > 0 { t!("check-summary", errors = 0usize, warnings = new) } else { String::new() };
             if let Some(known) = crate::check::baseline::known_line(report.baselined) {
-                console.status(&t!("cli-word-check"), &known);
+                if !line.is_empty() {
+                    line.push_str("; ");
+                }
+                line.push_str(&known);
+            }
+            if !line.is_empty() {
+                console.status(&t!("cli-word-check"), &line);
             }
             for line in built_lines(&report) {
                 let mut seconds = format!("{:.2}", stages.elapsed().as_secs_f64());
