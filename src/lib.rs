@@ -20,6 +20,7 @@
 //! - [`limits`]: how much input is accepted (file sizes, nesting, footnotes, YAML aliases);
 //! - [`build`]: the pipeline end to end;
 //! - [`diff`]: two versions compared (facts, text as printed, footnotes), and the redline;
+//! - [`lcs`]: the sequence comparison `diff` and `import` share (Myers' algorithm);
 //! - [`verify`] and [`pdf_read`]: rebuild a PDF from its attachments and compare;
 //! - [`pdf_text`]: the printed text of any PDF, line by line, and rebuilt as headings, paragraphs
 //!   and footnotes with each word's page and line;
@@ -51,6 +52,7 @@ pub mod facts;
 pub mod i18n;
 pub mod import;
 pub mod init;
+pub mod lcs;
 pub mod limits;
 pub mod narrative;
 pub mod output;

@@ -9,6 +9,8 @@
 //!   writing `-o nul.pdf` writes nowhere.
 //!
 //! Both are refused on every system, so a project that builds here builds the same there.
+//! [`ascii`] and [`slug`] make a name of plain ASCII from Vietnamese words (a facts file name
+//! suggested for `chuyện-đổi-số.yaml`, the files and keys `import` makes).
 //! [`crate::project`] checks the files it reads; `build`, `watch` and `diff --redline` check the
 //! file they are asked to write ([`check_output_name`]).
 
@@ -110,6 +112,37 @@ pub fn check_output_name(path: &Path, option: &str) -> Result<(), Failure> {
             renamed = path.with_file_name(renamed(name, '-')).display().to_string()
         )),
     ))
+}
+
+/// ASCII of a Vietnamese text, lower case: `Phát triển kinh tế` → `phat trien kinh te`.
+pub fn ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' => {
+                'a'
+            }
+            'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
+            'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' => {
+                'o'
+            }
+            'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
+            'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+            'đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c,
+            // combining marks (decomposed text) vanish; everything else separates words
+            '\u{300}'..='\u{36f}' => continue,
+            _ => ' ',
+        };
+        out.push(base);
+    }
+    out
+}
+
+/// Words joined by `sep`, ASCII: `Phát triển kinh tế` → `phat-trien-kinh-te`.
+pub fn slug(text: &str, words: usize, sep: &str) -> String {
+    ascii(text).split_whitespace().take(words).collect::<Vec<_>>().join(sep)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 pub mod blocks;
 pub mod facts;
-pub(crate) mod lcs;
+
 pub mod notes;
 mod printed;
 pub mod redline;

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::blocks::{Block, BlockKind, Document, Note, TokenKind};
-use super::lcs::hunks;
 use super::text::{Context, Ids, TextChange, similarity};
 use super::words::{WordsAt, mark_hunk, render, word_change};
 use super::{Place, Side};
+use crate::lcs::hunks;
 use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 

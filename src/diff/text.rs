@@ -18,10 +18,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::blocks::{Block, Token, TokenKind};
-use super::lcs::{Hunk, hunks};
 use super::notes::NoteMatches;
 use super::words::{WordsAt, mark_hunk, render, span, word_change};
 use super::{Place, Side};
+use crate::lcs::{Hunk, hunks};
 use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 

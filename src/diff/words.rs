@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use super::Side;
 use super::blocks::{Block, Token, TokenKind};
-use super::lcs::Hunk;
 use super::notes::NoteMatches;
 use super::text::{Context, Scope, TextChange, TextChangeKind};
+use crate::lcs::Hunk;
 use crate::writer::marks::Edits;
 use crate::writer::marks::Mark;
 

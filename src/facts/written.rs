@@ -4,14 +4,14 @@
 //!   decimal for YAML but fifty-one thousand for a Vietnamese reader: for a money or count unit
 //!   it is a warning (`fact-ambiguous-number`) at the value, with both readings in words.
 //! - A text value (`"1,47 %"`, `"khoảng 50"`) printed through a number filter is an error at
-//!   the fact's `value:` line, with every place that prints it as a note
-//!   ([`not_a_number`], [`merge_printing_places`]).
+//!   the fact's `value:` line ([`Fact::value_location`], found here), with every place that
+//!   prints it as a note: that error is the narrative's (`narrative::problems::not_a_number`).
 //!
 //! (A figure written the Vietnamese way in quotes, `"51.997"`, `"1,47"`, is read as a number:
 //! [`super::number::parse_vietnamese`].)
 
-use super::number::{parse_vietnamese, vietnamese_number};
-use super::{Fact, FactValue, Facts};
+use super::number::vietnamese_number;
+use super::{Fact, FactValue};
 use crate::diagnostics::{Code, Diagnostic, Location, SourceFile};
 use crate::i18n::Lang;
 use crate::t;
@@ -196,66 +196,6 @@ fn decimal_words(x: f64, lang: Lang) -> String {
         }
     }
     out
-}
-
-/// The error for the `{{ … }}` around `span` of `section` (printed at `printed`) that passes a
-/// fact whose value is a text through a number filter: at the fact's `value:` line, with the
-/// printing place as a note and the way to write the value. `None` when no fact of the
-/// expression is such a text.
-pub fn not_a_number(
-    section: &SourceFile,
-    span: std::ops::Range<usize>,
-    printed: Location,
-    facts: &Facts,
-) -> Option<Diagnostic> {
-    let text = &section.text;
-    let open = text.get(..(span.start + 2).min(text.len())).and_then(|t| t.rfind("{{")).unwrap_or(span.start);
-    let close = text.get(open..).and_then(|t| t.find("}}")).map_or(span.end, |i| open + i + 2).max(span.end);
-    let expression = text.get(open..close).unwrap_or("");
-    let fact = crate::narrative::render::keys_in(expression)
-        .iter()
-        .filter_map(|k| facts.by_key.get(k))
-        .find(|f| matches!(&f.value, FactValue::Text(s) if parse_vietnamese(s).is_none()))?;
-    let FactValue::Text(value) = &fact.value else { return None };
-    Some(
-        Diagnostic::error(t!("facts-not-a-number", key = fact.key.as_str(), value = value.as_str()))
-            .code(Code::FactFormat)
-            .at(fact.value_location.clone().unwrap_or_else(|| fact.location.clone()))
-            .note(t!("facts-printed-here"), printed)
-            .help(t!("facts-not-a-number-help", example = figure_in(value), key = fact.key.as_str())),
-    )
-}
-
-/// The figure inside a text (`1,47` in `1,47 %`, `50` in `khoảng 50`), to show how to write it;
-/// `58` when there is none.
-fn figure_in(text: &str) -> String {
-    let start = text.find(|c: char| c.is_ascii_digit());
-    let figure: String = start.map_or(String::new(), |s| {
-        let rest = &text[s..];
-        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
-        rest[..end].trim_end_matches(['.', ',']).to_string()
-    });
-    if parse_vietnamese(&figure).is_some() { figure } else { "58".to_string() }
-}
-
-/// Folds the errors [`not_a_number`] gives for one fact printed in several places into one,
-/// with every place as a note.
-pub fn merge_printing_places(diagnostics: &mut Vec<Diagnostic>) {
-    let mut merged: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-    for d in diagnostics.drain(..) {
-        let same = |m: &&mut Diagnostic| {
-            m.code == Some(Code::FactFormat)
-                && d.code == Some(Code::FactFormat)
-                && m.message == d.message
-                && m.location == d.location
-                && !d.notes.is_empty()
-        };
-        match merged.iter_mut().find(|m| same(m)) {
-            Some(first) => first.notes.extend(d.notes),
-            None => merged.push(d),
-        }
-    }
-    *diagnostics = merged;
 }
 
 /// Where `value:` is written in a fact's lines `block` (starting at byte `start` of `file`),

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diff::lcs;
+use crate::lcs;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq, Eq)]

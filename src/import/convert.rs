@@ -252,7 +252,7 @@ fn split(blocks: &[Block], files: &[String]) -> Vec<(String, std::ops::Range<usi
             let end = starts.get(k + 1).map_or(blocks.len(), |s| s.0);
             let name = files.get(i).cloned().unwrap_or_else(|| {
                 let title = blocks[b..end].iter().find_map(|x| match (&x.kind, x.item) {
-                    (Kind::Heading(_), Item::Para(p)) => Some(figures::slug(&strip_label(&p.text()), 4, "-")),
+                    (Kind::Heading(_), Item::Para(p)) => Some(crate::portable::slug(&strip_label(&p.text()), 4, "-")),
                     _ => None,
                 });
                 let title = title
@@ -280,7 +280,8 @@ fn split(blocks: &[Block], files: &[String]) -> Vec<(String, std::ops::Range<usi
                 if let Item::Para(p) = block.item {
                     let words = strip_label(&p.text());
                     if name.split('-').count() < 4 {
-                        let add = figures::slug(&words, 4 - name.split('-').filter(|s| !s.is_empty()).count(), "-");
+                        let add =
+                            crate::portable::slug(&words, 4 - name.split('-').filter(|s| !s.is_empty()).count(), "-");
                         name = [name.as_str(), add.as_str()]
                             .iter()
                             .filter(|s| !s.is_empty())

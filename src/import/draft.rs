@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use super::align::{Kind, Tok, alike, joined, keys, pair, tokens};
 use super::markdown::{self, Seg};
 use super::walk::{Item, Para, Piece, WordDoc};
-use crate::diff::lcs;
 use crate::document::{Block, BlockKind, Document, Inline};
+use crate::lcs;
 use crate::project::Project;
 
 /// A block of the project as the writer wrote it.

@@ -4,6 +4,7 @@
 //! prints it through `num` or `pct` with the options that give back the same characters.
 //! A figure baocao tagged in its own .docx keeps its key.
 
+use crate::portable::ascii;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::facts::number::vietnamese_number;
@@ -233,37 +234,6 @@ pub fn detect(text: &str) -> Vec<Found> {
     out
 }
 
-/// ASCII of a Vietnamese text, lower case: `Phát triển kinh tế` → `phat trien kinh te`.
-pub fn ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let base = match c {
-            'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' => {
-                'a'
-            }
-            'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
-            'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
-            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' => {
-                'o'
-            }
-            'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
-            'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-            'đ' => 'd',
-            c if c.is_ascii_alphanumeric() => c,
-            // combining marks (decomposed text) vanish; everything else separates words
-            '\u{300}'..='\u{36f}' => continue,
-            _ => ' ',
-        };
-        out.push(base);
-    }
-    out
-}
-
-/// Words joined by `sep`, ASCII: `Phát triển kinh tế` → `phat-trien-kinh-te`.
-pub fn slug(text: &str, words: usize, sep: &str) -> String {
-    ascii(text).split_whitespace().take(words).collect::<Vec<_>>().join(sep)
-}
-
 /// Words that say little in a key.
 const STOP: &[&str] = &[
     "la", "dat", "voi", "duoc", "cua", "va", "cac", "nhung", "trong", "co", "nay", "uoc", "khoang", "hon", "len", "o",
@@ -450,7 +420,7 @@ mod tests {
         assert_eq!(name_for("thu nội địa đạt", "tỷ đồng", Some("2023")), "thu_noi_dia_2023");
         assert_eq!(name_for("", "%", None), "ty_le");
         assert_eq!(name_for("in", "ha", None), "in_so", "not a word tera reads otherwise");
-        assert_eq!(slug("Phát triển kinh tế - xã hội", 4, "-"), "phat-trien-kinh-te");
+        assert_eq!(crate::portable::slug("Phát triển kinh tế - xã hội", 4, "-"), "phat-trien-kinh-te");
         assert_eq!(period("giai đoạn 2021-2023 ước tăng 5%", 25), Some("2021-2023".into()));
     }
 }

@@ -78,7 +78,7 @@ pub fn render_timed(project: &Project, timings: &mut Timings) -> Result<Narrativ
             facts.extend(rendered.uses);
             diagnostics.extend(rendered.problems);
         }
-        crate::facts::written::merge_printing_places(&mut diagnostics);
+        problems::merge_printing_places(&mut diagnostics);
         (maps, facts, diagnostics)
     });
     let parsed = timings.time(Stage::Markdown, || parse::parse(&maps));

@@ -7,8 +7,10 @@ use crate::diagnostics::Code;
 use crate::diagnostics::SourceFile;
 use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::document::SourceMap;
-use crate::facts::Facts;
+use crate::facts::number::parse_vietnamese;
+use crate::facts::{FactValue, Facts};
 use crate::limits::{MAX_ELEMENTS, MAX_FOOTNOTES, MAX_NESTING, MAX_PARAGRAPH_BYTES};
+use crate::t;
 
 /// A footnote problem as a diagnostic (with its `check` code); `at` turns a section index and a
 /// byte offset in that section's rendered Markdown into a place in the section file.
@@ -100,7 +102,7 @@ pub(crate) fn tera_diagnostic(e: &tera::Error, section: &SourceFile, base: usize
     // a text through a number filter: the mistake is in the facts file, where the value is written
     if !syntax
         && super::filters::is_text_error(message)
-        && let Some(d) = crate::facts::written::not_a_number(section, start..end, location.clone(), facts)
+        && let Some(d) = not_a_number(section, start..end, location.clone(), facts)
     {
         return d;
     }
@@ -168,4 +170,64 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
+}
+
+/// The error for the `{{ … }}` around `span` of `section` (printed at `printed`) that passes a
+/// fact whose value is a text through a number filter: at the fact's `value:` line, with the
+/// printing place as a note and the way to write the value. `None` when no fact of the
+/// expression is such a text.
+pub(crate) fn not_a_number(
+    section: &SourceFile,
+    span: std::ops::Range<usize>,
+    printed: Location,
+    facts: &Facts,
+) -> Option<Diagnostic> {
+    let text = &section.text;
+    let open = text.get(..(span.start + 2).min(text.len())).and_then(|t| t.rfind("{{")).unwrap_or(span.start);
+    let close = text.get(open..).and_then(|t| t.find("}}")).map_or(span.end, |i| open + i + 2).max(span.end);
+    let expression = text.get(open..close).unwrap_or("");
+    let fact = super::render::keys_in(expression)
+        .iter()
+        .filter_map(|k| facts.by_key.get(k))
+        .find(|f| matches!(&f.value, FactValue::Text(s) if parse_vietnamese(s).is_none()))?;
+    let FactValue::Text(value) = &fact.value else { return None };
+    Some(
+        Diagnostic::error(t!("facts-not-a-number", key = fact.key.as_str(), value = value.as_str()))
+            .code(Code::FactFormat)
+            .at(fact.value_location.clone().unwrap_or_else(|| fact.location.clone()))
+            .note(t!("facts-printed-here"), printed)
+            .help(t!("facts-not-a-number-help", example = figure_in(value), key = fact.key.as_str())),
+    )
+}
+
+/// The figure inside a text (`1,47` in `1,47 %`, `50` in `khoảng 50`), to show how to write it;
+/// `58` when there is none.
+fn figure_in(text: &str) -> String {
+    let start = text.find(|c: char| c.is_ascii_digit());
+    let figure: String = start.map_or(String::new(), |s| {
+        let rest = &text[s..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+        rest[..end].trim_end_matches(['.', ',']).to_string()
+    });
+    if parse_vietnamese(&figure).is_some() { figure } else { "58".to_string() }
+}
+
+/// Folds the errors [`not_a_number`] gives for one fact printed in several places into one,
+/// with every place as a note.
+pub(crate) fn merge_printing_places(diagnostics: &mut Vec<Diagnostic>) {
+    let mut merged: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics.drain(..) {
+        let same = |m: &&mut Diagnostic| {
+            m.code == Some(Code::FactFormat)
+                && d.code == Some(Code::FactFormat)
+                && m.message == d.message
+                && m.location == d.location
+                && !d.notes.is_empty()
+        };
+        match merged.iter_mut().find(|m| same(m)) {
+            Some(first) => first.notes.extend(d.notes),
+            None => merged.push(d),
+        }
+    }
+    *diagnostics = merged;
 }

@@ -171,7 +171,7 @@ pub(super) fn bad_namespace(file: &SourceFile) -> Option<Diagnostic> {
         return None;
     }
     let ext = file.path.extension().and_then(|e| e.to_str()).unwrap_or("yaml").to_ascii_lowercase();
-    let mut suggested = crate::import::figures::slug(stem, usize::MAX, "_");
+    let mut suggested = crate::portable::slug(stem, usize::MAX, "_");
     suggested = suggested.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_').to_string();
     if suggested.is_empty() {
         suggested = "facts".to_string();
