@@ -131,22 +131,20 @@ pub struct DocxBuilt {
     pub facts: usize,
 }
 
-/// A typeset report: everything up to the laid-out document.
+/// A typeset report: the narrative, and what typesetting it gave (read through `Deref`:
+/// `typeset.document`, `typeset.positions()`).
 pub struct Typeset {
     /// The narrative: the document model with its source maps.
     pub narrative: Narrative,
-    /// The sections' typst markup (the model written by [`crate::writer::typst`]).
-    pub sections: Vec<TypstSection>,
-    /// The generated typst source.
-    pub assembled: Assembled,
-    /// The laid-out pages.
-    pub document: PagedDocument,
-    /// Warnings from every stage.
-    pub warnings: Vec<Diagnostic>,
-    /// The page (1-based) of each fact use, by use id (see [`typeset::fact_pages`]).
-    pub fact_pages: std::collections::HashMap<usize, usize>,
-    /// The page and line of every printed stretch of the narrative.
-    pub positions: typeset::positions::Positions,
+    /// The laid-out report.
+    pub laid: Laid,
+}
+
+impl std::ops::Deref for Typeset {
+    type Target = Laid;
+    fn deref(&self) -> &Laid {
+        &self.laid
+    }
 }
 
 /// What typesetting a narrative gives.
@@ -264,9 +262,7 @@ pub fn typeset(
 ) -> Result<Typeset, Failure> {
     let narrative = narrative::render(project)?.or_fail()?;
     let laid = typeset_rendered(project, &narrative, typ_path, before_compile)?;
-    let positions = laid.positions().clone();
-    let Laid { sections, assembled, document, warnings, fact_pages, .. } = laid;
-    Ok(Typeset { narrative, sections, assembled, document, warnings, fact_pages, positions })
+    Ok(Typeset { narrative, laid })
 }
 
 /// [`typeset()`] for a narrative already rendered from `project` (`diff` renders both versions

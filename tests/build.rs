@@ -230,7 +230,7 @@ fn every_word_has_a_page_and_line_and_a_fact_is_where_its_marker_says() {
         // the printed value's place in the rendered text: where the expression was rendered
         let tag = section.source.pieces.iter().find(|p| !p.literal && p.source == u.source.start).unwrap().rendered;
         let value = tag + section.source.rendered[tag..].find('\u{e001}').unwrap() + '\u{e001}'.len_utf8();
-        let (page, line) = result.positions.of(u.section, value).unwrap_or_else(|| panic!("no place for {u:?}"));
+        let (page, line) = result.positions().of(u.section, value).unwrap_or_else(|| panic!("no place for {u:?}"));
         assert_eq!(page, result.fact_pages[&u.id], "{u:?}");
         // the line, counted from the top without the page number, holds the printed value
         let lines: Vec<&str> = pages[page - 1].iter().filter(|l| l.y > 56.69).map(|l| l.text.as_str()).collect();

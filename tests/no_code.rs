@@ -47,7 +47,7 @@ const TYPST_CODE: &[&str] = &[
 
 fn typeset_project(root: &Path) -> PagedDocument {
     let project = load(root);
-    typeset(&project, Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render())).document
+    typeset(&project, Path::new("report.typ"), |_| Ok(())).unwrap_or_else(|f| panic!("{}", f.render())).laid.document
 }
 
 fn assert_prints_literally(doc: &PagedDocument, expected: &[String]) {
