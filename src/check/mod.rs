@@ -97,22 +97,27 @@ impl CheckReport {
 
     /// A one-line summary: `3 errors, 12 warnings (2 silenced)`.
     pub fn summary(&self) -> String {
-        let mut s =
-            crate::t!("check-summary", errors = self.count(Severity::Error), warnings = self.count(Severity::Warning));
-        if !self.silenced.is_empty() {
-            s.push_str(&crate::t!("check-summary-silenced", n = self.silenced.len()));
-        }
-        if let Some(known) = self.baseline_line() {
-            s.push_str("; ");
-            s.push_str(&known);
-        }
-        s
+        summary_line(
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.silenced.len(),
+            self.baselined.len(),
+        )
     }
+}
 
-    /// `69 known findings in baseline (content/check-baseline.yaml)`, when there are any.
-    pub fn baseline_line(&self) -> Option<String> {
-        baseline::known_line(self.baselined.len())
+/// `3 errors, 12 warnings (2 silenced); 69 known findings in baseline (…)`: how `check`, and
+/// `build` after its warnings, sum up what was found.
+pub fn summary_line(errors: usize, warnings: usize, silenced: usize, baselined: usize) -> String {
+    let mut s = crate::t!("check-summary", errors = errors, warnings = warnings);
+    if silenced > 0 {
+        s.push_str(&crate::t!("check-summary-silenced", n = silenced));
     }
+    if let Some(known) = baseline::known_line(baselined) {
+        s.push_str("; ");
+        s.push_str(&known);
+    }
+    s
 }
 
 /// Everything the checks read: the project, the document model, and the visible text of every

@@ -94,14 +94,12 @@ pub fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             console.diagnostics(&report.warnings, project);
             // as `check` sums up: the new warnings printed above, and the known ones
             let new = report.warnings.len();
-            let mut line = if new > 0 { t!("check-summary", errors = 0usize, warnings = new) } else { String::new() };
-            if let Some(known) = crate::check::baseline::known_line(report.baselined) {
-                if !line.is_empty() {
-                    line.push_str("; ");
-                }
-                line.push_str(&known);
-            }
-            if !line.is_empty() {
+            let line = if new > 0 {
+                Some(crate::check::summary_line(0, new, 0, report.baselined))
+            } else {
+                crate::check::baseline::known_line(report.baselined)
+            };
+            if let Some(line) = line {
                 console.status(&t!("cli-word-check"), &line);
             }
             for line in built_lines(&report) {
