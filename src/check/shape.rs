@@ -102,20 +102,14 @@ fn marker(s: &str) -> Option<usize> {
 /// Paragraphs among `list` whose line starts with a Tab: the later paragraphs of the note labelled
 /// `note`, or the paragraphs inside a list item after its first line (`note` is `None`).
 fn absorbed(list: &[Block], map: &SourceMap, note: Option<&str>, out: &mut Vec<Diagnostic>) {
-    let text = &map.rendered;
     for block in list {
         if !matches!(block.kind, BlockKind::Paragraph { .. }) {
             continue;
         }
-        let start = block.range.start.min(text.len());
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[line_start..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if !line[..line.len() - trimmed.len()].contains('\t') {
+        let (at, indent, trimmed) = first_line(&map.rendered, block);
+        if !indent.contains('\t') {
             continue;
         }
-        let at = line_start + (line.len() - trimmed.len());
         let (message, help) = match note {
             Some(label) => (t!("check-tab-absorbed-note", label = label), t!("check-tab-absorbed-note-help")),
             None => (t!("check-tab-absorbed-item"), t!("check-tab-absorbed-item-help")),
@@ -129,16 +123,21 @@ fn absorbed(list: &[Block], map: &SourceMap, note: Option<&str>, out: &mut Vec<D
     }
 }
 
-fn code(block: &Block, map: &SourceMap, out: &mut Vec<Diagnostic>) {
-    let text = &map.rendered;
+/// The first line of `block` in `text`: where its text starts (after the indentation), the
+/// indentation, and the rest of the line.
+fn first_line<'t>(text: &'t str, block: &Block) -> (usize, &'t str, &'t str) {
     let start = block.range.start.min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let first = &text[line_start..];
-    let first = &first[..first.find('\n').unwrap_or(first.len())];
-    let trimmed = first.trim_start_matches([' ', '\t']);
-    let indent = &first[..first.len() - trimmed.len()];
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let indent = &line[..line.len() - trimmed.len()];
+    (line_start + indent.len(), indent, trimmed)
+}
+
+fn code(block: &Block, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+    let (at, indent, trimmed) = first_line(&map.rendered, block);
     let fenced = trimmed.starts_with("```") || trimmed.starts_with("~~~");
-    let at = line_start + indent.len();
     let location = map.location(at..at + trimmed.len().max(1));
     let (message, help) = if fenced {
         (t!("check-code-fenced"), t!("check-code-fenced-help"))
